@@ -1,0 +1,402 @@
+package dev.refrain.align;
+
+import dev.refrain.normalize.Tokens;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Finds the passages two articles share, exactly: every candidate pair from LSH is checked here
+ * word by word, so an LSH false positive never reaches a report.
+ *
+ * <ol>
+ *   <li><b>Seeds</b>: shingles of a found in b by hash, then compared word by word (a hash
+ *       collision is dropped). A shingle that occurs more than {@value #MAX_OCCURRENCES} times in
+ *       b is too repetitive to locate anything and is skipped.
+ *   <li><b>Blocks</b>: seeds on one diagonal at consecutive positions merge into maximal exact
+ *       runs of words.
+ *   <li><b>Chains</b>: blocks in order on both sides, with at most {@code maxGap} differing words
+ *       between them on either side, join into one passage; so a reworded quote is one passage,
+ *       not three fragments. Among several chains a block could extend, it joins the one it
+ *       leaves the smallest and most even gap to.
+ *   <li><b>Extension</b>: each passage grows over nearby shorter exact runs (2 words within 3
+ *       words of its edge, 3 words within {@code maxGap}), which catch shared phrases shorter
+ *       than a shingle ("challenge of the century" next to a shared sentence).
+ *   <li><b>Scoring</b>: words matched are the words inside blocks plus the longest common
+ *       subsequence of each gap; {@code similarity = 2 * matched / (wordsA + wordsB)}. Passages
+ *       under {@code minWords} on either side or under {@code minSimilarity} are dropped, and of
+ *       two passages overlapping on both sides the one with more matched words stays.
+ * </ol>
+ *
+ * <p>Aligning an article with itself finds passages repeated inside it: the b side then starts
+ * after the a side ends. Immutable and thread-safe.
+ */
+public final class PassageAligner implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** A shingle found more often than this in the other article locates nothing. */
+  static final int MAX_OCCURRENCES = 16;
+
+  /** How far, in words, a passage's end may move out to a sentence or quotation boundary. */
+  static final int SNAP_WORDS = 6;
+
+  /** The most words a snap may add on one side when the other side adds none. */
+  static final int SNAP_ONE_SIDED = 2;
+
+  private final AlignOptions options;
+
+  public PassageAligner(AlignOptions options) {
+    this.options = options;
+  }
+
+  public AlignOptions options() {
+    return options;
+  }
+
+  /** The passages {@code a} and {@code b} share, sorted by their start in a, then in b. */
+  public List<Passage> align(AlignedText a, AlignedText b) {
+    boolean self = a == b;
+    List<int[]> blocks = blocks(a, b, self);
+    if (blocks.isEmpty()) {
+      return List.of();
+    }
+    List<List<int[]>> chains = chain(blocks);
+    List<Passage> found = new ArrayList<>();
+    for (List<int[]> chain : chains) {
+      extend(chain, a.tokens(), b.tokens());
+      int[] core = {chain.get(0)[0], last(chain)[1], chain.get(0)[2], last(chain)[3]};
+      Passage p = score(chain, core, a.tokens(), b.tokens());
+      if (p.wordsA() < options.minWords()
+          || p.wordsB() < options.minWords()
+          || p.similarity() < options.minSimilarity()) {
+        continue;
+      }
+      // Thresholds hold on the aligned core; snapping to sentence ends only shows more of it.
+      Passage snapped = score(chain, snap(chain, a, b), a.tokens(), b.tokens());
+      if (!self || snapped.aToWord() <= snapped.bFromWord()) {
+        found.add(snapped);
+      } else if (p.aToWord() <= p.bFromWord()) {
+        found.add(p);
+      }
+    }
+    return removeOverlaps(found);
+  }
+
+  /** Maximal exact runs of shared words, as {aFrom, aTo, bFrom, bTo} word ranges. */
+  private List<int[]> blocks(AlignedText a, AlignedText b, boolean self) {
+    int k = options.shingleSize();
+    long[] as = a.shingles();
+    long[] seeds = new long[Math.max(16, as.length)];
+    int count = 0;
+    long offset = b.shingles().length;
+    for (int i = 0; i < as.length; i++) {
+      int first = b.firstWith(as[i]);
+      if (first < 0) {
+        continue;
+      }
+      int last = first;
+      while (last + 1 < b.sortedSize() && b.sortedHash(last + 1) == as[i]) {
+        last++;
+      }
+      if (last - first + 1 > MAX_OCCURRENCES) {
+        continue;
+      }
+      for (int s = first; s <= last; s++) {
+        int j = b.sortedPosition(s);
+        if ((self && j <= i) || !sameWords(a.tokens(), i, b.tokens(), j, k)) {
+          continue;
+        }
+        if (count == seeds.length) {
+          seeds = Arrays.copyOf(seeds, count * 2);
+        }
+        // Diagonal (j - i, shifted to be non-negative) in the high bits, i in the low bits.
+        seeds[count++] = (j - i + offset + as.length) << 32 | i;
+      }
+    }
+    Arrays.sort(seeds, 0, count);
+    List<int[]> blocks = new ArrayList<>();
+    int[] current = null;
+    long currentDiagonal = -1;
+    for (int s = 0; s < count; s++) {
+      long diagonal = seeds[s] >>> 32;
+      int i = (int) seeds[s];
+      int j = (int) (diagonal - offset - as.length) + i;
+      if (current != null && diagonal == currentDiagonal && i == current[1] - k + 1) {
+        current[1]++;
+        current[3]++;
+      } else {
+        current = new int[] {i, i + k, j, j + k};
+        currentDiagonal = diagonal;
+        blocks.add(current);
+      }
+    }
+    blocks.sort(Comparator.<int[]>comparingInt(x -> x[0]).thenComparingInt(x -> x[2]));
+    return blocks;
+  }
+
+  private static boolean sameWords(Tokens a, int i, Tokens b, int j, int k) {
+    for (int x = 0; x < k; x++) {
+      if (!a.term(i + x).equals(b.term(j + x))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Joins blocks, sorted by their start in a, into chains in order on both sides. */
+  private List<List<int[]>> chain(List<int[]> blocks) {
+    int maxGap = options.maxGap();
+    int overlap = options.shingleSize() - 1;
+    List<List<int[]>> chains = new ArrayList<>();
+    List<List<int[]>> open = new ArrayList<>();
+    for (int[] block : blocks) {
+      open.removeIf(c -> last(c)[1] + maxGap < block[0]);
+      List<int[]> best = null;
+      int bestCost = Integer.MAX_VALUE;
+      for (List<int[]> c : open) {
+        int[] end = last(c);
+        int gapA = block[0] - end[1];
+        int gapB = block[2] - end[3];
+        boolean forward =
+            block[0] > end[0] && block[2] > end[2] && block[1] > end[1] && block[3] > end[3];
+        if (!forward || gapA > maxGap || gapB > maxGap || gapA < -overlap || gapB < -overlap) {
+          continue;
+        }
+        int cost = Math.max(Math.abs(gapA), Math.abs(gapB)) + Math.abs(gapA - gapB);
+        if (cost < bestCost) {
+          bestCost = cost;
+          best = c;
+        }
+      }
+      if (best == null) {
+        best = new ArrayList<>();
+        chains.add(best);
+        open.add(best);
+      }
+      best.add(block);
+    }
+    return chains;
+  }
+
+  private static int[] last(List<int[]> chain) {
+    return chain.get(chain.size() - 1);
+  }
+
+  /** Grows a chain at both ends over short exact runs near its edges. */
+  private void extend(List<int[]> chain, Tokens a, Tokens b) {
+    int maxGap = options.maxGap();
+    while (true) {
+      int[] first = chain.get(0);
+      int[] run = null;
+      int bestCost = Integer.MAX_VALUE;
+      for (int da = 1; da <= maxGap + 1; da++) {
+        for (int db = 1; db <= maxGap + 1; db++) {
+          int ia = first[0] - da;
+          int jb = first[2] - db;
+          if (ia < 0 || jb < 0 || !a.term(ia).equals(b.term(jb))) {
+            continue;
+          }
+          int length = 1;
+          while (ia - length >= 0
+              && jb - length >= 0
+              && a.term(ia - length).equals(b.term(jb - length))) {
+            length++;
+          }
+          int cost = Math.max(da, db) - 1 + Math.abs(da - db);
+          if (length >= minRun(da, db) && cost < bestCost) {
+            bestCost = cost;
+            run = new int[] {ia - length + 1, ia + 1, jb - length + 1, jb + 1};
+          }
+        }
+      }
+      if (run == null) {
+        break;
+      }
+      chain.add(0, run);
+    }
+    while (true) {
+      int[] end = last(chain);
+      int[] run = null;
+      int bestCost = Integer.MAX_VALUE;
+      for (int da = 0; da <= maxGap; da++) {
+        for (int db = 0; db <= maxGap; db++) {
+          int ia = end[1] + da;
+          int jb = end[3] + db;
+          if (ia >= a.size() || jb >= b.size() || !a.term(ia).equals(b.term(jb))) {
+            continue;
+          }
+          int length = 1;
+          while (ia + length < a.size()
+              && jb + length < b.size()
+              && a.term(ia + length).equals(b.term(jb + length))) {
+            length++;
+          }
+          int cost = Math.max(da, db) + Math.abs(da - db);
+          if (length >= minRun(da + 1, db + 1) && cost < bestCost) {
+            bestCost = cost;
+            run = new int[] {ia, ia + length, jb, jb + length};
+          }
+        }
+      }
+      if (run == null) {
+        break;
+      }
+      chain.add(run);
+    }
+  }
+
+  /** Runs right at the edge may be 2 words; runs further out need 3 to be more than chance. */
+  private static int minRun(int da, int db) {
+    return Math.max(da, db) <= 3 ? 2 : 3;
+  }
+
+  /**
+   * The passage's word bounds {aFrom, aTo, bFrom, bTo}: the chain's, each end moved out to the
+   * sentence or quotation boundary when both sides reach one within {@value #SNAP_WORDS} words
+   * (and {@code maxGap}). A quote reworded at its end ("making progress or bringing about
+   * transformations" against "making breakthroughs or transformation there") is then shown
+   * whole, its variant wording diffed.
+   */
+  private int[] snap(List<int[]> chain, AlignedText a, AlignedText b) {
+    int limit = Math.min(SNAP_WORDS, options.maxGap());
+    int aFrom = chain.get(0)[0];
+    int bFrom = chain.get(0)[2];
+    int aTo = last(chain)[1];
+    int bTo = last(chain)[3];
+    int da = 0;
+    while (da <= limit && aTo - 1 + da < a.tokens().size() && !a.boundaryAfter(aTo - 1 + da)) {
+      da++;
+    }
+    int db = 0;
+    while (db <= limit && bTo - 1 + db < b.tokens().size() && !b.boundaryAfter(bTo - 1 + db)) {
+      db++;
+    }
+    if (da <= limit && db <= limit && related(a, aTo, aTo + da, b, bTo, bTo + db)) {
+      aTo += da;
+      bTo += db;
+    }
+    da = 0;
+    while (da <= limit && aFrom - da >= 0 && !a.boundaryBefore(aFrom - da)) {
+      da++;
+    }
+    db = 0;
+    while (db <= limit && bFrom - db >= 0 && !b.boundaryBefore(bFrom - db)) {
+      db++;
+    }
+    if (da <= limit
+        && db <= limit
+        && aFrom - da >= 0
+        && bFrom - db >= 0
+        && related(a, aFrom - da, aFrom, b, bFrom - db, bFrom)) {
+      aFrom -= da;
+      bFrom -= db;
+    }
+    return new int[] {aFrom, aTo, bFrom, bTo};
+  }
+
+  /**
+   * Whether the words a snap would add belong to the passage: the two additions share a word, or
+   * one side adds nothing and the other at most {@value #SNAP_ONE_SIDED} words. Unrelated words
+   * before a shared quote ("w1 w2 w3 We are not going...") stay out.
+   */
+  private static boolean related(
+      AlignedText a, int aFrom, int aTo, AlignedText b, int bFrom, int bTo) {
+    int addA = aTo - aFrom;
+    int addB = bTo - bFrom;
+    if (addA == 0 || addB == 0) {
+      return addA + addB <= SNAP_ONE_SIDED;
+    }
+    return lcs(a.tokens(), aFrom, aTo, b.tokens(), bFrom, bTo) > 0;
+  }
+
+  private Passage score(List<int[]> chain, int[] bounds, Tokens a, Tokens b) {
+    int aFrom = bounds[0];
+    int aTo = bounds[1];
+    int bFrom = bounds[2];
+    int bTo = bounds[3];
+    int[] head = chain.get(0);
+    int[] tail = last(chain);
+    int edgeMatches =
+        lcs(a, aFrom, head[0], b, bFrom, head[2]) + lcs(a, tail[1], aTo, b, tail[3], bTo);
+    int coveredA = 0;
+    int coveredB = 0;
+    int reachA = aFrom;
+    int reachB = bFrom;
+    int gapMatches = 0;
+    int[] previous = null;
+    for (int[] block : chain) {
+      coveredA += Math.max(0, block[1] - Math.max(block[0], reachA));
+      coveredB += Math.max(0, block[3] - Math.max(block[2], reachB));
+      if (previous != null && block[0] > previous[1] && block[2] > previous[3]) {
+        gapMatches += lcs(a, previous[1], block[0], b, previous[3], block[2]);
+      }
+      reachA = Math.max(reachA, block[1]);
+      reachB = Math.max(reachB, block[3]);
+      previous = block;
+    }
+    int matched = Math.min(coveredA, coveredB) + gapMatches + edgeMatches;
+    int words = (aTo - aFrom) + (bTo - bFrom);
+    matched = Math.min(matched, Math.min(aTo - aFrom, bTo - bFrom));
+    double similarity = words == 0 ? 0 : 2.0 * matched / words;
+    return new Passage(
+        aFrom,
+        aTo,
+        bFrom,
+        bTo,
+        a.start(aFrom),
+        a.end(aTo - 1),
+        b.start(bFrom),
+        b.end(bTo - 1),
+        matched,
+        similarity);
+  }
+
+  /** Length of the longest common subsequence of two short word ranges. */
+  static int lcs(Tokens a, int aFrom, int aTo, Tokens b, int bFrom, int bTo) {
+    int n = aTo - aFrom;
+    int m = bTo - bFrom;
+    int[] row = new int[m + 1];
+    for (int x = 1; x <= n; x++) {
+      int diagonal = 0;
+      for (int y = 1; y <= m; y++) {
+        int above = row[y];
+        row[y] =
+            a.term(aFrom + x - 1).equals(b.term(bFrom + y - 1))
+                ? diagonal + 1
+                : Math.max(row[y], row[y - 1]);
+        diagonal = above;
+      }
+    }
+    return row[m];
+  }
+
+  /** Of passages overlapping on both sides, keeps the one with more matched words. */
+  private static List<Passage> removeOverlaps(List<Passage> found) {
+    found.sort(
+        Comparator.comparingInt(Passage::matchedWords)
+            .reversed()
+            .thenComparingInt(Passage::aFromWord)
+            .thenComparingInt(Passage::bFromWord));
+    List<Passage> kept = new ArrayList<>();
+    for (Passage p : found) {
+      boolean clash = false;
+      for (Passage q : kept) {
+        if (p.aFromWord() < q.aToWord()
+            && q.aFromWord() < p.aToWord()
+            && p.bFromWord() < q.bToWord()
+            && q.bFromWord() < p.bToWord()) {
+          clash = true;
+          break;
+        }
+      }
+      if (!clash) {
+        kept.add(p);
+      }
+    }
+    kept.sort(
+        Comparator.comparingInt(Passage::aFromWord).thenComparingInt(Passage::bFromWord));
+    return kept;
+  }
+}

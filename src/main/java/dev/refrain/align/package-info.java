@@ -1,0 +1,2 @@
+/** Align stage: exact verification of candidate pairs and maximal, edit-tolerant passages. */
+package dev.refrain.align;

@@ -1,0 +1,27 @@
+package dev.refrain.cli;
+
+/** The exit codes of every refrain command; documented in the README and in {@code --help}. */
+public enum ExitCode {
+  /** Done; every input read. */
+  OK(0),
+  /** {@code check}: some article shares more than the limits allow. */
+  LIMIT_EXCEEDED(1),
+  /** Bad command line: unknown option, value out of range, missing argument. */
+  USAGE(2),
+  /** An input path is missing or unreadable, nothing could be read, or an output not written. */
+  INPUT(3),
+  /** Done, reports written, but some input files were skipped (each named on stderr). */
+  SKIPPED_INPUT(4),
+  /** A bug: refrain failed unexpectedly (the message says where). */
+  INTERNAL(5);
+
+  private final int code;
+
+  ExitCode(int code) {
+    this.code = code;
+  }
+
+  public int code() {
+    return code;
+  }
+}

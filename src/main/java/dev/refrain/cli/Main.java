@@ -1,0 +1,77 @@
+package dev.refrain.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code refrain} command line. {@link #run} takes its streams and returns the exit code, so
+ * tests call it directly; only {@link #main} exits the JVM.
+ */
+@Command(
+    name = "refrain",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Finds the passages news articles share: syndicated copy, reworded quotes, boilerplate.",
+    subcommands = {ScanCommand.class, CommandLine.HelpCommand.class},
+    footerHeading = "%nExit codes:%n",
+    footer = {
+      "  0  done; every input read",
+      "  1  check: an article shares more than the limits allow",
+      "  2  usage: unknown option, value out of range, missing argument",
+      "  3  input missing or unreadable, nothing to scan, or output not writable",
+      "  4  done, reports written, but some input files were skipped",
+      "  5  internal error"
+    })
+public final class Main implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+    System.exit(run(args, out, err));
+  }
+
+  /** Runs refrain with {@code args}; returns the exit code. */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          commandLine.getErr().println("refrain: internal error: " + e);
+          StackTraceElement[] trace = e.getStackTrace();
+          if (trace.length > 0) {
+            commandLine.getErr().println("refrain:   at " + trace[0]);
+          }
+          return ExitCode.INTERNAL.code();
+        });
+    cli.setParameterExceptionHandler(
+        (e, argsIgnored) -> {
+          CommandLine c = e.getCommandLine();
+          c.getErr().println("refrain: " + e.getMessage());
+          c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more.");
+          return ExitCode.USAGE.code();
+        });
+    return cli.execute(args);
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "a command is needed: scan (see 'refrain --help')");
+  }
+
+  /** Reads the version from the jar's manifest, falling back to "dev". */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"refrain " + (v == null ? "dev" : v)};
+    }
+  }
+}

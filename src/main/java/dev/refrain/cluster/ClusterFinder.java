@@ -1,0 +1,212 @@
+package dev.refrain.cluster;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * Groups passages into clusters of one passage recurring across articles, and tells boilerplate
+ * from reused content.
+ *
+ * <p>Each passage joins its two sides; within one article, two sides overlapping by at least
+ * half of the shorter one are the same occurrence. A connected group spanning at least {@code
+ * minClusterArticles} articles is a cluster (the G20 sentence in three seed articles).
+ *
+ * <p><b>Boilerplate</b> is template text: a group in at least {@code boilerplateMinArticles}
+ * articles whose every passage is near-verbatim (similarity at least {@value #BOILERPLATE_SIMILARITY})
+ * and whose every occurrence sits at the head or the tail of its article (no more than 10% of the
+ * article's words, and at least {@value #EDGE_WORDS}, before it or after it). A site footer
+ * passes; a wire sentence reworded by three outlets in the middle of their stories does not.
+ */
+public final class ClusterFinder {
+  static final double BOILERPLATE_SIMILARITY = 0.9;
+  static final int EDGE_WORDS = 5;
+
+  private final int minClusterArticles;
+  private final int boilerplateMinArticles;
+
+  /**
+   * @param minClusterArticles articles a group must span to be reported as a cluster, >= 2
+   * @param boilerplateMinArticles articles a group must span to be boilerplate, >= 2
+   */
+  public ClusterFinder(int minClusterArticles, int boilerplateMinArticles) {
+    if (minClusterArticles < 2) {
+      throw new IllegalArgumentException(
+          "minClusterArticles must be at least 2, was " + minClusterArticles);
+    }
+    if (boilerplateMinArticles < 2) {
+      throw new IllegalArgumentException(
+          "boilerplateMinArticles must be at least 2, was " + boilerplateMinArticles);
+    }
+    this.minClusterArticles = minClusterArticles;
+    this.boilerplateMinArticles = boilerplateMinArticles;
+  }
+
+  /**
+   * Result of {@link #find}: the clusters to report, and for each link whether it is boilerplate.
+   */
+  public record Result(List<Cluster> clusters, boolean[] boilerplateLinks, int[] clusterOfLink) {}
+
+  /**
+   * @param links the passages of all pairs
+   * @param articleWords number of words of each article, by article number
+   */
+  public Result find(List<Link> links, int[] articleWords) {
+    int nodes = links.size() * 2;
+    int[] parent = new int[nodes];
+    for (int i = 0; i < nodes; i++) {
+      parent[i] = i;
+    }
+    for (int l = 0; l < links.size(); l++) {
+      union(parent, 2 * l, 2 * l + 1);
+    }
+    // Within each article, sides overlapping by half of the shorter are one occurrence.
+    TreeMap<Integer, List<Integer>> byArticle = new TreeMap<>();
+    for (int node = 0; node < nodes; node++) {
+      byArticle.computeIfAbsent(article(links, node), x -> new ArrayList<>()).add(node);
+    }
+    for (List<Integer> sides : byArticle.values()) {
+      sides.sort(Comparator.comparingInt((Integer n) -> from(links, n)).thenComparing(n -> n));
+      List<Integer> active = new ArrayList<>();
+      for (int node : sides) {
+        int f = from(links, node);
+        active.removeIf(o -> to(links, o) <= f);
+        for (int other : active) {
+          int overlap = Math.min(to(links, node), to(links, other)) - f;
+          int shorter =
+              Math.min(
+                  to(links, node) - from(links, node), to(links, other) - from(links, other));
+          if (2 * overlap >= shorter) {
+            union(parent, node, other);
+          }
+        }
+        active.add(node);
+      }
+    }
+    TreeMap<Integer, List<Integer>> groups = new TreeMap<>();
+    for (int node = 0; node < nodes; node++) {
+      groups.computeIfAbsent(find(parent, node), x -> new ArrayList<>()).add(node);
+    }
+    boolean[] boilerplate = new boolean[links.size()];
+    int[] clusterOf = new int[links.size()];
+    Arrays.fill(clusterOf, -1);
+    List<Cluster> clusters = new ArrayList<>();
+    for (List<Integer> group : groups.values()) {
+      List<Cluster.Occurrence> occurrences = occurrences(links, group);
+      int articles = (int) occurrences.stream().mapToInt(Cluster.Occurrence::article).distinct().count();
+      List<Integer> memberLinks = group.stream().map(n -> n / 2).distinct().sorted().toList();
+      boolean isBoilerplate =
+          articles >= boilerplateMinArticles
+              && memberLinks.stream()
+                  .allMatch(l -> links.get(l).similarity() >= BOILERPLATE_SIMILARITY)
+              && occurrences.stream().allMatch(o -> atEdge(o, articleWords[o.article()]));
+      if (isBoilerplate) {
+        memberLinks.forEach(l -> boilerplate[l] = true);
+      }
+      if (articles >= minClusterArticles) {
+        int canonical = canonical(links, occurrences, memberLinks);
+        clusters.add(new Cluster(occurrences, canonical, memberLinks, articles, isBoilerplate));
+      }
+    }
+    clusters.sort(
+        Comparator.comparingInt(Cluster::articleCount)
+            .reversed()
+            .thenComparingInt(c -> c.occurrences().get(0).article())
+            .thenComparingInt(c -> c.occurrences().get(0).fromWord()));
+    for (int c = 0; c < clusters.size(); c++) {
+      for (int l : clusters.get(c).links()) {
+        clusterOf[l] = c;
+      }
+    }
+    return new Result(List.copyOf(clusters), boilerplate, clusterOf);
+  }
+
+  private static boolean atEdge(Cluster.Occurrence o, int words) {
+    int edge = Math.max(EDGE_WORDS, words / 10);
+    return o.fromWord() <= edge || words - o.toWord() <= edge;
+  }
+
+  /** The group's sides merged into one word range per overlapping run in each article. */
+  private static List<Cluster.Occurrence> occurrences(List<Link> links, List<Integer> group) {
+    List<int[]> sides = new ArrayList<>();
+    for (int node : group) {
+      sides.add(new int[] {article(links, node), from(links, node), to(links, node)});
+    }
+    sides.sort(Comparator.<int[]>comparingInt(s -> s[0]).thenComparingInt(s -> s[1]));
+    List<Cluster.Occurrence> out = new ArrayList<>();
+    int[] current = null;
+    for (int[] s : sides) {
+      if (current != null && current[0] == s[0] && s[1] < current[2]) {
+        current[2] = Math.max(current[2], s[2]);
+      } else {
+        if (current != null) {
+          out.add(new Cluster.Occurrence(current[0], current[1], current[2]));
+        }
+        current = s.clone();
+      }
+    }
+    out.add(new Cluster.Occurrence(current[0], current[1], current[2]));
+    return out;
+  }
+
+  private static int canonical(
+      List<Link> links, List<Cluster.Occurrence> occurrences, List<Integer> memberLinks) {
+    int best = 0;
+    double bestScore = -1;
+    for (int i = 0; i < occurrences.size(); i++) {
+      Cluster.Occurrence o = occurrences.get(i);
+      double score = 0;
+      for (int l : memberLinks) {
+        Link link = links.get(l);
+        if (inside(o, link.a(), link.aFromWord(), link.aToWord())
+            || inside(o, link.b(), link.bFromWord(), link.bToWord())) {
+          score += link.similarity();
+        }
+      }
+      int length = o.toWord() - o.fromWord();
+      int bestLength = occurrences.get(best).toWord() - occurrences.get(best).fromWord();
+      if (score > bestScore + 1e-9 || (Math.abs(score - bestScore) <= 1e-9 && length > bestLength)) {
+        best = i;
+        bestScore = score;
+      }
+    }
+    return best;
+  }
+
+  private static boolean inside(Cluster.Occurrence o, int article, int from, int to) {
+    return o.article() == article && from < o.toWord() && o.fromWord() < to;
+  }
+
+  private static int article(List<Link> links, int node) {
+    Link l = links.get(node / 2);
+    return node % 2 == 0 ? l.a() : l.b();
+  }
+
+  private static int from(List<Link> links, int node) {
+    Link l = links.get(node / 2);
+    return node % 2 == 0 ? l.aFromWord() : l.bFromWord();
+  }
+
+  private static int to(List<Link> links, int node) {
+    Link l = links.get(node / 2);
+    return node % 2 == 0 ? l.aToWord() : l.bToWord();
+  }
+
+  private static int find(int[] parent, int x) {
+    while (parent[x] != x) {
+      parent[x] = parent[parent[x]];
+      x = parent[x];
+    }
+    return x;
+  }
+
+  private static void union(int[] parent, int x, int y) {
+    int rx = find(parent, x);
+    int ry = find(parent, y);
+    if (rx != ry) {
+      parent[Math.max(rx, ry)] = Math.min(rx, ry);
+    }
+  }
+}

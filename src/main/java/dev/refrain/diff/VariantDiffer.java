@@ -1,0 +1,69 @@
+package dev.refrain.diff;
+
+import com.github.difflib.DiffUtils;
+import com.github.difflib.patch.AbstractDelta;
+import com.github.difflib.patch.Patch;
+import dev.refrain.normalize.Tokens;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The word-level variant diff of a passage: which words the two sides share, and which one side
+ * dropped, added or replaced.
+ *
+ * <p>Words are compared in their normalized form (so "Blinken’s" equals "blinken's"), with
+ * java-diff-utils' Myers algorithm. java-diff-utils stays inside this class: callers get {@link
+ * Edit}s, word ranges they map to offsets and escape for their own format.
+ */
+public final class VariantDiffer implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * The edits turning words {@code aFrom..aTo} of {@code a} into words {@code bFrom..bTo} of
+   * {@code b}, in order, covering both ranges completely.
+   */
+  public List<Edit> diff(Tokens a, int aFrom, int aTo, Tokens b, int bFrom, int bTo) {
+    List<String> left = Arrays.asList(a.terms(aFrom, aTo));
+    List<String> right = Arrays.asList(b.terms(bFrom, bTo));
+    Patch<String> patch = DiffUtils.diff(left, right);
+    List<Edit> edits = new ArrayList<>();
+    int x = 0;
+    int y = 0;
+    for (AbstractDelta<String> delta : patch.getDeltas()) {
+      int sx = delta.getSource().getPosition();
+      int ty = delta.getTarget().getPosition();
+      if (sx > x) {
+        edits.add(new Edit(Edit.Kind.EQUAL, aFrom + x, aFrom + sx, bFrom + y, bFrom + ty));
+      }
+      int ex = sx + delta.getSource().size();
+      int ey = ty + delta.getTarget().size();
+      Edit.Kind kind =
+          switch (delta.getType()) {
+            case DELETE -> Edit.Kind.DELETE;
+            case INSERT -> Edit.Kind.INSERT;
+            case CHANGE -> Edit.Kind.REPLACE;
+            case EQUAL -> Edit.Kind.EQUAL;
+          };
+      edits.add(new Edit(kind, aFrom + sx, aFrom + ex, bFrom + ty, bFrom + ey));
+      x = ex;
+      y = ey;
+    }
+    if (x < left.size() || y < right.size()) {
+      edits.add(new Edit(Edit.Kind.EQUAL, aFrom + x, aTo, bFrom + y, bTo));
+    }
+    return edits;
+  }
+
+  /** Words both sides share, counted by the edits' equal runs. */
+  public static int sharedWords(List<Edit> edits) {
+    int n = 0;
+    for (Edit e : edits) {
+      if (e.kind() == Edit.Kind.EQUAL) {
+        n += e.aToWord() - e.aFromWord();
+      }
+    }
+    return n;
+  }
+}

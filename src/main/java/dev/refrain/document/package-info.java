@@ -1,0 +1,2 @@
+/** Load stage: reads articles from text, Markdown, HTML and JSON files and folders. */
+package dev.refrain.document;

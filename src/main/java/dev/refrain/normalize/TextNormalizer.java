@@ -1,0 +1,191 @@
+package dev.refrain.normalize;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.text.Normalizer;
+import java.util.Arrays;
+import java.util.Locale;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.ar.ArabicNormalizationFilter;
+import org.apache.lucene.analysis.core.DecimalDigitFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+
+/**
+ * Splits text into normalized words, keeping each word's offsets in the original text.
+ *
+ * <p>Words come from Lucene's {@link StandardTokenizer} (Unicode UAX #29 word breaks: Latin,
+ * Cyrillic, Arabic and other alphabetic scripts split at word boundaries; Chinese and Japanese
+ * ideographs become one word each). Each word is then normalized on its own, so offsets always
+ * point back into the original text: Unicode NFKC, curly quotes, apostrophes and dashes folded to
+ * ASCII, Arabic letter variants and non-ASCII decimal digits folded, and case folded with {@link
+ * Locale#ROOT}. Punctuation and white space are not words.
+ *
+ * <p>Instances are immutable and thread-safe; the Lucene analyzer is created lazily per JVM, so
+ * a normalizer can be serialized to a distributed job.
+ */
+public final class TextNormalizer implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** Recorded in reports and indexes; bump whenever {@link #normalizeTerm} changes its output. */
+  public static final String VERSION = "nfkc-fold-lower/1";
+
+  private transient volatile Analyzer analyzer;
+
+  /** Splits {@code text} into normalized words with their offsets. */
+  public Tokens tokenize(String text) {
+    int capacity = Math.max(16, text.length() / 5);
+    String[] terms = new String[capacity];
+    int[] starts = new int[capacity];
+    int[] ends = new int[capacity];
+    int n = 0;
+    try (TokenStream stream = analyzer().tokenStream("text", new StringReader(text))) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+      stream.reset();
+      while (stream.incrementToken()) {
+        if (n == terms.length) {
+          int grown = terms.length * 2;
+          terms = Arrays.copyOf(terms, grown);
+          starts = Arrays.copyOf(starts, grown);
+          ends = Arrays.copyOf(ends, grown);
+        }
+        terms[n] = term.toString();
+        starts[n] = offset.startOffset();
+        ends[n] = offset.endOffset();
+        n++;
+      }
+      stream.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading from a string failed", e);
+    }
+    return new Tokens(
+        Arrays.copyOf(terms, n), Arrays.copyOf(starts, n), Arrays.copyOf(ends, n));
+  }
+
+  /**
+   * Normalizes one word as {@link #tokenize} does: NFKC, quotes, apostrophes and dashes folded,
+   * lower case with {@link Locale#ROOT}. Idempotent: {@code normalizeTerm(normalizeTerm(w))}
+   * equals {@code normalizeTerm(w)}. (Arabic and digit folding happen in the analyzer chain.)
+   */
+  public static String normalizeTerm(String word) {
+    String s = Normalizer.normalize(word, Normalizer.Form.NFKC);
+    s = fold(s);
+    s = s.toLowerCase(Locale.ROOT);
+    if (!Normalizer.isNormalized(s, Normalizer.Form.NFKC)) {
+      s = Normalizer.normalize(s, Normalizer.Form.NFKC);
+    }
+    return s;
+  }
+
+  private static String fold(String s) {
+    StringBuilder out = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      char f = foldChar(c);
+      if (f != c) {
+        if (out == null) {
+          out = new StringBuilder(s);
+        }
+        out.setCharAt(i, f);
+      }
+    }
+    return out == null ? s : out.toString();
+  }
+
+  private static char foldChar(char c) {
+    switch (c) {
+      case '\u2018': // left single quotation mark
+      case '\u2019': // right single quotation mark, the usual typographic apostrophe
+      case '\u201A':
+      case '\u201B':
+      case '\u2032': // prime
+      case '\u02BC': // modifier letter apostrophe
+      case '\u0060':
+      case '\u00B4':
+        return '\'';
+      case '\u201C':
+      case '\u201D':
+      case '\u201E':
+      case '\u201F':
+      case '\u2033':
+      case '\u00AB':
+      case '\u00BB':
+        return '"';
+      case '\u2010':
+      case '\u2011':
+      case '\u2012':
+      case '\u2013':
+      case '\u2014':
+      case '\u2015':
+      case '\u2212':
+        return '-';
+      default:
+        return c;
+    }
+  }
+
+  private Analyzer analyzer() {
+    Analyzer a = analyzer;
+    if (a == null) {
+      synchronized (this) {
+        a = analyzer;
+        if (a == null) {
+          a = new NormalizingAnalyzer();
+          analyzer = a;
+        }
+      }
+    }
+    return a;
+  }
+
+  /** StandardTokenizer, then Arabic and digit folding, then {@link #normalizeTerm}. */
+  private static final class NormalizingAnalyzer extends Analyzer {
+    @Override
+    protected TokenStreamComponents createComponents(String fieldName) {
+      StandardTokenizer source = new StandardTokenizer();
+      source.setMaxTokenLength(255);
+      TokenStream chain = new ArabicNormalizationFilter(source);
+      chain = new DecimalDigitFilter(chain);
+      chain = new TermNormalizingFilter(chain);
+      return new TokenStreamComponents((Tokenizer) source, chain);
+    }
+  }
+
+  private static final class TermNormalizingFilter extends TokenFilter {
+    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+
+    TermNormalizingFilter(TokenStream input) {
+      super(input);
+    }
+
+    @Override
+    public boolean incrementToken() throws IOException {
+      if (!input.incrementToken()) {
+        return false;
+      }
+      String before = term.toString();
+      if (needsNormalizing(before)) {
+        term.setEmpty().append(normalizeTerm(before));
+      }
+      return true;
+    }
+
+    /** ASCII words without upper case letters are already normal: skip the work for them. */
+    private static boolean needsNormalizing(String s) {
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (c >= 0x80 || (c >= 'A' && c <= 'Z') || c == '`') {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+}

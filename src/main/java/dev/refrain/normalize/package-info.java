@@ -1,0 +1,2 @@
+/** Normalize stage: Lucene tokenization and Unicode folding, with offsets into the original text. */
+package dev.refrain.normalize;

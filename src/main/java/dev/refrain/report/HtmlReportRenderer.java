@@ -1,0 +1,557 @@
+package dev.refrain.report;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Writes the HTML report: one self-contained HTML5 page (inline style and a few lines of
+ * optional script, no external assets) with the summary, the articles, a containment matrix,
+ * the ranked pairs, every pair side by side with its shared passages highlighted and their
+ * variant words marked, and the clusters of recurring passages.
+ *
+ * <p>Everything taken from the input is HTML-escaped. Output is deterministic: the same report
+ * gives the same characters, with {@code \n} line endings. Anchors: {@code article-<n>} and
+ * {@code pair-<n>} (1-based, in report order), {@code pair-<n>-p<m>-a} / {@code -b} for passage
+ * {@code m} of pair {@code n} in each article, {@code cluster-<id>}.
+ */
+public final class HtmlReportRenderer implements ReportRenderer {
+  /** Most articles shown in the pair matrix; beyond it, only articles in some pair. */
+  static final int MATRIX_MAX = 60;
+
+  @Override
+  public String format() {
+    return "html";
+  }
+
+  @Override
+  public String fileName() {
+    return "report.html";
+  }
+
+  @Override
+  public void render(Report report, Writer out) throws IOException {
+    out.write(toHtml(report));
+    out.flush();
+  }
+
+  /** The whole page. */
+  public String toHtml(Report report) {
+    Page page = new Page(report);
+    StringBuilder b = new StringBuilder(64 * 1024);
+    b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    b.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    b.append("<meta name=\"generator\" content=\"refrain\">\n");
+    b.append("<title>refrain report</title>\n<style>\n").append(HtmlStyle.CSS).append("</style>\n");
+    b.append("</head>\n<body>\n");
+    nav(b);
+    b.append("<main>\n");
+    summary(b, page);
+    articles(b, page);
+    matrix(b, page);
+    rankedPairs(b, page);
+    for (int i = 0; i < report.pairs().size(); i++) {
+      pair(b, page, i);
+    }
+    clusters(b, page);
+    b.append("</main>\n<script>\n").append(HtmlStyle.SCRIPT).append("</script>\n");
+    b.append("</body>\n</html>\n");
+    return b.toString();
+  }
+
+  // ---------------------------------------------------------------- header and summary
+
+  private static void nav(StringBuilder b) {
+    b.append("<header class=\"top\"><nav>")
+        .append("<a class=\"brand\" href=\"#summary\">refrain</a>")
+        .append("<a href=\"#articles\">Articles</a>")
+        .append("<a href=\"#matrix\">Matrix</a>")
+        .append("<a href=\"#pairs\">Pairs</a>")
+        .append("<a href=\"#clusters\">Clusters</a>")
+        .append("</nav></header>\n");
+  }
+
+  private static void summary(StringBuilder b, Page page) {
+    Report r = page.report;
+    b.append("<section id=\"summary\">\n<h1>refrain report</h1>\n<div class=\"stats\">\n");
+    Report.Stats s = r.stats();
+    stat(b, s == null ? r.articles().size() : s.articles(), "articles");
+    stat(b, s == null ? r.pairs().size() : s.pairs(), "pairs");
+    stat(b, s == null ? page.passageCount() : s.passages(), "passages");
+    stat(b, s == null ? r.clusters().size() : s.clusters(), "clusters");
+    b.append("</div>\n");
+    if (s != null) {
+      b.append("<p class=\"muted\">")
+          .append(s.candidatePairs())
+          .append(" candidate pairs checked word by word")
+          .append(s.skipped() > 0 ? "; input files skipped: " + s.skipped() : "")
+          .append(".</p>\n");
+    }
+    settings(b, r.settings());
+    problems(b, r.problems());
+    b.append("</section>\n");
+  }
+
+  private static void stat(StringBuilder b, int n, String label) {
+    b.append("<div class=\"stat\"><b>").append(n).append("</b><span>").append(label);
+    b.append("</span></div>\n");
+  }
+
+  private static void settings(StringBuilder b, Report.Settings s) {
+    if (s == null) {
+      return;
+    }
+    b.append("<details class=\"settings\" open><summary>Settings</summary>\n");
+    b.append("<table class=\"kv\">\n");
+    setting(b, "shingle size", s.shingleSize() + " words");
+    setting(b, "window", s.windowShingles() + " shingles");
+    setting(b, "LSH bands × rows", s.bands() + " × " + s.rows());
+    setting(b, "min passage", s.minWords() + " words");
+    setting(b, "max gap", s.maxGap() + " words");
+    setting(b, "min similarity", num2(s.minSimilarity()));
+    setting(b, "boilerplate after", s.boilerplateMinArticles() + " articles");
+    setting(b, "containment unit", s.containmentUnit());
+    setting(b, "normalization", s.normalization());
+    b.append("</table>\n</details>\n");
+  }
+
+  private static void setting(StringBuilder b, String name, String value) {
+    b.append("<tr><th>").append(HtmlEscape.text(name)).append("</th><td>");
+    b.append(HtmlEscape.text(value)).append("</td></tr>\n");
+  }
+
+  private static void problems(StringBuilder b, List<Report.ProblemEntry> problems) {
+    if (problems.isEmpty()) {
+      return;
+    }
+    b.append("<div class=\"problems\">\n<h2>Problems</h2>\n<ul>\n");
+    for (Report.ProblemEntry p : problems) {
+      b.append("<li><span class=\"badge k-")
+          .append(HtmlEscape.token(p.kind()))
+          .append("\">")
+          .append(HtmlEscape.text(p.kind()))
+          .append("</span> <code>")
+          .append(HtmlEscape.text(p.path()))
+          .append("</code> ")
+          .append(HtmlEscape.text(p.message()))
+          .append("</li>\n");
+    }
+    b.append("</ul>\n</div>\n");
+  }
+
+  // ---------------------------------------------------------------- articles
+
+  private static void articles(StringBuilder b, Page page) {
+    b.append("<section id=\"articles\">\n<h2>Articles</h2>\n");
+    if (page.report.articles().isEmpty()) {
+      b.append("<p class=\"muted\">No articles.</p>\n</section>\n");
+      return;
+    }
+    b.append("<div class=\"scroll\"><table class=\"grid\">\n<thead><tr><th>#</th><th>id</th>")
+        .append("<th>path</th><th class=\"num\">chars</th><th class=\"num\">words</th>")
+        .append("<th>source</th><th>title</th></tr></thead>\n<tbody>\n");
+    List<Report.ArticleEntry> list = page.report.articles();
+    for (int i = 0; i < list.size(); i++) {
+      Report.ArticleEntry a = list.get(i);
+      String anchor = articleAnchor(i);
+      b.append("<tr id=\"").append(anchor).append("\"><td class=\"num\">").append(i + 1)
+          .append("</td><td><a href=\"#").append(anchor).append("\">")
+          .append(HtmlEscape.text(a.id())).append("</a></td><td class=\"path\">")
+          .append(HtmlEscape.text(a.path())).append("</td><td class=\"num\">").append(a.chars())
+          .append("</td><td class=\"num\">").append(a.words()).append("</td><td>")
+          .append(HtmlEscape.text(a.source())).append("</td><td>")
+          .append(HtmlEscape.text(a.title())).append("</td></tr>\n");
+    }
+    b.append("</tbody>\n</table></div>\n</section>\n");
+  }
+
+  // ---------------------------------------------------------------- matrix
+
+  private static void matrix(StringBuilder b, Page page) {
+    b.append("<section id=\"matrix\">\n<h2>Pair matrix</h2>\n");
+    List<Integer> rows = page.matrixArticles();
+    if (rows.isEmpty() || page.report.pairs().isEmpty()) {
+      b.append("<p class=\"muted\">No pair of articles shares a passage.</p>\n</section>\n");
+      return;
+    }
+    b.append("<p class=\"legend\">Cell colour and number: the share of the <b>row</b> ")
+        .append("article's words found in passages shared with the <b>column</b> article ")
+        .append("(boilerplate left out). <span class=\"swatch\" style=\"")
+        .append(cellStyle(0.1)).append("\"></span> little ")
+        .append("<span class=\"swatch\" style=\"").append(cellStyle(0.5))
+        .append("\"></span> half <span class=\"swatch\" style=\"").append(cellStyle(1))
+        .append("\"></span> all. Click a cell to see the pair.</p>\n");
+    if (rows.size() < page.report.articles().size()) {
+      b.append("<p class=\"muted\">Showing ").append(rows.size()).append(" of ")
+          .append(page.report.articles().size())
+          .append(" articles: those sharing passages, in article order.</p>\n");
+    }
+    b.append("<div class=\"scroll\"><table class=\"matrix\">\n<thead><tr><th></th>");
+    for (int c : rows) {
+      b.append("<th title=\"").append(HtmlEscape.text(page.id(c))).append("\"><a href=\"#")
+          .append(articleAnchor(c)).append("\">").append(c + 1).append("</a></th>");
+    }
+    b.append("</tr></thead>\n<tbody>\n");
+    for (int r : rows) {
+      matrixRow(b, page, r, rows);
+    }
+    b.append("</tbody>\n</table></div>\n</section>\n");
+  }
+
+  private static void matrixRow(StringBuilder b, Page page, int r, List<Integer> columns) {
+    b.append("<tr><th class=\"rowh\"><a href=\"#").append(articleAnchor(r)).append("\">")
+        .append(r + 1).append("</a> ").append(HtmlEscape.text(page.id(r))).append("</th>");
+    for (int c : columns) {
+      int pair = page.pairIndex(r, c);
+      if (pair < 0) {
+        b.append(r == c ? "<td class=\"diag\"></td>" : "<td></td>");
+        continue;
+      }
+      Report.PairEntry p = page.report.pairs().get(pair);
+      double share = page.id(r).equals(p.a()) ? p.containmentA() : p.containmentB();
+      String title = page.id(r) + " → " + page.id(c) + ": " + pct(share);
+      b.append("<td class=\"cell").append(share > 0.55 ? " dark" : "").append("\" style=\"")
+          .append(cellStyle(share)).append("\"><a href=\"#").append(pairAnchor(pair))
+          .append("\" title=\"").append(HtmlEscape.text(title)).append("\">")
+          .append(pct(share)).append("</a></td>");
+    }
+    b.append("</tr>\n");
+  }
+
+  private static String cellStyle(double share) {
+    double alpha = 0.06 + 0.84 * Math.max(0, Math.min(1, share));
+    return String.format(Locale.ROOT, "background-color:rgba(37,99,235,%.2f)", alpha);
+  }
+
+  // ---------------------------------------------------------------- ranked pairs
+
+  private static void rankedPairs(StringBuilder b, Page page) {
+    b.append("<section id=\"pairs\">\n<h2>Pairs, most shared first</h2>\n");
+    List<Report.PairEntry> pairs = page.report.pairs();
+    if (pairs.isEmpty()) {
+      b.append("<p class=\"muted\">No pair of articles shares a passage.</p>\n</section>\n");
+      return;
+    }
+    b.append("<p class=\"legend\"><b>a → b</b>: share of a's words in passages shared with b; ")
+        .append("<b>b → a</b> likewise for b; boilerplate left out of both.</p>\n");
+    b.append("<div class=\"scroll\"><table class=\"grid\">\n<thead><tr><th class=\"num\">#</th>")
+        .append("<th>a</th><th>b</th><th class=\"num\">a → b</th><th class=\"num\">b → a</th>")
+        .append("<th class=\"num\">jaccard</th><th class=\"num\">longest</th>")
+        .append("<th class=\"num\">passages</th><th></th></tr></thead>\n<tbody>\n");
+    for (int i = 0; i < pairs.size(); i++) {
+      Report.PairEntry p = pairs.get(i);
+      b.append("<tr><td class=\"num\">").append(i + 1).append("</td><td>")
+          .append(page.articleLink(p.a())).append("</td><td>").append(page.articleLink(p.b()))
+          .append("</td><td class=\"num\">").append(bar(p.containmentA()))
+          .append("</td><td class=\"num\">").append(bar(p.containmentB()))
+          .append("</td><td class=\"num\">").append(num2(p.jaccard()))
+          .append("</td><td class=\"num\">").append(p.longestPassageWords())
+          .append(" words</td><td class=\"num\">").append(passageCount(p, false))
+          .append("</td><td><a href=\"#").append(pairAnchor(i)).append("\">view</a></td></tr>\n");
+    }
+    b.append("</tbody>\n</table></div>\n</section>\n");
+  }
+
+  private static String bar(double share) {
+    double w = 100 * Math.max(0, Math.min(1, share));
+    return String.format(
+        Locale.ROOT,
+        "<span class=\"bar\"><span style=\"width:%.1f%%\"></span></span> %s",
+        w,
+        pct(share));
+  }
+
+  /** {@code 3 (1 boilerplate)}, or with {@code noun} {@code 3 passages (1 boilerplate)}. */
+  private static String passageCount(Report.PairEntry p, boolean noun) {
+    long boilerplate = p.passages().stream().filter(Report.PassageEntry::boilerplate).count();
+    int n = p.passages().size();
+    return n + (noun ? (n == 1 ? " passage" : " passages") : "")
+        + (boilerplate == 0 ? "" : " (" + boilerplate + " boilerplate)");
+  }
+
+  // ---------------------------------------------------------------- one pair
+
+  private static void pair(StringBuilder b, Page page, int index) {
+    Report.PairEntry p = page.report.pairs().get(index);
+    String anchor = pairAnchor(index);
+    b.append("<section class=\"pair\" id=\"").append(anchor).append("\">\n<h3><a href=\"#")
+        .append(anchor).append("\">").append(index + 1).append(".</a> ")
+        .append(page.articleLink(p.a())).append(" <span class=\"muted\">↔</span> ")
+        .append(page.articleLink(p.b())).append("</h3>\n");
+    b.append("<p class=\"meta\">a → b <b>").append(pct(p.containmentA()))
+        .append("</b> · b → a <b>").append(pct(p.containmentB())).append("</b> · jaccard ")
+        .append(num2(p.jaccard())).append(" · longest passage ").append(p.longestPassageWords())
+        .append(" words · ").append(passageCount(p, true)).append("</p>\n");
+    b.append("<div class=\"sides\">\n");
+    side(b, page, anchor, p, true);
+    side(b, page, anchor, p, false);
+    b.append("</div>\n");
+    passageList(b, page, anchor, p);
+    b.append("</section>\n");
+  }
+
+  private static void side(
+      StringBuilder b, Page page, String anchor, Report.PairEntry p, boolean sideA) {
+    String id = sideA ? p.a() : p.b();
+    Report.ArticleEntry article = page.article(id);
+    b.append("<div class=\"side\">\n<div class=\"side-head\"><span class=\"tag\">")
+        .append(sideA ? "a" : "b").append("</span> ").append(page.articleLink(id));
+    if (article != null) {
+      String sub = joinPresent(article.title(), article.source());
+      if (!sub.isEmpty()) {
+        b.append(" <span class=\"muted\">").append(HtmlEscape.text(sub)).append("</span>");
+      }
+    }
+    b.append("</div>\n<div class=\"text\">");
+    if (article == null || article.text() == null) {
+      b.append("<span class=\"muted\">(text not in the report)</span> ");
+    }
+    HtmlSideText.append(
+        b, article == null ? null : article.text(), anchor, p.passages(), sideA);
+    b.append("</div>\n</div>\n");
+  }
+
+  private static void passageList(
+      StringBuilder b, Page page, String anchor, Report.PairEntry p) {
+    if (p.passages().isEmpty()) {
+      return;
+    }
+    b.append("<table class=\"grid passages\">\n<thead><tr><th>#</th><th>kind</th>")
+        .append("<th class=\"num\">similarity</th><th class=\"num\">words a / b</th>")
+        .append("<th>cluster</th><th>variant words, a → b</th></tr></thead>\n<tbody>\n");
+    String aText = page.text(p.a());
+    String bText = page.text(p.b());
+    for (int j = 0; j < p.passages().size(); j++) {
+      Report.PassageEntry x = p.passages().get(j);
+      b.append("<tr><td><a href=\"#").append(HtmlSideText.passageAnchor(anchor, j, true))
+          .append("\">P").append(j + 1).append("</a></td><td>").append(kindBadge(x))
+          .append("</td><td class=\"num\">").append(num2(x.similarity()))
+          .append("</td><td class=\"num\">").append(x.wordsA()).append(" / ").append(x.wordsB())
+          .append("</td><td>").append(clusterLink(x.cluster()))
+          .append("</td><td class=\"inline\">");
+      if (x.diff().isEmpty()) {
+        b.append(HtmlEscape.inline(x.a() == null ? "" : x.a().text()));
+      } else {
+        inlineDiff(b, HtmlInlineDiff.pieces(x.diff(), aText, bText, start(x.a()), end(x.a())));
+      }
+      b.append("</td></tr>\n");
+    }
+    b.append("</tbody>\n</table>\n");
+  }
+
+  private static String kindBadge(Report.PassageEntry x) {
+    String kind = x.kind() != null ? x.kind() : x.boilerplate() ? "boilerplate" : "variant";
+    return "<span class=\"badge k-" + HtmlEscape.token(kind) + "\">" + HtmlEscape.text(kind)
+        + "</span>";
+  }
+
+  private static String clusterLink(String cluster) {
+    if (cluster == null) {
+      return "";
+    }
+    return "<a href=\"#" + clusterAnchor(cluster) + "\">" + HtmlEscape.text(cluster) + "</a>";
+  }
+
+  /** Writes the pieces as {@code same <del>a only</del><ins>b only</ins> ...}. */
+  private static void inlineDiff(StringBuilder b, List<HtmlInlineDiff.Piece> pieces) {
+    for (HtmlInlineDiff.Piece piece : pieces) {
+      String text = HtmlEscape.inline(piece.text());
+      switch (piece.kind()) {
+        case DELETED -> b.append("<del>").append(text).append("</del>");
+        case INSERTED -> b.append("<ins>").append(text).append("</ins>");
+        default -> b.append(text);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- clusters
+
+  private static void clusters(StringBuilder b, Page page) {
+    b.append("<section id=\"clusters\">\n<h2>Clusters</h2>\n");
+    List<Report.ClusterEntry> clusters = page.report.clusters();
+    if (clusters.isEmpty()) {
+      b.append("<p class=\"muted\">No passage recurs in three or more articles.</p>\n");
+    } else {
+      b.append("<p class=\"legend\">Passages recurring in three or more articles: the ")
+          .append("canonical form, then each other occurrence as a word diff against it ")
+          .append("(<del>only in the canonical form</del> <ins>only in this occurrence</ins>).")
+          .append("</p>\n");
+    }
+    for (Report.ClusterEntry c : clusters) {
+      cluster(b, page, c);
+    }
+    b.append("</section>\n");
+  }
+
+  private static void cluster(StringBuilder b, Page page, Report.ClusterEntry c) {
+    b.append("<div class=\"cluster\" id=\"").append(clusterAnchor(c.id())).append("\">\n<h3>")
+        .append(HtmlEscape.text(c.id()))
+        .append(c.boilerplate() ? " <span class=\"badge k-boilerplate\">boilerplate</span>" : "")
+        .append(" <span class=\"muted\">").append(c.articleCount()).append(" articles · ")
+        .append(c.occurrences().size()).append(" occurrences</span></h3>\n");
+    Report.Occurrence canonical = canonical(c);
+    String canonicalText = canonical == null ? null : page.text(canonical.article());
+    for (Report.Occurrence o : c.occurrences()) {
+      boolean isCanonical = o == canonical;
+      b.append("<div class=\"occ").append(isCanonical ? " canonical" : "")
+          .append("\"><div class=\"occ-head\">")
+          .append(isCanonical ? "<span class=\"badge\">canonical</span> " : "")
+          .append(page.articleLink(o.article()));
+      if (!isCanonical) {
+        b.append(" <span class=\"muted\">similarity ").append(num2(o.similarity()))
+            .append("</span>");
+      }
+      b.append("</div>\n");
+      if (isCanonical || o.diff().isEmpty()) {
+        b.append("<div class=\"text\">").append(HtmlEscape.text(o.text())).append("</div>");
+      } else {
+        b.append("<div class=\"inline\">");
+        inlineDiff(
+            b,
+            HtmlInlineDiff.pieces(
+                o.diff(), canonicalText, page.text(o.article()), canonical.start(),
+                canonical.end()));
+        b.append("</div>");
+      }
+      b.append("</div>\n");
+    }
+    b.append("</div>\n");
+  }
+
+  private static Report.Occurrence canonical(Report.ClusterEntry c) {
+    for (Report.Occurrence o : c.occurrences()) {
+      if (o.canonical()) {
+        return o;
+      }
+    }
+    return c.occurrences().isEmpty() ? null : c.occurrences().get(0);
+  }
+
+  // ---------------------------------------------------------------- small helpers
+
+  static int start(Report.Span span) {
+    return span == null ? -1 : span.start();
+  }
+
+  static int end(Report.Span span) {
+    return span == null ? -1 : span.end();
+  }
+
+  static String articleAnchor(int index) {
+    return "article-" + (index + 1);
+  }
+
+  static String pairAnchor(int index) {
+    return "pair-" + (index + 1);
+  }
+
+  static String clusterAnchor(String id) {
+    return "cluster-" + HtmlEscape.token(id);
+  }
+
+  static String pct(double share) {
+    return String.format(Locale.ROOT, "%.1f%%", 100 * share);
+  }
+
+  static String num2(double x) {
+    return String.format(Locale.ROOT, "%.2f", x);
+  }
+
+  private static String joinPresent(String first, String second) {
+    boolean f = first != null && !first.isBlank();
+    boolean s = second != null && !second.isBlank();
+    if (f && s) {
+      return first + " · " + second;
+    }
+    return f ? first : s ? second : "";
+  }
+
+  /** Look-ups over one report; iteration is only ever over the report's lists. */
+  private static final class Page {
+    final Report report;
+    private final Map<String, Integer> articleIndex = new HashMap<>();
+    private final Map<String, Integer> pairIndex = new HashMap<>();
+
+    Page(Report report) {
+      this.report = report;
+      for (int i = 0; i < report.articles().size(); i++) {
+        articleIndex.putIfAbsent(report.articles().get(i).id(), i);
+      }
+      for (int i = 0; i < report.pairs().size(); i++) {
+        Report.PairEntry p = report.pairs().get(i);
+        pairIndex.putIfAbsent(key(p.a(), p.b()), i);
+        pairIndex.putIfAbsent(key(p.b(), p.a()), i);
+      }
+    }
+
+    private static String key(String a, String b) {
+      return a + '\u0000' + b;
+    }
+
+    String id(int index) {
+      return report.articles().get(index).id();
+    }
+
+    Report.ArticleEntry article(String id) {
+      Integer i = articleIndex.get(id);
+      return i == null ? null : report.articles().get(i);
+    }
+
+    String text(String id) {
+      Report.ArticleEntry a = article(id);
+      return a == null ? null : a.text();
+    }
+
+    /** The index of the pair of articles {@code r} and {@code c}, or -1. */
+    int pairIndex(int r, int c) {
+      Integer i = pairIndex.get(key(id(r), id(c)));
+      return i == null ? -1 : i;
+    }
+
+    /** The article's id, linked to its row in the articles table when it has one. */
+    String articleLink(String id) {
+      Integer i = articleIndex.get(id);
+      if (i == null) {
+        return "<span class=\"aid\">" + HtmlEscape.text(id) + "</span>";
+      }
+      return "<a class=\"aid\" href=\"#" + articleAnchor(i) + "\">" + HtmlEscape.text(id) + "</a>";
+    }
+
+    int passageCount() {
+      int n = 0;
+      for (Report.PairEntry p : report.pairs()) {
+        n += p.passages().size();
+      }
+      return n;
+    }
+
+    /** Article indexes for the matrix: all, or when too many those in some pair, capped. */
+    List<Integer> matrixArticles() {
+      List<Integer> rows = new ArrayList<>();
+      int n = report.articles().size();
+      if (n <= MATRIX_MAX) {
+        for (int i = 0; i < n; i++) {
+          rows.add(i);
+        }
+        return rows;
+      }
+      Set<String> inPairs = new HashSet<>();
+      for (Report.PairEntry p : report.pairs()) {
+        inPairs.add(p.a());
+        inPairs.add(p.b());
+      }
+      for (int i = 0; i < n && rows.size() < MATRIX_MAX; i++) {
+        if (inPairs.contains(id(i))) {
+          rows.add(i);
+        }
+      }
+      return rows;
+    }
+  }
+}

@@ -1,0 +1,209 @@
+package dev.refrain.report;
+
+import java.util.List;
+
+/**
+ * The report of one scan: what every renderer (JSON, HTML, Markdown, text) reads.
+ *
+ * <p>This model is the public report schema, kept apart from the engine's own types so either
+ * can change without breaking the other; {@code ReportMapper} joins them. All lists are sorted
+ * so that the same input gives byte-identical output. All offsets are 0-based, end-exclusive
+ * UTF-16 code unit offsets into an article's decoded text.
+ *
+ * @param schemaVersion bumped when a field changes meaning; fields are never renamed or dropped
+ * @param settings the options that produced the report
+ * @param articles every article scanned, sorted by id
+ * @param pairs every pair of articles sharing at least one passage, ranked: most shared first
+ * @param clusters passages recurring in three or more articles, largest first
+ * @param problems input files skipped or read with a warning
+ * @param stats counts from the run (no timings: reports are deterministic)
+ */
+public record Report(
+    int schemaVersion,
+    Settings settings,
+    List<ArticleEntry> articles,
+    List<PairEntry> pairs,
+    List<ClusterEntry> clusters,
+    List<ProblemEntry> problems,
+    Stats stats) {
+
+  /** The current {@link #schemaVersion()}. */
+  public static final int SCHEMA_VERSION = 1;
+
+  public Report {
+    articles = List.copyOf(articles);
+    pairs = List.copyOf(pairs);
+    clusters = List.copyOf(clusters);
+    problems = List.copyOf(problems);
+  }
+
+  /**
+   * The options a scan ran with.
+   *
+   * @param shingleSize words per shingle
+   * @param windowShingles shingles per MinHash window
+   * @param bands LSH bands
+   * @param rows MinHash values per band
+   * @param minWords minimum passage length in words, on each side
+   * @param maxGap the longest run of differing words a passage bridges
+   * @param minSimilarity minimum passage similarity, in [0, 1]
+   * @param boilerplateMinArticles articles a verbatim edge passage must recur in to be boilerplate
+   * @param containmentUnit what containment counts: {@code "words"}
+   * @param normalization the normalization version, e.g. {@code "nfkc-fold-lower/1"}
+   */
+  public record Settings(
+      int shingleSize,
+      int windowShingles,
+      int bands,
+      int rows,
+      int minWords,
+      int maxGap,
+      double minSimilarity,
+      int boilerplateMinArticles,
+      String containmentUnit,
+      String normalization) {}
+
+  /**
+   * One scanned article.
+   *
+   * @param chars length of the decoded text in UTF-16 code units
+   * @param words number of tokens after normalization
+   * @param text the decoded text (renderers that show articles use it; JSON leaves it out)
+   */
+  public record ArticleEntry(
+      String id,
+      String path,
+      int chars,
+      int words,
+      String source,
+      String title,
+      String published,
+      String text) {}
+
+  /**
+   * Two articles that share passages; {@code a} sorts before {@code b}, or equals it for a
+   * passage repeated inside one article.
+   *
+   * @param containmentA share of a's words in non-boilerplate passages shared with b, in [0, 1]
+   * @param containmentB likewise for b
+   * @param jaccard exact Jaccard similarity of the two articles' shingle sets, in [0, 1]
+   * @param longestPassageWords words (on the a side) of the longest non-boilerplate passage, 0 if
+   *     every passage is boilerplate
+   * @param passages sorted by their start in a
+   */
+  public record PairEntry(
+      String a,
+      String b,
+      double containmentA,
+      double containmentB,
+      double jaccard,
+      int longestPassageWords,
+      List<PassageEntry> passages) {
+
+    public PairEntry {
+      passages = List.copyOf(passages);
+    }
+  }
+
+  /**
+   * One passage two articles share, with its word-level variant diff.
+   *
+   * @param kind {@code "verbatim"} (same words after normalization), {@code "variant"} or
+   *     {@code "boilerplate"}
+   * @param similarity share of the passage's words the two sides have in common, in [0, 1]
+   * @param boilerplate true for site or template text recurring across many articles: reported,
+   *     not counted in containment
+   * @param wordsA words of the passage in a
+   * @param wordsB words of the passage in b
+   * @param cluster the id of the cluster it belongs to, or null
+   * @param diff word-level edit script from a's side to b's side, in order
+   */
+  public record PassageEntry(
+      Span a,
+      Span b,
+      double similarity,
+      boolean boilerplate,
+      String kind,
+      int wordsA,
+      int wordsB,
+      String cluster,
+      List<DiffOp> diff) {
+
+    public PassageEntry {
+      diff = List.copyOf(diff);
+    }
+  }
+
+  /**
+   * A span of an article: {@code text} is exactly {@code articleText.substring(start, end)}.
+   */
+  public record Span(int start, int end, String text) {}
+
+  /**
+   * One step of a word-level diff between two spans.
+   *
+   * @param op {@code "equal"}, {@code "delete"} (only in a), {@code "insert"} (only in b) or
+   *     {@code "replace"}
+   * @param aStart start of the words in a's text (for an insert: where they would go)
+   * @param aEnd end of the words in a's text (equals aStart for an insert)
+   * @param bStart start of the words in b's text (for a delete: where they were)
+   * @param bEnd end of the words in b's text (equals bStart for a delete)
+   * @param aText a's words with what lies between them, "" for an insert
+   * @param bText b's words with what lies between them, "" for a delete
+   */
+  public record DiffOp(
+      String op, int aStart, int aEnd, int bStart, int bEnd, String aText, String bText) {}
+
+  /**
+   * A passage recurring in three or more articles: one canonical form and its variants.
+   *
+   * @param id {@code "C1"}, {@code "C2"}, ... in report order
+   * @param boilerplate true when the cluster is site or template text
+   * @param articleCount distinct articles it occurs in
+   * @param occurrences the canonical occurrence first, then the others by article id
+   */
+  public record ClusterEntry(
+      String id, boolean boilerplate, int articleCount, List<Occurrence> occurrences) {
+
+    public ClusterEntry {
+      occurrences = List.copyOf(occurrences);
+    }
+  }
+
+  /**
+   * Where a cluster's passage occurs in one article, and how it differs from the canonical form.
+   *
+   * @param canonical true for the form the others are diffed against
+   * @param similarity similarity to the canonical form, 1 for the canonical one
+   * @param diff word-level edit script from the canonical form (side a) to this one (side b);
+   *     empty for the canonical occurrence
+   */
+  public record Occurrence(
+      String article,
+      int start,
+      int end,
+      String text,
+      boolean canonical,
+      double similarity,
+      List<DiffOp> diff) {
+
+    public Occurrence {
+      diff = List.copyOf(diff);
+    }
+  }
+
+  /**
+   * An input file that was skipped or read with a warning.
+   *
+   * @param kind {@code "warning"}, {@code "skipped"} or {@code "missing"}
+   */
+  public record ProblemEntry(String path, String kind, String message) {}
+
+  /**
+   * Counts from the run.
+   *
+   * @param candidatePairs article pairs proposed by LSH banding before exact verification
+   */
+  public record Stats(
+      int articles, int candidatePairs, int pairs, int passages, int clusters, int skipped) {}
+}

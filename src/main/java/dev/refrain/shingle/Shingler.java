@@ -1,0 +1,76 @@
+package dev.refrain.shingle;
+
+import dev.refrain.normalize.Tokens;
+import java.io.Serializable;
+
+/**
+ * Turns a text's words into hashes of its word shingles: the runs of {@code size} consecutive
+ * words.
+ *
+ * <p>Shingle {@code i} covers words {@code i} to {@code i + size - 1}; a text of {@code n} words
+ * has {@code max(0, n - size + 1)} shingles. Its hash combines the seeded hashes of its words in
+ * order, so "a b c" and "c b a" differ. Immutable and serializable.
+ */
+public final class Shingler implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** The seed the default word hash uses; recorded with every index. */
+  public static final long DEFAULT_SEED = 0x5eed_5eed_2023_0618L;
+
+  private static final long COMBINE = 0x9E3779B97F4A7C15L;
+
+  private final int size;
+  private final long seed;
+
+  /**
+   * @param size words per shingle, 1 to 32
+   * @param seed the hash seed
+   */
+  public Shingler(int size, long seed) {
+    if (size < 1 || size > 32) {
+      throw new IllegalArgumentException("shingle size must be 1 to 32, was " + size);
+    }
+    this.size = size;
+    this.seed = seed;
+  }
+
+  public Shingler(int size) {
+    this(size, DEFAULT_SEED);
+  }
+
+  public int size() {
+    return size;
+  }
+
+  public long seed() {
+    return seed;
+  }
+
+  /** The seeded hash of each word. */
+  public long[] wordHashes(Tokens tokens) {
+    long[] hashes = new long[tokens.size()];
+    for (int i = 0; i < hashes.length; i++) {
+      hashes[i] = Hash64.hash(tokens.term(i), seed);
+    }
+    return hashes;
+  }
+
+  /** The hash of every shingle, in text order. */
+  public long[] shingles(Tokens tokens) {
+    return shingles(wordHashes(tokens));
+  }
+
+  /** The hash of every shingle of a sequence of word hashes, in order. */
+  public long[] shingles(long[] wordHashes) {
+    int count = Math.max(0, wordHashes.length - size + 1);
+    long[] out = new long[count];
+    for (int i = 0; i < count; i++) {
+      long h = seed;
+      for (int j = 0; j < size; j++) {
+        h = h * COMBINE + wordHashes[i + j];
+      }
+      out[i] = Hash64.mix(h);
+    }
+    return out;
+  }
+}
