@@ -91,16 +91,16 @@ public final class LshBanding implements Serializable {
         for (int r = 0; r < rows; r++) {
           key = Hash64.mix(key ^ minima[band * rows + r][p]);
         }
-        if (p > 0 && key == previous) {
-          continue;
-        }
-        previous = key;
         Integer first = firstWindow.putIfAbsent(key, p);
         if (first != null) {
           // The same passage recurs inside the article, at least a window apart.
           repeats |= p - first >= span;
+        }
+        if ((p > 0 && key == previous) || first != null) {
+          previous = key;
           continue;
         }
+        previous = key;
         if (count == keys.length) {
           keys = Arrays.copyOf(keys, count * 2);
         }

@@ -2,7 +2,6 @@ package dev.refrain.minhash;
 
 import dev.refrain.shingle.Hash64;
 import java.io.Serializable;
-import java.util.ArrayDeque;
 
 /**
  * A family of {@code n} seeded hash functions over shingle hashes, and the MinHash signatures
@@ -92,6 +91,9 @@ public final class MinHashFamily implements Serializable {
    * if it has no shingles). Runs in time linear in the number of shingles (monotone deque).
    */
   public long[] windowMinima(int i, long[] shingles, int window) {
+    if (window < 1) {
+      throw new IllegalArgumentException("window must be at least 1, was " + window);
+    }
     int n = shingles.length;
     if (n == 0) {
       return new long[0];
@@ -102,17 +104,23 @@ public final class MinHashFamily implements Serializable {
       hashed[s] = hash(i, shingles[s]);
     }
     long[] out = new long[n - w + 1];
-    ArrayDeque<Integer> deque = new ArrayDeque<>();
+    // Monotone deque of positions as a ring of ints: hashed values increase from head to tail.
+    int[] deque = new int[w + 1];
+    int head = 0;
+    int size = 0;
     for (int s = 0; s < n; s++) {
-      while (!deque.isEmpty() && Long.compareUnsigned(hashed[deque.peekLast()], hashed[s]) >= 0) {
-        deque.pollLast();
+      while (size > 0
+          && Long.compareUnsigned(hashed[deque[(head + size - 1) % deque.length]], hashed[s]) >= 0) {
+        size--;
       }
-      deque.addLast(s);
-      if (deque.peekFirst() <= s - w) {
-        deque.pollFirst();
+      deque[(head + size) % deque.length] = s;
+      size++;
+      if (deque[head] <= s - w) {
+        head = (head + 1) % deque.length;
+        size--;
       }
       if (s >= w - 1) {
-        out[s - w + 1] = hashed[deque.peekFirst()];
+        out[s - w + 1] = hashed[deque[head]];
       }
     }
     return out;

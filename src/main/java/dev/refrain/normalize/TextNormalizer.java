@@ -8,6 +8,7 @@ import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.Locale;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.FilteringTokenFilter;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
@@ -34,7 +35,7 @@ public final class TextNormalizer implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /** Recorded in reports and indexes; bump whenever {@link #normalizeTerm} changes its output. */
-  public static final String VERSION = "nfkc-fold-lower/1";
+  public static final String VERSION = "nfkc-fold-lower/2";
 
   private transient volatile Analyzer analyzer;
 
@@ -45,7 +46,7 @@ public final class TextNormalizer implements Serializable {
     int[] starts = new int[capacity];
     int[] ends = new int[capacity];
     int n = 0;
-    try (TokenStream stream = analyzer().tokenStream("text", new StringReader(text))) {
+    try (TokenStream stream = analyzer().tokenStream("text", new StringReader(spaced(text)))) {
       CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
       OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
       stream.reset();
@@ -67,6 +68,19 @@ public final class TextNormalizer implements Serializable {
     }
     return new Tokens(
         Arrays.copyOf(terms, n), Arrays.copyOf(starts, n), Arrays.copyOf(ends, n));
+  }
+
+  /**
+   * The text with no-break spaces (U+00A0, U+2007, U+202F, as French typesetting puts before
+   * {@code : ; ! ?} and inside guillemets and numbers) made ordinary spaces. UAX #29 joins them
+   * to the neighbouring word, so "dit\u202F:" would be the word "dit ". One character for one:
+   * offsets are unchanged.
+   */
+  private static String spaced(String text) {
+    if (text.indexOf('\u00A0') < 0 && text.indexOf('\u2007') < 0 && text.indexOf('\u202F') < 0) {
+      return text;
+    }
+    return text.replace('\u00A0', ' ').replace('\u2007', ' ').replace('\u202F', ' ');
   }
 
   /**
@@ -151,9 +165,19 @@ public final class TextNormalizer implements Serializable {
     protected TokenStreamComponents createComponents(String fieldName) {
       StandardTokenizer source = new StandardTokenizer();
       source.setMaxTokenLength(255);
-      TokenStream chain = new ArabicNormalizationFilter(source);
+      // NFKC first, so decomposed and presentation forms of Arabic letters fold alike.
+      TokenStream chain = new TermNormalizingFilter(source);
+      chain = new ArabicNormalizationFilter(chain);
       chain = new DecimalDigitFilter(chain);
-      chain = new TermNormalizingFilter(chain);
+      // A lone tatweel is a word to the tokenizer and nothing after Arabic folding: drop it.
+      chain = new FilteringTokenFilter(chain) {
+            private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+
+            @Override
+            protected boolean accept() {
+              return term.length() > 0;
+            }
+          };
       return new TokenStreamComponents((Tokenizer) source, chain);
     }
   }

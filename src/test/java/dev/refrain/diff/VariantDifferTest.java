@@ -1,0 +1,270 @@
+package dev.refrain.diff;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.refrain.diff.Edit.Kind;
+import dev.refrain.normalize.TextNormalizer;
+import dev.refrain.normalize.Tokens;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class VariantDifferTest {
+  private static final TextNormalizer NORMALIZER = new TextNormalizer();
+  private static final VariantDiffer DIFFER = new VariantDiffer();
+
+  private static final String PROGRESS =
+      "we are not going to beijing with the intention of making progress";
+  private static final String BREAKTHROUGHS =
+      "we are not going to beijing with the intention of making breakthroughs";
+
+  private static List<Edit> diff(String a, String b) {
+    Tokens ta = NORMALIZER.tokenize(a);
+    Tokens tb = NORMALIZER.tokenize(b);
+    return DIFFER.diff(ta, 0, ta.size(), tb, 0, tb.size());
+  }
+
+  /** Edits must tile both ranges: contiguous, in order, from the start to the end of each. */
+  private static void assertCovers(
+      List<Edit> edits, int aFrom, int aTo, int bFrom, int bTo, Tokens a, Tokens b) {
+    int x = aFrom;
+    int y = bFrom;
+    for (Edit e : edits) {
+      assertEquals(x, e.aFromWord(), "gap or overlap in a before " + e);
+      assertEquals(y, e.bFromWord(), "gap or overlap in b before " + e);
+      assertTrue(e.aToWord() >= e.aFromWord() && e.bToWord() >= e.bFromWord(), e.toString());
+      int aLength = e.aToWord() - e.aFromWord();
+      int bLength = e.bToWord() - e.bFromWord();
+      switch (e.kind()) {
+        case EQUAL -> {
+          assertEquals(aLength, bLength, e.toString());
+          assertTrue(aLength > 0, e.toString());
+          assertEquals(
+              Arrays.asList(a.terms(e.aFromWord(), e.aToWord())),
+              Arrays.asList(b.terms(e.bFromWord(), e.bToWord())),
+              e.toString());
+        }
+        case INSERT -> {
+          assertEquals(0, aLength, e.toString());
+          assertTrue(bLength > 0, e.toString());
+        }
+        case DELETE -> {
+          assertTrue(aLength > 0, e.toString());
+          assertEquals(0, bLength, e.toString());
+        }
+        case REPLACE -> assertTrue(aLength > 0 && bLength > 0, e.toString());
+      }
+      x = e.aToWord();
+      y = e.bToWord();
+    }
+    assertEquals(aTo, x, "a not covered to its end");
+    assertEquals(bTo, y, "b not covered to its end");
+  }
+
+  @Test
+  void aChangedLastWordIsEqualThenReplace() {
+    List<Edit> edits = diff(PROGRESS, BREAKTHROUGHS);
+    assertEquals(
+        List.of(new Edit(Kind.EQUAL, 0, 11, 0, 11), new Edit(Kind.REPLACE, 11, 12, 11, 12)),
+        edits);
+    assertEquals(11, VariantDiffer.sharedWords(edits));
+  }
+
+  @Test
+  void rangesInsideLongerTextsAreReportedAsArticleWordIndexes() {
+    Tokens a = NORMALIZER.tokenize("Officials said: “" + PROGRESS + "” on Friday.");
+    Tokens b = NORMALIZER.tokenize("A U.S. official told reporters " + BREAKTHROUGHS + ".");
+    // a: officials said | 12 words | on friday; b: a u.s official told reporters | 12 words
+    List<Edit> edits = DIFFER.diff(a, 2, 14, b, 5, 17);
+    assertEquals(
+        List.of(new Edit(Kind.EQUAL, 2, 13, 5, 16), new Edit(Kind.REPLACE, 13, 14, 16, 17)),
+        edits);
+    assertCovers(edits, 2, 14, 5, 17, a, b);
+  }
+
+  @Test
+  void anInsertedWordIsAnInsertWithAnEmptyARange() {
+    List<Edit> edits =
+        diff(
+            "we are going to beijing with the intention",
+            "we are not going to beijing with the intention");
+    assertEquals(
+        List.of(
+            new Edit(Kind.EQUAL, 0, 2, 0, 2),
+            new Edit(Kind.INSERT, 2, 2, 2, 3),
+            new Edit(Kind.EQUAL, 2, 8, 3, 9)),
+        edits);
+    assertEquals(8, VariantDiffer.sharedWords(edits));
+  }
+
+  @Test
+  void aDeletedWordIsADeleteWithAnEmptyBRange() {
+    List<Edit> edits =
+        diff(
+            "we are not going to beijing with the intention",
+            "we are going to beijing with the intention");
+    assertEquals(
+        List.of(
+            new Edit(Kind.EQUAL, 0, 2, 0, 2),
+            new Edit(Kind.DELETE, 2, 3, 2, 2),
+            new Edit(Kind.EQUAL, 3, 9, 2, 8)),
+        edits);
+    assertEquals(8, VariantDiffer.sharedWords(edits));
+  }
+
+  @Test
+  void wordsAddedAtTheEndAreATrailingInsert() {
+    List<Edit> edits = diff("making progress", "making progress or bringing about transformations");
+    assertEquals(
+        List.of(new Edit(Kind.EQUAL, 0, 2, 0, 2), new Edit(Kind.INSERT, 2, 2, 2, 6)), edits);
+  }
+
+  @Test
+  void wordsDroppedAtTheStartAreALeadingDelete() {
+    List<Edit> edits = diff("the official said we are not going", "we are not going");
+    assertEquals(
+        List.of(new Edit(Kind.DELETE, 0, 3, 0, 0), new Edit(Kind.EQUAL, 3, 7, 0, 4)), edits);
+    assertEquals(4, VariantDiffer.sharedWords(edits));
+  }
+
+  @Test
+  void identicalSpansAreOneEqualRun() {
+    List<Edit> edits = diff(PROGRESS, PROGRESS);
+    assertEquals(List.of(new Edit(Kind.EQUAL, 0, 12, 0, 12)), edits);
+    assertEquals(12, VariantDiffer.sharedWords(edits));
+  }
+
+  @Test
+  void typographicVariantsAndCaseAreEqualWords() {
+    List<Edit> edits =
+        diff("Blinken’s “visit” — a long‐term plan", "blinken's \"visit\" - A LONG-TERM plan");
+    assertEquals(List.of(new Edit(Kind.EQUAL, 0, 6, 0, 6)), edits);
+  }
+
+  @Test
+  void completelyDifferentSpansAreOneReplace() {
+    List<Edit> edits = diff("alpha beta gamma", "delta epsilon");
+    assertEquals(List.of(new Edit(Kind.REPLACE, 0, 3, 0, 2)), edits);
+    assertEquals(0, VariantDiffer.sharedWords(edits));
+  }
+
+  @Test
+  void emptySpansGiveNoEditsAndOneEmptySideIsAllInsertOrDelete() {
+    Tokens a = NORMALIZER.tokenize("one two three");
+    Tokens b = NORMALIZER.tokenize("four five");
+    assertEquals(List.of(), DIFFER.diff(a, 1, 1, b, 2, 2));
+    assertEquals(List.of(new Edit(Kind.INSERT, 1, 1, 0, 2)), DIFFER.diff(a, 1, 1, b, 0, 2));
+    assertEquals(List.of(new Edit(Kind.DELETE, 0, 3, 2, 2)), DIFFER.diff(a, 0, 3, b, 2, 2));
+  }
+
+  @Test
+  void severalChangesComeInOrder() {
+    List<Edit> edits =
+        diff(
+            "the minister said on monday that talks were constructive and frank",
+            "the minister told reporters on monday that talks were frank");
+    assertEquals(
+        List.of(
+            new Edit(Kind.EQUAL, 0, 2, 0, 2),
+            new Edit(Kind.REPLACE, 2, 3, 2, 4),
+            new Edit(Kind.EQUAL, 3, 8, 4, 9),
+            new Edit(Kind.DELETE, 8, 10, 9, 9),
+            new Edit(Kind.EQUAL, 10, 11, 9, 10)),
+        edits);
+    assertEquals(8, VariantDiffer.sharedWords(edits));
+  }
+
+  static Stream<Arguments> editScripts() {
+    return Stream.of(
+        Arguments.of(1L, 30, 0.1),
+        Arguments.of(2L, 60, 0.3),
+        Arguments.of(3L, 100, 0.5),
+        Arguments.of(4L, 5, 0.9),
+        Arguments.of(5L, 200, 0.05));
+  }
+
+  @ParameterizedTest(name = "seed {0}, {1} words, change rate {2}")
+  @MethodSource("editScripts")
+  void editsCoverBothSpansCompletelyOnRandomVariants(long seed, int words, double rate) {
+    Random random = new Random(seed);
+    List<String> a = new ArrayList<>();
+    for (int i = 0; i < words; i++) {
+      a.add("w" + random.nextInt(words));
+    }
+    List<String> b = new ArrayList<>();
+    for (String w : a) {
+      double r = random.nextDouble();
+      if (r < rate / 3) {
+        continue; // dropped
+      } else if (r < 2 * rate / 3) {
+        b.add("x" + random.nextInt(1000)); // replaced
+      } else if (r < rate) {
+        b.add(w);
+        b.add("y" + random.nextInt(1000)); // inserted after
+      } else {
+        b.add(w);
+      }
+    }
+    String prefixA = "lead in words ";
+    String prefixB = "other lead ";
+    Tokens ta = NORMALIZER.tokenize(prefixA + String.join(" ", a) + " tail");
+    Tokens tb = NORMALIZER.tokenize(prefixB + String.join(" ", b) + " end words");
+    int aFrom = 3;
+    int aTo = 3 + a.size();
+    int bFrom = 2;
+    int bTo = 2 + b.size();
+    List<Edit> edits = DIFFER.diff(ta, aFrom, aTo, tb, bFrom, bTo);
+    assertCovers(edits, aFrom, aTo, bFrom, bTo, ta, tb);
+
+    // Applying the edits to a's words gives b's words.
+    List<String> rebuilt = new ArrayList<>();
+    for (Edit e : edits) {
+      if (e.kind() == Kind.EQUAL) {
+        rebuilt.addAll(Arrays.asList(ta.terms(e.aFromWord(), e.aToWord())));
+      } else {
+        rebuilt.addAll(Arrays.asList(tb.terms(e.bFromWord(), e.bToWord())));
+      }
+    }
+    assertEquals(b, rebuilt);
+
+    // No two neighbouring edits are both equal runs.
+    for (int i = 1; i < edits.size(); i++) {
+      assertTrue(
+          edits.get(i - 1).kind() != Kind.EQUAL || edits.get(i).kind() != Kind.EQUAL,
+          "adjacent equal runs at " + i);
+    }
+  }
+
+  @ParameterizedTest(name = "{0} times \"and more\" appended")
+  @ValueSource(ints = {1, 2, 40})
+  void wordsAppendedToOneSideLeaveEveryWordOfTheOtherShared(int extra) {
+    String a = PROGRESS;
+    String b = PROGRESS + " " + "and more".repeat(extra).replace("moreand", "more and");
+    List<Edit> edits = diff(a, b);
+    assertEquals(12, VariantDiffer.sharedWords(edits));
+    assertEquals(
+        List.of(new Edit(Kind.EQUAL, 0, 12, 0, 12), new Edit(Kind.INSERT, 12, 12, 12, 12 + 2 * extra)),
+        edits);
+  }
+
+  @Test
+  void sharedWordsCountsOnlyEqualRuns() {
+    List<Edit> edits =
+        List.of(
+            new Edit(Kind.EQUAL, 0, 3, 0, 3),
+            new Edit(Kind.REPLACE, 3, 5, 3, 4),
+            new Edit(Kind.INSERT, 5, 5, 4, 9),
+            new Edit(Kind.DELETE, 5, 7, 9, 9),
+            new Edit(Kind.EQUAL, 7, 11, 9, 13));
+    assertEquals(7, VariantDiffer.sharedWords(edits));
+    assertEquals(0, VariantDiffer.sharedWords(List.of()));
+  }
+}

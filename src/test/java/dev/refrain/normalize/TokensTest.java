@@ -1,0 +1,106 @@
+package dev.refrain.normalize;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class TokensTest {
+  //                                    0123456789012345678901234
+  private static final String TEXT = "Blinken visits  Beijing.";
+  private static final Tokens TOKENS = new TextNormalizer().tokenize(TEXT);
+
+  @Test
+  void theFixtureHasThreeWordsAtKnownOffsets() {
+    assertEquals(3, TOKENS.size());
+    assertArrayEquals(new String[] {"blinken", "visits", "beijing"}, TOKENS.terms(0, 3));
+    assertEquals(0, TOKENS.start(0));
+    assertEquals(7, TOKENS.end(0));
+    assertEquals(8, TOKENS.start(1));
+    assertEquals(14, TOKENS.end(1));
+    assertEquals(16, TOKENS.start(2));
+    assertEquals(23, TOKENS.end(2));
+  }
+
+  @ParameterizedTest(name = "wordAtOrAfter({0}) = {1}")
+  @CsvSource({
+    "-5, 0",
+    "0, 0",
+    "3, 0",
+    "6, 0",
+    "7, 1", // word 0 ends at 7: it does not end after 7
+    "8, 1",
+    "13, 1",
+    "14, 2", // in the double space between words 1 and 2
+    "15, 2",
+    "16, 2",
+    "22, 2",
+    "23, 3", // after the last word: size()
+    "24, 3",
+    "1000, 3"
+  })
+  void wordAtOrAfterFindsTheFirstWordEndingAfterTheOffset(int offset, int expected) {
+    assertEquals(expected, TOKENS.wordAtOrAfter(offset));
+  }
+
+  @Test
+  void wordAtOrAfterAgreesWithALinearScanEverywhere() {
+    String text = "  a bb  ccc, dddd. e  ffffff g ";
+    Tokens tokens = new TextNormalizer().tokenize(text);
+    assertEquals(7, tokens.size());
+    for (int offset = -1; offset <= text.length() + 1; offset++) {
+      int expected = tokens.size();
+      for (int i = 0; i < tokens.size(); i++) {
+        if (tokens.end(i) > offset) {
+          expected = i;
+          break;
+        }
+      }
+      assertEquals(expected, tokens.wordAtOrAfter(offset), "offset " + offset);
+    }
+  }
+
+  @Test
+  void wordAtOrAfterOfNoWordsIsZero() {
+    Tokens empty = new TextNormalizer().tokenize("");
+    assertEquals(0, empty.size());
+    assertEquals(0, empty.wordAtOrAfter(0));
+    assertEquals(0, empty.wordAtOrAfter(10));
+  }
+
+  @Test
+  void termsReturnsAnIndependentCopyOfTheRange() {
+    String[] middle = TOKENS.terms(1, 3);
+    assertArrayEquals(new String[] {"visits", "beijing"}, middle);
+    middle[0] = "changed";
+    assertEquals("visits", TOKENS.term(1));
+    assertArrayEquals(new String[0], TOKENS.terms(2, 2));
+  }
+
+  @Test
+  void theConstructorRejectsArraysOfDifferentLengths() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new Tokens(new String[] {"a", "b"}, new int[] {0, 2}, new int[] {1}));
+    assertEquals("terms, starts and ends differ in length", e.getMessage());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new Tokens(new String[] {"a"}, new int[] {0, 2}, new int[] {1}));
+  }
+
+  @Test
+  void aHandBuiltTokensReportsWhatItWasGiven() {
+    Tokens t = new Tokens(new String[] {"x", "y"}, new int[] {3, 10}, new int[] {5, 12});
+    assertEquals(2, t.size());
+    assertEquals("y", t.term(1));
+    assertEquals(10, t.start(1));
+    assertEquals(12, t.end(1));
+    assertEquals(0, t.wordAtOrAfter(4));
+    assertEquals(1, t.wordAtOrAfter(5));
+    assertEquals(2, t.wordAtOrAfter(12));
+  }
+}

@@ -1,0 +1,156 @@
+package dev.refrain.shingle;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.refrain.normalize.TextNormalizer;
+import dev.refrain.normalize.Tokens;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ShinglerTest {
+  private static final TextNormalizer NORMALIZER = new TextNormalizer();
+  private static final String SENTENCE =
+      "We are not going to Beijing with the intention of making progress.";
+
+  private static long[] words(int n) {
+    return LongStream.range(0, n).map(i -> Hash64.hash("w" + i, Shingler.DEFAULT_SEED)).toArray();
+  }
+
+  @Test
+  void pinnedShingleHashesOfAFixedSentenceNeverChange() {
+    // Pinned from a run of the code. Stored indexes depend on these values: a change to the word
+    // hash, the shingle combination or the default seed must fail this test.
+    long[] shingles = new Shingler(5).shingles(NORMALIZER.tokenize(SENTENCE));
+    assertEquals(8, shingles.length);
+    assertEquals(2292854133106698932L, shingles[0]);
+    assertEquals(6210146152775996285L, shingles[7]);
+  }
+
+  @Test
+  void theDefaultSeedIsPinned() {
+    assertEquals(0x5eed_5eed_2023_0618L, Shingler.DEFAULT_SEED);
+    assertEquals(Shingler.DEFAULT_SEED, new Shingler(5).seed());
+    assertEquals(5, new Shingler(5).size());
+    assertEquals(42L, new Shingler(3, 42L).seed());
+  }
+
+  @ParameterizedTest(name = "{0} words, size {1}: {2} shingles")
+  @CsvSource({
+    "0, 5, 0",
+    "1, 5, 0",
+    "4, 5, 0",
+    "5, 5, 1",
+    "6, 5, 2",
+    "12, 5, 8",
+    "0, 1, 0",
+    "1, 1, 1",
+    "10, 1, 10",
+    "31, 32, 0",
+    "32, 32, 1",
+    "100, 32, 69"
+  })
+  void shingleCountIsWordsMinusSizePlusOneButNeverNegative(int n, int size, int expected) {
+    assertEquals(expected, Math.max(0, n - size + 1));
+    assertEquals(expected, new Shingler(size).shingles(words(n)).length);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 3, 5, 8})
+  void shingleCountFromTokensMatchesTheWordCount(int size) {
+    Tokens tokens = NORMALIZER.tokenize(SENTENCE);
+    assertEquals(12, tokens.size());
+    assertEquals(12 - size + 1, new Shingler(size).shingles(tokens).length);
+  }
+
+  @Test
+  void wordHashesAreTheSeededHashesOfTheTerms() {
+    Shingler shingler = new Shingler(5, 99L);
+    Tokens tokens = NORMALIZER.tokenize("Blinken’s visit");
+    assertArrayEquals(
+        new long[] {Hash64.hash("blinken's", 99L), Hash64.hash("visit", 99L)},
+        shingler.wordHashes(tokens));
+  }
+
+  @Test
+  void shinglesOfTokensEqualShinglesOfTheirWordHashes() {
+    Shingler shingler = new Shingler(4);
+    Tokens tokens = NORMALIZER.tokenize(SENTENCE);
+    assertArrayEquals(shingler.shingles(shingler.wordHashes(tokens)), shingler.shingles(tokens));
+  }
+
+  @Test
+  void wordOrderMattersInsideAShingle() {
+    Shingler shingler = new Shingler(3);
+    long[] abc = shingler.shingles(NORMALIZER.tokenize("alpha beta gamma"));
+    long[] cba = shingler.shingles(NORMALIZER.tokenize("gamma beta alpha"));
+    long[] bac = shingler.shingles(NORMALIZER.tokenize("beta alpha gamma"));
+    assertEquals(1, abc.length);
+    assertNotEquals(abc[0], cba[0]);
+    assertNotEquals(abc[0], bac[0]);
+    assertNotEquals(cba[0], bac[0]);
+  }
+
+  @Test
+  void aShingleDependsOnlyOnItsOwnWords() {
+    Shingler shingler = new Shingler(5);
+    long[] a = shingler.shingles(NORMALIZER.tokenize("first context " + SENTENCE));
+    long[] b = shingler.shingles(NORMALIZER.tokenize(SENTENCE + " and other words after"));
+    long[] alone = shingler.shingles(NORMALIZER.tokenize(SENTENCE));
+    assertArrayEquals(alone, Arrays.copyOfRange(a, 2, 2 + alone.length));
+    assertArrayEquals(alone, Arrays.copyOfRange(b, 0, alone.length));
+  }
+
+  @Test
+  void typographicVariantsGiveTheSameShingles() {
+    Shingler shingler = new Shingler(3);
+    assertArrayEquals(
+        shingler.shingles(NORMALIZER.tokenize("Blinken’s “visit” — to Beijing")),
+        shingler.shingles(NORMALIZER.tokenize("blinken's \"visit\" - to BEIJING")));
+  }
+
+  @Test
+  void theSeedChangesEveryShingle() {
+    Tokens tokens = NORMALIZER.tokenize(SENTENCE);
+    long[] one = new Shingler(5, 1L).shingles(tokens);
+    long[] two = new Shingler(5, 2L).shingles(tokens);
+    for (int i = 0; i < one.length; i++) {
+      assertNotEquals(one[i], two[i]);
+    }
+  }
+
+  @Test
+  void shinglesOfSizeOneStillDifferFromTheWordHashes() {
+    Shingler shingler = new Shingler(1);
+    long[] hashes = words(3);
+    long[] shingles = shingler.shingles(hashes);
+    assertEquals(3, shingles.length);
+    assertNotEquals(hashes[0], shingles[0]);
+  }
+
+  @Test
+  void distinctShinglesOfALongRandomTextDoNotCollide() {
+    long[] shingles = new Shingler(5).shingles(words(50_000));
+    Set<Long> seen = new HashSet<>();
+    for (long s : shingles) {
+      seen.add(s);
+    }
+    assertEquals(shingles.length, seen.size());
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, -1, 33, 100})
+  void theConstructorRejectsSizesOutside1To32(int size) {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> new Shingler(size));
+    assertEquals("shingle size must be 1 to 32, was " + size, e.getMessage());
+  }
+}
