@@ -14,16 +14,11 @@ import dev.refrain.report.TextReportRenderer;
 import dev.refrain.scan.ScanOptions;
 import dev.refrain.scan.ScanResult;
 import dev.refrain.scan.Scanner;
-import dev.refrain.shingle.Shingler;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +28,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -76,65 +72,7 @@ final class ScanCommand implements Callable<Integer> {
       description = "Report formats, comma-separated: html, md, json. Default: html,md,json.")
   List<String> formats = List.of("html", "md", "json");
 
-  @Option(
-      names = "--shingle-size",
-      paramLabel = "N",
-      description = "Words per shingle, 1 to 32. Smaller finds shorter shared phrases and more noise. Default: ${DEFAULT-VALUE}.")
-  int shingleSize = 5;
-
-  @Option(
-      names = "--min-words",
-      paramLabel = "N",
-      description = "Shortest passage reported, in words on each side, 1 to 100000. Default: ${DEFAULT-VALUE}.")
-  int minWords = 8;
-
-  @Option(
-      names = "--min-similarity",
-      paramLabel = "X",
-      description = "Lowest passage similarity reported (share of its words both sides have), 0 to 1. Default: ${DEFAULT-VALUE}.")
-  double minSimilarity = 0.5;
-
-  @Option(
-      names = "--max-gap",
-      paramLabel = "N",
-      description = "Longest run of differing words bridged inside one passage, 0 to 100. Default: ${DEFAULT-VALUE}.")
-  int maxGap = 8;
-
-  @Option(
-      names = "--boilerplate-min-articles",
-      paramLabel = "N",
-      description = "Articles a verbatim passage at the head or tail must recur in to be boilerplate, 2 to 1000000. Default: ${DEFAULT-VALUE}.")
-  int boilerplateMinArticles = 3;
-
-  @Option(
-      names = "--window",
-      paramLabel = "N",
-      description = "Shingles per MinHash window (LSH candidates), 1 to 1000. Default: ${DEFAULT-VALUE}.")
-  int window = 10;
-
-  @Option(
-      names = "--bands",
-      paramLabel = "N",
-      description = "LSH bands, 1 to 64. More bands find more weakly similar pairs. Default: ${DEFAULT-VALUE}.")
-  int bands = 8;
-
-  @Option(
-      names = "--rows",
-      paramLabel = "N",
-      description = "MinHash values per LSH band, 1 to 8. More rows propose fewer, closer pairs. Default: ${DEFAULT-VALUE}.")
-  int rows = 2;
-
-  @Option(
-      names = "--max-bucket",
-      paramLabel = "N",
-      description = "An LSH key shared by more articles than this is too common to propose pairs, 2 to 1000000. Default: ${DEFAULT-VALUE}.")
-  int maxBucket = 200;
-
-  @Option(
-      names = "--threads",
-      paramLabel = "N",
-      description = "Worker threads, 1 to 256. Default: the number of processors.")
-  Integer threads;
+  @Mixin DetectionOptions detection;
 
   @Option(
       names = "--top",
@@ -201,49 +139,16 @@ final class ScanCommand implements Callable<Integer> {
     return String.join(" ", files);
   }
 
-  /** Writes to a temporary file beside the target, then moves it in place. */
   private static void writeAtomically(Path target, ReportRenderer renderer, Report report)
       throws IOException {
     StringWriter buffer = new StringWriter();
     renderer.render(report, buffer);
-    Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), ".refrain-", ".tmp");
-    try {
-      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-        w.write(buffer.toString());
-      }
-      if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
-        // Temporary files are private; a report is as readable as any file the user writes.
-        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
-      }
-      try {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    OutputFiles.writeAtomically(target, buffer.toString());
   }
 
   private ScanOptions options() {
-    range("--shingle-size", shingleSize, 1, 32);
-    range("--min-words", minWords, 1, 100_000);
-    range("--max-gap", maxGap, 0, 100);
-    range("--boilerplate-min-articles", boilerplateMinArticles, 2, 1_000_000);
-    range("--window", window, 1, 1000);
-    range("--bands", bands, 1, 64);
-    range("--rows", rows, 1, 8);
-    range("--max-bucket", maxBucket, 2, 1_000_000);
-    range("--top", top, 0, Integer.MAX_VALUE);
-    if (!(minSimilarity >= 0 && minSimilarity <= 1)) {
-      throw usage("--min-similarity must be 0 to 1, was " + minSimilarity);
-    }
-    int threadCount =
-        threads == null ? Math.min(256, Runtime.getRuntime().availableProcessors()) : threads;
-    range("--threads", threadCount, 1, 256);
-    return new ScanOptions(
-        shingleSize, window, bands, rows, minWords, maxGap, minSimilarity,
-        boilerplateMinArticles, maxBucket, threadCount, Shingler.DEFAULT_SEED);
+    Usage.range(spec, "--top", top, 0, Integer.MAX_VALUE);
+    return detection.scanOptions();
   }
 
   private List<ReportRenderer> renderers() {
@@ -256,7 +161,7 @@ final class ScanCommand implements Callable<Integer> {
     for (String f : formats) {
       ReportRenderer r = known.get(f.trim().toLowerCase(Locale.ROOT));
       if (r == null) {
-        throw usage("--format must be one or more of html, md, json, was '" + f + "'");
+        throw Usage.error(spec, "--format must be one or more of html, md, json, was '" + f + "'");
       }
       if (!chosen.contains(r)) {
         chosen.add(r);
@@ -265,14 +170,4 @@ final class ScanCommand implements Callable<Integer> {
     return chosen;
   }
 
-  private void range(String option, long value, long min, long max) {
-    if (value < min || value > max) {
-      String allowed = max == Integer.MAX_VALUE ? min + " or more" : min + " to " + max;
-      throw usage(option + " must be " + allowed + ", was " + value);
-    }
-  }
-
-  private CommandLine.ParameterException usage(String message) {
-    return new CommandLine.ParameterException(spec.commandLine(), message);
-  }
 }

@@ -60,6 +60,16 @@ public final class Stages implements Serializable {
         article, new AlignedText(article.text(), tokens, shingles), banding.keys(shingles));
   }
 
+  /**
+   * The band keys of the windows lying inside words {@code fromWord..toWord} of an article: what
+   * an archive is asked to find out how many articles hold a passage.
+   */
+  public LshBanding.BandKeys keysWithin(PreparedArticle p, int fromWord, int toWord) {
+    long[] shingles = p.text().shingles();
+    int to = Math.max(fromWord, Math.min(shingles.length, toWord - options.shingleSize() + 1));
+    return banding.keys(Arrays.copyOfRange(shingles, Math.min(fromWord, to), to));
+  }
+
   /** The passages two prepared articles share ({@code a == b}: repeated inside one article). */
   public List<Passage> align(PreparedArticle a, PreparedArticle b) {
     return aligner.align(a.text(), a == b ? a.text() : b.text());

@@ -1,0 +1,2 @@
+/** Benchmarks: commands that measure speed and size and write a results file. */
+package dev.refrain.bench;

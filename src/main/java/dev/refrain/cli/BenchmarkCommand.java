@@ -1,0 +1,87 @@
+package dev.refrain.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.refrain.bench.CheckBenchmark;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code refrain benchmark}: measures speed and size, writing a results file. */
+@Command(
+    name = "benchmark",
+    mixinStandardHelpOptions = true,
+    description = "Measures refrain on synthetic data and writes the results as JSON.",
+    subcommands = {BenchmarkCommand.Check.class, CommandLine.HelpCommand.class})
+final class BenchmarkCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw Usage.error(spec, "a benchmark is needed: check");
+  }
+
+  @Command(
+      name = "check",
+      mixinStandardHelpOptions = true,
+      sortOptions = false,
+      description = {
+        "Builds an index of synthetic articles (reused when the folder already holds as many),"
+            + " then checks new articles, each carrying a 30-word passage copied from a random"
+            + " archived one, and reports check latency (median, p95), the share of copies found,"
+            + " and index time and size per article."
+      })
+  static final class Check implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--articles", paramLabel = "N", description = "Archived articles, 1000 to 10000000. Default: ${DEFAULT-VALUE}.")
+    int articles = 100_000;
+
+    @Option(names = "--words", paramLabel = "N", description = "Words per article, 50 to 5000. Default: ${DEFAULT-VALUE}.")
+    int words = 400;
+
+    @Option(names = "--checks", paramLabel = "N", description = "Articles checked, 10 to 1000000. Default: ${DEFAULT-VALUE}.")
+    int checks = 1000;
+
+    @Option(names = "--index", paramLabel = "DIR", description = "Index folder. Default: ${DEFAULT-VALUE}.")
+    Path index = Path.of("target", "bench-index");
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads for indexing, 1 to 256. Default: ${DEFAULT-VALUE}.")
+    int threads = 2;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Results file (JSON). Default: ${DEFAULT-VALUE}.")
+    Path out = Path.of("benchmarks", "check.json");
+
+    @Override
+    public Integer call() throws Exception {
+      Usage.range(spec, "--articles", articles, 1000, 10_000_000);
+      Usage.range(spec, "--words", words, 50, 5000);
+      Usage.range(spec, "--checks", checks, 10, 1_000_000);
+      Usage.range(spec, "--threads", threads, 1, 256);
+      PrintWriter log = spec.commandLine().getErr();
+      CheckBenchmark.Result r = new CheckBenchmark(articles, words, checks, 42).run(index, threads, log);
+      ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+      ObjectNode root = json.valueToTree(r);
+      root.put("command", "java -jar target/refrain.jar benchmark check --articles " + articles
+          + " --words " + words + " --checks " + checks);
+      root.put("java", System.getProperty("java.version"));
+      root.put("processors", Runtime.getRuntime().availableProcessors());
+      OutputFiles.writeAtomically(out, json.writeValueAsString(root) + "\n");
+      spec.commandLine().getOut().printf(
+          Locale.ROOT,
+          "%d articles (%d words each): index %.1f s, %.0f bytes per article%n"
+              + "check latency over %d articles: median %.2f ms, p95 %.2f ms, max %.2f ms;"
+              + " planted copies found %.1f%%%nresults: %s%n",
+          r.articles(), r.wordsPerArticle(), r.indexSeconds(), r.bytesPerArticle(), r.checks(),
+          r.medianMillis(), r.p95Millis(), r.maxMillis(), 100 * r.plantedFound(), out);
+      return ExitCode.OK.code();
+    }
+  }
+}

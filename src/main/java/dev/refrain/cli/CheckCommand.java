@@ -1,0 +1,223 @@
+package dev.refrain.cli;
+
+import dev.refrain.check.Baseline;
+import dev.refrain.check.CheckOptions;
+import dev.refrain.check.Checker;
+import dev.refrain.document.Article;
+import dev.refrain.document.ArticleLoader;
+import dev.refrain.document.LoadProblem;
+import dev.refrain.document.LoadResult;
+import dev.refrain.index.ArchiveException;
+import dev.refrain.index.IndexSettings;
+import dev.refrain.index.LuceneArchive;
+import dev.refrain.report.CheckRenderer;
+import dev.refrain.report.CheckRenderers;
+import dev.refrain.report.CheckReport;
+import dev.refrain.report.CheckReportMapper;
+import dev.refrain.scan.ScanOptions;
+import dev.refrain.scan.Stages;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code refrain check}: new articles against the archive, for editors and CI gates. */
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Checks new articles against an index made with 'refrain index add': for each, the archived"
+          + " articles it shares passages with, the passages with their variant diffs, and how much"
+          + " of it is reused. Fails (exit 1) when an article reuses more than --max-containment.",
+      "Boilerplate learned from the archive, passages accepted in a --baseline file and reuse from"
+          + " --allow-source sources are reported but not counted."
+    },
+    footerHeading = "%nExit codes:%n",
+    footer = {
+      "  0  every article within the limits",
+      "  1  some article reuses more than --max-containment",
+      "  2  usage error, or settings that differ from the index's",
+      "  3  an input, the baseline or the index is missing, unreadable, damaged or locked",
+      "     (a skipped input file also gives 3: a gate must not pass on what it did not read)"
+    })
+final class CheckCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "PATH", description = "New article files or folders.")
+  List<String> paths;
+
+  @Option(names = "--index", required = true, paramLabel = "DIR", description = "The index folder.")
+  Path index;
+
+  @Option(
+      names = "--max-containment",
+      paramLabel = "X",
+      description = "Fail when more than this share of an article's words is counted reuse, 0 to 1. Default: ${DEFAULT-VALUE}.")
+  double maxContainment = 0.3;
+
+  @Option(
+      names = "--format",
+      split = ",",
+      paramLabel = "FORMAT",
+      description = "Output formats, comma-separated: text, json, sarif, junit, markdown. Default: text.")
+  List<String> formats = List.of("text");
+
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "Write each format to a file here (check.txt, check.json, check.sarif, check.xml, check.md). Without it, one format is printed on stdout.")
+  Path out;
+
+  @Option(names = "--baseline", paramLabel = "FILE", description = "Accepted overlaps that no longer fail the check (JSON).")
+  Path baseline;
+
+  @Option(names = "--write-baseline", paramLabel = "FILE", description = "Write every counted passage of this run to FILE as accepted overlaps.")
+  Path writeBaseline;
+
+  @Option(names = "--allow-source", paramLabel = "NAME", description = "A source whose reuse is licensed; repeatable.")
+  List<String> allowSources = new ArrayList<>();
+
+  @Option(names = "--max-candidates", paramLabel = "N", description = "Most archived articles aligned per new article, 1 to 100000. Default: ${DEFAULT-VALUE}.")
+  int maxCandidates = 100;
+
+  @Option(names = "--add", description = "After checking, add the checked articles to the index.")
+  boolean add;
+
+  @Mixin DetectionOptions detection;
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    Usage.fraction(spec, "--max-containment", maxContainment);
+    Usage.range(spec, "--max-candidates", maxCandidates, 1, 100_000);
+    List<CheckRenderer> renderers = renderers();
+    if (out == null && renderers.size() > 1) {
+      throw Usage.error(spec, "--format with several formats needs --out DIR");
+    }
+    Baseline accepted = Baseline.empty();
+    if (baseline != null) {
+      try {
+        accepted = Baseline.read(baseline);
+      } catch (IOException e) {
+        String message = e.getMessage();
+        err.println("refrain: " + (message.startsWith(baseline.toString()) ? message : baseline + ": " + message));
+        return ExitCode.INPUT.code();
+      }
+    }
+    ScanOptions options;
+    try {
+      IndexSettings stored = LuceneArchive.readSettings(index);
+      options = detection.scanOptions(stored);
+      List<String> diff = stored.differences(IndexSettings.of(options));
+      if (!diff.isEmpty()) {
+        err.println("refrain: " + index + ": index built with other settings (" + String.join("; ", diff)
+            + "); leave those options out to use the index's settings");
+        return ExitCode.USAGE.code();
+      }
+    } catch (ArchiveException e) {
+      return IndexCommand.fail(err, e);
+    }
+    LoadResult loaded = new ArticleLoader().load(paths);
+    loaded.problems().forEach(p -> err.println(p.toLine()));
+    if (loaded.anyMissing() || loaded.anySkipped() || loaded.articles().isEmpty()) {
+      err.println("refrain: nothing checked: every input must be readable");
+      return ExitCode.INPUT.code();
+    }
+    Stages stages = new Stages(options);
+    CheckOptions checkOptions =
+        new CheckOptions(maxContainment, options.maxBucket(), maxCandidates,
+            options.boilerplateMinArticles(), Set.copyOf(allowSources), accepted);
+    List<Checker.Result> results = new ArrayList<>();
+    int archived;
+    try (LuceneArchive.Reader reader = LuceneArchive.openReader(index)) {
+      archived = reader.size();
+      Checker checker = new Checker(stages, reader, checkOptions);
+      for (Article a : loaded.articles()) {
+        results.add(checker.check(a));
+      }
+    } catch (ArchiveException e) {
+      return IndexCommand.fail(err, e);
+    }
+    CheckReport report =
+        CheckReportMapper.toReport(
+            new CheckReport.Settings(maxContainment, options.minWords(), index.toString(), archived,
+                allowSources.stream().sorted().toList(), baseline == null ? null : baseline.toString()),
+            results, loaded.problems());
+    try {
+      for (CheckRenderer r : renderers) {
+        StringWriter buffer = new StringWriter();
+        r.render(report, buffer);
+        if (out == null) {
+          spec.commandLine().getOut().print(buffer);
+          spec.commandLine().getOut().flush();
+        } else {
+          OutputFiles.writeAtomically(out.resolve(r.fileName()), buffer.toString());
+        }
+      }
+      if (writeBaseline != null) {
+        Baseline.write(writeBaseline, baselineEntries(report));
+      }
+    } catch (IOException e) {
+      err.println("refrain: cannot write output: " + e.getMessage());
+      return ExitCode.INPUT.code();
+    }
+    if (add) {
+      try (LuceneArchive.Writer writer = LuceneArchive.openWriter(index, IndexSettings.of(options))) {
+        for (Checker.Result r : results) {
+          writer.add(r.article());
+        }
+      } catch (ArchiveException e) {
+        return IndexCommand.fail(err, e);
+      }
+    }
+    if (out != null) {
+      long failed = report.exceeded();
+      spec.commandLine().getOut().printf(Locale.ROOT, "%d articles checked, %d over the limit; output in %s%n",
+          report.articles().size(), failed, out);
+    }
+    return report.exceeded() > 0 ? ExitCode.LIMIT_EXCEEDED.code() : ExitCode.OK.code();
+  }
+
+  private static List<Baseline.Entry> baselineEntries(CheckReport report) {
+    List<Baseline.Entry> entries = new ArrayList<>();
+    for (CheckReport.ArticleResult a : report.articles()) {
+      for (CheckReport.Match m : a.matches()) {
+        for (CheckReport.Passage p : m.passages()) {
+          if (p.status().equals("counted")) {
+            entries.add(new Baseline.Entry(a.id(), m.archivedId(), p.archived().text()));
+          }
+        }
+      }
+    }
+    return entries;
+  }
+
+  private List<CheckRenderer> renderers() {
+    List<CheckRenderer> chosen = new ArrayList<>();
+    for (String f : formats) {
+      CheckRenderer r;
+      try {
+        r = CheckRenderers.forFormat(f);
+      } catch (IllegalArgumentException e) {
+        throw Usage.error(spec, "--format must be one or more of "
+            + String.join(", ", CheckRenderers.formats()) + ", was '" + f + "'");
+      }
+      if (!chosen.contains(r)) {
+        chosen.add(r);
+      }
+    }
+    return chosen;
+  }
+}

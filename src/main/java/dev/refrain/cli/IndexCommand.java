@@ -1,0 +1,184 @@
+package dev.refrain.cli;
+
+import dev.refrain.document.ArticleLoader;
+import dev.refrain.document.LoadProblem;
+import dev.refrain.document.LoadResult;
+import dev.refrain.index.ArchiveException;
+import dev.refrain.index.IndexSettings;
+import dev.refrain.index.LuceneArchive;
+import dev.refrain.scan.ScanOptions;
+import dev.refrain.scan.Stages;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code refrain index}: the persistent archive that {@code check} compares new articles with. */
+@Command(
+    name = "index",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Keeps an archive of articles in a Lucene index folder (embedded, no server), for 'refrain check'.",
+      "The index records the settings that built it and refuses to open with others."
+    },
+    subcommands = {
+      IndexCommand.Add.class,
+      IndexCommand.Remove.class,
+      IndexCommand.Stats.class,
+      CommandLine.HelpCommand.class
+    },
+    footerHeading = "%nExit codes:%n",
+    footer = {
+      "  0  done",
+      "  2  usage error, or settings that differ from the index's",
+      "  3  an input or the index is missing, unreadable, damaged or locked by another writer",
+      "  4  done, but some input files were skipped (named on stderr)"
+    })
+final class IndexCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw Usage.error(spec, "a subcommand is needed: add, remove or stats");
+  }
+
+  /** Exit code and one line for an archive that cannot be used. */
+  static int fail(PrintWriter err, ArchiveException e) {
+    err.println("refrain: " + e.getMessage());
+    return e.reason() == ArchiveException.Reason.SETTINGS_MISMATCH
+        ? ExitCode.USAGE.code()
+        : ExitCode.INPUT.code();
+  }
+
+  @Command(
+      name = "add",
+      mixinStandardHelpOptions = true,
+      sortOptions = false,
+      description = {
+        "Adds articles to the index, creating it if needed; an article whose id is already"
+            + " there replaces it. Incremental: nothing already indexed is rebuilt.",
+        "Changes are committed atomically every 10000 articles and at the end: a run killed"
+            + " half-way leaves the index as of its last commit."
+      })
+  static final class Add implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Article files or folders.")
+    List<String> paths;
+
+    @Option(names = "--index", required = true, paramLabel = "DIR", description = "The index folder.")
+    Path index;
+
+    @Mixin DetectionOptions detection;
+
+    @Override
+    public Integer call() {
+      PrintWriter err = spec.commandLine().getErr();
+      PrintWriter out = spec.commandLine().getOut();
+      ScanOptions options;
+      try {
+        options =
+            LuceneArchive.exists(index)
+                ? detection.scanOptions(LuceneArchive.readSettings(index))
+                : detection.scanOptions();
+      } catch (ArchiveException e) {
+        return fail(err, e);
+      }
+      LoadResult loaded = new ArticleLoader().load(paths);
+      loaded.problems().forEach(p -> err.println(p.toLine()));
+      if (loaded.anyMissing()) {
+        err.println("refrain: nothing added: fix the missing paths above");
+        return ExitCode.INPUT.code();
+      }
+      Stages stages = new Stages(options);
+      int added = 0;
+      try (LuceneArchive.Writer writer = LuceneArchive.openWriter(index, IndexSettings.of(options))) {
+        for (var article : loaded.articles()) {
+          writer.add(stages.prepare(article));
+          added++;
+        }
+      } catch (ArchiveException e) {
+        return fail(err, e);
+      }
+      try (LuceneArchive.Reader reader = LuceneArchive.openReader(index)) {
+        out.printf(Locale.ROOT, "added %d articles; the index holds %d%n", added, reader.size());
+      } catch (ArchiveException e) {
+        return fail(err, e);
+      }
+      return loaded.problems().stream().anyMatch(p -> p.kind() == LoadProblem.Kind.SKIPPED)
+          ? ExitCode.SKIPPED_INPUT.code()
+          : ExitCode.OK.code();
+    }
+  }
+
+  @Command(
+      name = "remove",
+      mixinStandardHelpOptions = true,
+      description = "Removes articles from the index by id.")
+  static final class Remove implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "ID", description = "Article ids.")
+    List<String> ids;
+
+    @Option(names = "--index", required = true, paramLabel = "DIR", description = "The index folder.")
+    Path index;
+
+    @Override
+    public Integer call() {
+      PrintWriter err = spec.commandLine().getErr();
+      try {
+        IndexSettings settings = LuceneArchive.readSettings(index);
+        int found;
+        try (LuceneArchive.Writer writer = LuceneArchive.openWriter(index, settings)) {
+          found = writer.remove(ids);
+        }
+        spec.commandLine().getOut().printf(Locale.ROOT, "removed %d of %d ids%n", found, ids.size());
+        if (found < ids.size()) {
+          err.println("refrain: some ids were not in the index");
+        }
+        return ExitCode.OK.code();
+      } catch (ArchiveException e) {
+        return fail(err, e);
+      }
+    }
+  }
+
+  @Command(
+      name = "stats",
+      mixinStandardHelpOptions = true,
+      description = "Prints the number of articles, the size on disk and the settings of the index.")
+  static final class Stats implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--index", required = true, paramLabel = "DIR", description = "The index folder.")
+    Path index;
+
+    @Override
+    public Integer call() {
+      try (LuceneArchive.Reader reader = LuceneArchive.openReader(index)) {
+        PrintWriter out = spec.commandLine().getOut();
+        long bytes = reader.sizeOnDisk();
+        out.printf(Locale.ROOT, "articles: %d%n", reader.size());
+        out.printf(
+            Locale.ROOT,
+            "size on disk: %.1f MiB (%d bytes, %d bytes per article)%n",
+            bytes / 1048576.0,
+            bytes,
+            reader.size() == 0 ? 0 : bytes / reader.size());
+        out.println("settings: " + reader.settings().describe());
+        return ExitCode.OK.code();
+      } catch (ArchiveException e) {
+        return fail(spec.commandLine().getErr(), e);
+      }
+    }
+  }
+}

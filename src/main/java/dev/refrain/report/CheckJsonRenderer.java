@@ -1,0 +1,120 @@
+package dev.refrain.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.Writer;
+
+/**
+ * Writes the check result as JSON: the fields of {@code docs/check-schema.md}, in model order
+ * ({@code schemaVersion}, {@code tool}, {@code settings}, {@code articles}, {@code problems},
+ * {@code summary}). Each passage keeps the report contract's shape: {@code article} and {@code
+ * archived} spans {@code {start, end, text}}, then {@code location}, {@code similarity}, {@code
+ * kind}, {@code status}, {@code words}, {@code diff}. Optional strings that are unknown are left
+ * out. Pretty-printed with two-space indentation and {@code \n} line endings, like {@code
+ * report.json}.
+ */
+public final class CheckJsonRenderer implements CheckRenderer {
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+          .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+          .build();
+
+  @Override
+  public String format() {
+    return "json";
+  }
+
+  @Override
+  public String fileName() {
+    return "check.json";
+  }
+
+  @Override
+  public void render(CheckReport report, Writer out) throws IOException {
+    write(tree(report), out);
+  }
+
+  /** Writes a JSON tree pretty-printed (two spaces, {@code \n}), a final {@code \n}, flushes. */
+  static void write(ObjectNode root, Writer out) throws IOException {
+    DefaultPrettyPrinter printer =
+        new DefaultPrettyPrinter()
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+    MAPPER.writer(printer).writeValue(out, root);
+    out.write('\n');
+    out.flush();
+  }
+
+  /** A new empty JSON object (for the JSON outputs of this package). */
+  static ObjectNode object() {
+    return MAPPER.createObjectNode();
+  }
+
+  /** The check result as a JSON tree. */
+  public static ObjectNode tree(CheckReport report) {
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("schemaVersion", report.schemaVersion());
+    root.put("tool", "refrain");
+    CheckReport.Settings s = report.settings();
+    if (s != null) {
+      ObjectNode n = root.putObject("settings");
+      n.put("maxContainment", s.maxContainment());
+      n.put("minPassageWords", s.minPassageWords());
+      putIfPresent(n, "index", s.index());
+      n.put("indexArticles", s.indexArticles());
+      ArrayNode allowed = n.putArray("allowedSources");
+      s.allowedSources().forEach(allowed::add);
+      putIfPresent(n, "baseline", s.baseline());
+    }
+    ArrayNode articles = root.putArray("articles");
+    for (CheckReport.ArticleResult a : report.articles()) {
+      ObjectNode n = articles.addObject();
+      n.put("id", a.id());
+      putIfPresent(n, "path", a.path());
+      n.put("chars", a.chars());
+      n.put("words", a.words());
+      n.put("containment", a.containment());
+      n.put("exceeded", a.exceeded());
+      ArrayNode matches = n.putArray("matches");
+      for (CheckReport.Match m : a.matches()) {
+        ObjectNode mn = matches.addObject();
+        mn.put("archivedId", m.archivedId());
+        putIfPresent(mn, "archivedPath", m.archivedPath());
+        putIfPresent(mn, "archivedSource", m.archivedSource());
+        mn.put("containment", m.containment());
+        mn.put("containmentArchived", m.containmentArchived());
+        ArrayNode passages = mn.putArray("passages");
+        for (CheckReport.Passage p : m.passages()) {
+          ObjectNode q = passages.addObject();
+          q.set("article", MAPPER.valueToTree(p.article()));
+          q.set("archived", MAPPER.valueToTree(p.archived()));
+          q.set("location", MAPPER.valueToTree(p.location()));
+          q.put("similarity", p.similarity());
+          q.put("kind", p.kind());
+          q.put("status", p.status());
+          q.put("words", p.words());
+          q.set("diff", MAPPER.valueToTree(p.diff()));
+        }
+      }
+    }
+    root.set("problems", MAPPER.valueToTree(report.problems()));
+    ObjectNode summary = root.putObject("summary");
+    summary.put("articles", report.articles().size());
+    summary.put("exceeded", report.exceeded());
+    return root;
+  }
+
+  private static void putIfPresent(ObjectNode n, String field, String value) {
+    if (value != null) {
+      n.put(field, value);
+    }
+  }
+}

@@ -1,0 +1,199 @@
+package dev.refrain.report;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Writes the check result as Markdown fit for a pull-request comment: a heading with the ❌ and
+ * ✅ counts, a line of settings, a table of the articles (reused share, limit, status, top
+ * match), the input problems, then for each article over the limit a collapsed {@code
+ * <details>} block with its counted passages: who they are shared with, a quoted excerpt of the
+ * checked article's side (at most {@value #EXCERPT_CHARS} characters) and the inline word diff
+ * from the archived side (a) to the checked side (b), {@code ~~only archived~~ **only new**}.
+ *
+ * <p>Input text (ids, paths, sources, passages, messages) is escaped with {@link
+ * MarkdownEscape} so it can't add markup or HTML; inside the {@code <summary>} element, which
+ * Markdown leaves as raw HTML, with {@link HtmlEscape}. Output is deterministic, {@code \n} line
+ * endings.
+ */
+public final class CheckMarkdownRenderer implements CheckRenderer {
+  /** Longest excerpt of a passage, in characters, "…" included. */
+  static final int EXCERPT_CHARS = 200;
+
+  @Override
+  public String format() {
+    return "markdown";
+  }
+
+  @Override
+  public String fileName() {
+    return "check.md";
+  }
+
+  @Override
+  public void render(CheckReport report, Writer out) throws IOException {
+    out.write(toMarkdown(report));
+    out.flush();
+  }
+
+  /** The whole document. */
+  public String toMarkdown(CheckReport report) {
+    StringBuilder b = new StringBuilder(8192);
+    long exceeded = report.exceeded();
+    long within = report.articles().size() - exceeded;
+    b.append("## refrain check · ❌ ").append(exceeded).append(" over the limit · ✅ ")
+        .append(within).append(" within\n\n");
+    settings(b, report);
+    table(b, report);
+    problems(b, report.problems());
+    if (exceeded > 0) {
+      b.append("### Over the limit\n\n");
+      double limit = limit(report);
+      for (CheckReport.ArticleResult a : report.articles()) {
+        if (a.exceeded()) {
+          details(b, a, limit);
+        }
+      }
+    }
+    int end = b.length();
+    while (end > 0 && b.charAt(end - 1) == '\n') {
+      end--;
+    }
+    b.setLength(end);
+    return b.append('\n').toString();
+  }
+
+  private static double limit(CheckReport report) {
+    return report.settings() == null ? Double.NaN : report.settings().maxContainment();
+  }
+
+  private static void settings(StringBuilder b, CheckReport report) {
+    b.append("Checked **").append(report.articles().size()).append("** ")
+        .append(report.articles().size() == 1 ? "article" : "articles");
+    CheckReport.Settings s = report.settings();
+    if (s == null) {
+      b.append(".\n\n");
+      return;
+    }
+    b.append(" against **").append(s.indexArticles()).append("** archived ")
+        .append(s.indexArticles() == 1 ? "article" : "articles");
+    if (s.index() != null) {
+      b.append(" (").append(MarkdownEscape.inline(s.index())).append(')');
+    }
+    b.append(" · limit ").append(CheckFormat.percent(s.maxContainment())).append(" of words")
+        .append(" · passages of ").append(s.minPassageWords()).append("+ words");
+    if (!s.allowedSources().isEmpty()) {
+      b.append(" · allowed sources: ");
+      for (int i = 0; i < s.allowedSources().size(); i++) {
+        b.append(i == 0 ? "" : ", ").append(MarkdownEscape.inline(s.allowedSources().get(i)));
+      }
+    }
+    if (s.baseline() != null) {
+      b.append(" · baseline ").append(MarkdownEscape.inline(s.baseline()));
+    }
+    b.append("\n\n");
+  }
+
+  private static void table(StringBuilder b, CheckReport report) {
+    if (report.articles().isEmpty()) {
+      b.append("No article was checked.\n\n");
+      return;
+    }
+    String limit = report.settings() == null ? "" : CheckFormat.percent(limit(report));
+    b.append("| article | reused | limit | status | top match |\n");
+    b.append("|---|---:|---:|---|---|\n");
+    for (CheckReport.ArticleResult a : report.articles()) {
+      b.append("| ").append(MarkdownEscape.inline(a.id())).append(" | ")
+          .append(CheckFormat.percent(a.containment())).append(" | ").append(limit).append(" | ")
+          .append(a.exceeded() ? "❌ over" : "✅ ok").append(" | ")
+          .append(a.matches().isEmpty() ? "—" : match(a.matches().get(0))).append(" |\n");
+    }
+    b.append('\n');
+  }
+
+  /** {@code archived/id (Source) · 35.1%}. */
+  private static String match(CheckReport.Match m) {
+    StringBuilder b = new StringBuilder(MarkdownEscape.inline(m.archivedId()));
+    if (m.archivedSource() != null && !m.archivedSource().isBlank()) {
+      b.append(" (").append(MarkdownEscape.inline(m.archivedSource())).append(')');
+    }
+    return b.append(" · ").append(CheckFormat.percent(m.containment())).toString();
+  }
+
+  private static void problems(StringBuilder b, List<Report.ProblemEntry> problems) {
+    if (problems.isEmpty()) {
+      return;
+    }
+    b.append("### Problems\n\n");
+    for (Report.ProblemEntry p : problems) {
+      b.append("- **").append(MarkdownEscape.inline(p.kind())).append("** ")
+          .append(MarkdownEscape.inline(p.path())).append(": ")
+          .append(MarkdownEscape.inline(p.message())).append('\n');
+    }
+    b.append('\n');
+  }
+
+  private static void details(StringBuilder b, CheckReport.ArticleResult a, double limit) {
+    int counted = CheckFormat.countedPassages(a);
+    b.append("<details>\n<summary>❌ ").append(HtmlEscape.inline(a.id())).append(": ")
+        .append(CheckFormat.percent(a.containment())).append(" reused");
+    if (!Double.isNaN(limit)) {
+      b.append(" (limit ").append(CheckFormat.percent(limit)).append(')');
+    }
+    b.append(", ").append(CheckFormat.count(counted, "counted passage")).append("</summary>\n\n");
+    if (a.path() != null) {
+      b.append("File: ").append(MarkdownEscape.inline(a.path())).append("\n\n");
+    }
+    int n = 0;
+    Map<String, Integer> notCounted = new TreeMap<>();
+    for (CheckReport.Match m : a.matches()) {
+      for (CheckReport.Passage p : m.passages()) {
+        if (CheckFormat.counted(p)) {
+          passage(b, ++n, m, p);
+        } else {
+          notCounted.merge(p.status() == null ? "?" : p.status(), 1, Integer::sum);
+        }
+      }
+    }
+    if (!notCounted.isEmpty()) {
+      int total = notCounted.values().stream().mapToInt(Integer::intValue).sum();
+      b.append("Not counted: ").append(CheckFormat.count(total, "passage")).append(" (");
+      int i = 0;
+      for (Map.Entry<String, Integer> e : notCounted.entrySet()) {
+        b.append(i++ == 0 ? "" : ", ").append(e.getValue()).append(' ')
+            .append(MarkdownEscape.inline(e.getKey()));
+      }
+      b.append(").\n\n");
+    }
+    b.append("</details>\n\n");
+  }
+
+  private static void passage(StringBuilder b, int n, CheckReport.Match m, CheckReport.Passage p) {
+    b.append("**").append(n).append(".** shared with **")
+        .append(MarkdownEscape.inline(m.archivedId())).append("**");
+    if (m.archivedSource() != null && !m.archivedSource().isBlank()) {
+      b.append(" (").append(MarkdownEscape.inline(m.archivedSource())).append(')');
+    }
+    if (p.location() != null) {
+      b.append(" · line ").append(p.location().startLine());
+    }
+    b.append(" · ").append(MarkdownEscape.inline(p.kind())).append(" · similarity ")
+        .append(CheckFormat.number2(p.similarity())).append(" · ")
+        .append(CheckFormat.count(p.words(), "word")).append("\n\n");
+    String text = p.article() == null ? "" : p.article().text();
+    b.append("> ").append(MarkdownEscape.text(CheckFormat.excerpt(text, EXCERPT_CHARS)))
+        .append("\n\n");
+    if (CheckFormat.hasChanges(p.diff())) {
+      int start = p.archived() == null ? -1 : p.archived().start();
+      int end = p.archived() == null ? -1 : p.archived().end();
+      List<HtmlInlineDiff.Piece> pieces =
+          HtmlInlineDiff.pieces(
+              p.diff(), CheckFormat.textAround(p.archived()), CheckFormat.textAround(p.article()),
+              start, end);
+      b.append("Diff: ").append(MarkdownReportRenderer.inlineDiff(pieces)).append("\n\n");
+    }
+  }
+}

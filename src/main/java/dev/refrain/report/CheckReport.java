@@ -1,0 +1,120 @@
+package dev.refrain.report;
+
+import java.util.List;
+
+/**
+ * The report of one {@code check} run: each new article against the archive. What the check
+ * renderers (text, JSON, SARIF, JUnit XML, Markdown) read; kept apart from the engine's types.
+ * Lists are sorted so output is deterministic. Offsets are 0-based, end-exclusive UTF-16 offsets
+ * into each article's decoded text; lines and columns are 1-based, columns in UTF-16 code units.
+ *
+ * @param settings the limits and options of the check
+ * @param articles one result per checked article, sorted by id
+ * @param problems input files skipped or read with a warning
+ */
+public record CheckReport(
+    int schemaVersion, Settings settings, List<ArticleResult> articles, List<Report.ProblemEntry> problems) {
+
+  public static final int SCHEMA_VERSION = 1;
+
+  public CheckReport {
+    articles = List.copyOf(articles);
+    problems = List.copyOf(problems);
+  }
+
+  /** Articles whose counted containment is over the limit. */
+  public long exceeded() {
+    return articles.stream().filter(ArticleResult::exceeded).count();
+  }
+
+  /**
+   * @param maxContainment an article fails when more than this share of its words is counted
+   *     reuse, in [0, 1]
+   * @param minPassageWords shortest passage, in words on each side
+   * @param index the archive folder as given
+   * @param indexArticles articles in the archive when the check ran
+   * @param allowedSources sources whose reuse is licensed (not counted)
+   * @param baseline the baseline file, or null
+   */
+  public record Settings(
+      double maxContainment,
+      int minPassageWords,
+      String index,
+      int indexArticles,
+      List<String> allowedSources,
+      String baseline) {
+
+    public Settings {
+      allowedSources = List.copyOf(allowedSources);
+    }
+  }
+
+  /**
+   * One checked article.
+   *
+   * @param containment share of its words in counted passages shared with any archived article
+   * @param exceeded true when {@code containment > maxContainment}
+   * @param matches archived articles it shares passages with, most shared first
+   */
+  public record ArticleResult(
+      String id,
+      String path,
+      int chars,
+      int words,
+      double containment,
+      boolean exceeded,
+      List<Match> matches) {
+
+    public ArticleResult {
+      matches = List.copyOf(matches);
+    }
+  }
+
+  /**
+   * An archived article the checked one shares passages with.
+   *
+   * @param containment share of the checked article's words in counted passages shared with it
+   * @param containmentArchived share of the archived article's words in those passages
+   */
+  public record Match(
+      String archivedId,
+      String archivedPath,
+      String archivedSource,
+      double containment,
+      double containmentArchived,
+      List<Passage> passages) {
+
+    public Match {
+      passages = List.copyOf(passages);
+    }
+  }
+
+  /**
+   * A passage the checked article shares with an archived one.
+   *
+   * @param article the passage in the checked article
+   * @param location where it is in the checked article's text, for SARIF and editors
+   * @param archived the passage in the archived article
+   * @param kind {@code verbatim}, {@code variant} or {@code boilerplate}
+   * @param status {@code counted} (against the limit), {@code boilerplate}, {@code baseline}
+   *     (accepted in the baseline file) or {@code allowed} (licensed source)
+   * @param diff word-level edits from the archived side (a) to the checked side (b)
+   */
+  public record Passage(
+      Report.Span article,
+      Location location,
+      Report.Span archived,
+      double similarity,
+      String kind,
+      String status,
+      int words,
+      List<Report.DiffOp> diff) {
+
+    public Passage {
+      diff = List.copyOf(diff);
+    }
+  }
+
+  /** A region of a text by lines and columns, 1-based; the end column is exclusive. */
+  public record Location(int startLine, int startColumn, int endLine, int endColumn) {}
+}

@@ -1,0 +1,113 @@
+package dev.refrain.report;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes the check result for a terminal or a CI log: one block per article,
+ *
+ * <pre>
+ * FAIL wire/a1 (new/a1.txt): 42.0% of words reused (limit 30.0%)
+ *   shares 35.1% with archive/x (Reuters)
+ *     line 12: "Officials said the bridge will reopen…" [variant, 0.84, counted]
+ * ok   wire/b2 (new/b2.txt): 3.0% of words reused (limit 30.0%)
+ * </pre>
+ *
+ * then one line per input problem, and last {@code N articles checked, M over the limit}.
+ * Excerpts are the checked article's side of a passage, on one line, at most {@value
+ * #EXCERPT_CHARS} characters. Control characters from the input (terminal escape sequences)
+ * are printed as {@code U+FFFD}.
+ */
+public final class CheckTextRenderer implements CheckRenderer {
+  /** Longest excerpt of a passage, in characters, "…" included. */
+  static final int EXCERPT_CHARS = 80;
+
+  @Override
+  public String format() {
+    return "text";
+  }
+
+  @Override
+  public String fileName() {
+    return "check.txt";
+  }
+
+  @Override
+  public void render(CheckReport report, Writer out) throws IOException {
+    StringBuilder b = new StringBuilder(4096);
+    double limit = report.settings() == null ? Double.NaN : report.settings().maxContainment();
+    for (CheckReport.ArticleResult a : report.articles()) {
+      for (String line : block(a, limit)) {
+        b.append(line).append('\n');
+      }
+    }
+    for (Report.ProblemEntry p : report.problems()) {
+      b.append(CheckFormat.line(p.kind())).append(' ').append(CheckFormat.line(p.path()))
+          .append(": ").append(CheckFormat.line(p.message())).append('\n');
+    }
+    b.append(summary(report)).append('\n');
+    out.write(b.toString());
+    out.flush();
+  }
+
+  /** {@code "2 articles checked, 1 over the limit"}. */
+  static String summary(CheckReport report) {
+    return CheckFormat.count(report.articles().size(), "article") + " checked, "
+        + report.exceeded() + " over the limit";
+  }
+
+  /**
+   * The lines of one article's block, without line ends: its verdict, then a line per match and
+   * a line per passage. Also the details of the JUnit report.
+   */
+  static List<String> block(CheckReport.ArticleResult a, double limit) {
+    List<String> lines = new ArrayList<>();
+    lines.add(verdict(a, limit));
+    for (CheckReport.Match m : a.matches()) {
+      lines.add("  " + match(m));
+      for (CheckReport.Passage p : m.passages()) {
+        lines.add("    " + passage(p));
+      }
+    }
+    return lines;
+  }
+
+  /** {@code FAIL id (path): 42.0% of words reused (limit 30.0%)}, or {@code ok   id ...}. */
+  static String verdict(CheckReport.ArticleResult a, double limit) {
+    StringBuilder b = new StringBuilder();
+    b.append(a.exceeded() ? "FAIL " : "ok   ").append(CheckFormat.line(a.id()));
+    if (a.path() != null) {
+      b.append(" (").append(CheckFormat.line(a.path())).append(')');
+    }
+    b.append(": ").append(CheckFormat.percent(a.containment())).append(" of words reused");
+    if (!Double.isNaN(limit)) {
+      b.append(" (limit ").append(CheckFormat.percent(limit)).append(')');
+    }
+    return b.toString();
+  }
+
+  /** {@code shares 35.1% with archive/x (Reuters)}. */
+  static String match(CheckReport.Match m) {
+    String line = "shares " + CheckFormat.percent(m.containment()) + " with "
+        + CheckFormat.line(m.archivedId());
+    return m.archivedSource() == null || m.archivedSource().isBlank()
+        ? line
+        : line + " (" + CheckFormat.line(m.archivedSource()) + ")";
+  }
+
+  /** {@code line 12: "excerpt" [variant, 0.84, counted]}. */
+  static String passage(CheckReport.Passage p) {
+    StringBuilder b = new StringBuilder();
+    if (p.location() != null) {
+      b.append("line ").append(p.location().startLine()).append(": ");
+    }
+    String text = p.article() == null ? "" : p.article().text();
+    b.append('"').append(CheckFormat.printable(CheckFormat.excerpt(text, EXCERPT_CHARS)))
+        .append("\" [").append(CheckFormat.line(p.kind())).append(", ")
+        .append(CheckFormat.number2(p.similarity())).append(", ")
+        .append(CheckFormat.line(p.status())).append(']');
+    return b.toString();
+  }
+}

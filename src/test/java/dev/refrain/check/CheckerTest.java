@@ -1,0 +1,133 @@
+package dev.refrain.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.refrain.diff.Edit;
+import dev.refrain.document.Article;
+import dev.refrain.index.IndexSettings;
+import dev.refrain.index.LuceneArchive;
+import dev.refrain.scan.ScanOptions;
+import dev.refrain.scan.Stages;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CheckerTest {
+  static final ScanOptions OPTIONS = ScanOptions.defaults().withThreads(1);
+  static final Stages STAGES = new Stages(OPTIONS);
+
+  static final String QUOTE =
+      "“We are not going to Beijing with the intention of making progress or bringing about"
+          + " transformations,” admitted the head of the Asia desk.";
+  static final String REWORDED =
+      "“We are not going to Beijing with the intention of making breakthroughs or transformation"
+          + " there,” the Asia chief told reporters.";
+  static final String FOOTER =
+      "Leave a Reply. Your email address will not be published. Required fields are marked."
+          + " Back to top button";
+
+  @TempDir Path dir;
+
+  static String filler(long seed, int words) {
+    Random r = new Random(seed);
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < words; i++) {
+      sb.append('w').append(r.nextInt(100_000)).append(i % 12 == 11 ? ". " : " ");
+    }
+    return sb.toString();
+  }
+
+  @BeforeEach
+  void archive() throws Exception {
+    try (LuceneArchive.Writer w = LuceneArchive.openWriter(dir, IndexSettings.of(OPTIONS))) {
+      w.add(STAGES.prepare(new Article("wire", "wire.txt", filler(1, 150) + QUOTE + " " + filler(2, 150), "AFP", null, null)));
+      for (int i = 0; i < 4; i++) {
+        w.add(STAGES.prepare(Article.of("site-" + i, filler(10 + i, 200) + "\n" + FOOTER)));
+      }
+      for (int i = 0; i < 20; i++) {
+        w.add(STAGES.prepare(Article.of("other-" + i, filler(100 + i, 300))));
+      }
+    }
+  }
+
+  Checker.Result check(Article a, CheckOptions options) throws Exception {
+    try (LuceneArchive.Reader r = LuceneArchive.openReader(dir)) {
+      return new Checker(STAGES, r, options).check(a);
+    }
+  }
+
+  static CheckOptions options(Set<String> allowed, Baseline baseline) {
+    return new CheckOptions(0.3, 200, 100, 3, allowed, baseline);
+  }
+
+  @Test
+  void findsAQuoteCopiedFromTheArchiveWithItsVariantDiff() throws Exception {
+    Article fresh = Article.of("new", filler(50, 40) + REWORDED + " " + filler(51, 40));
+    Checker.Result r = check(fresh, options(Set.of(), Baseline.empty()));
+    assertEquals(1, r.matches().size(), r.matches().toString());
+    Checker.Match m = r.matches().get(0);
+    assertEquals("wire", m.archived().article().id());
+    Checker.CheckedPassage p = m.passages().get(0);
+    assertEquals(Checker.Status.COUNTED, p.status());
+    String inNew = fresh.text().substring(p.shared().passage().bStart(), p.shared().passage().bEnd());
+    assertTrue(inNew.startsWith("We are not going to Beijing"), inNew);
+    assertTrue(p.shared().diff().stream().anyMatch(e -> e.kind() == Edit.Kind.REPLACE));
+    assertTrue(r.containment() > 0.1 && r.containment() < 0.3, "containment " + r.containment());
+    assertFalse(r.exceeded());
+    assertEquals(r.containment(), m.containment());
+  }
+
+  @Test
+  void failsAnArticleCopyingMoreThanTheLimit() throws Exception {
+    Article fresh = Article.of("new", QUOTE + " " + filler(60, 10));
+    Checker.Result r = check(fresh, options(Set.of(), Baseline.empty()));
+    assertTrue(r.exceeded(), "containment " + r.containment());
+  }
+
+  @Test
+  void baselineEntriesAndAllowedSourcesDoNotCount() throws Exception {
+    Article fresh = Article.of("new", QUOTE + " " + filler(60, 10));
+    Baseline accepted =
+        new Baseline(List.of(new Baseline.Entry(null, "wire", "We are not going to Beijing with the intention of making progress")));
+    Checker.Result r = check(fresh, options(Set.of(), accepted));
+    assertEquals(Checker.Status.BASELINE, r.matches().get(0).passages().get(0).status());
+    assertEquals(0.0, r.containment());
+    assertFalse(r.exceeded());
+
+    Checker.Result allowed = check(fresh, options(Set.of("afp"), Baseline.empty()));
+    assertEquals(Checker.Status.ALLOWED, allowed.matches().get(0).passages().get(0).status());
+    assertFalse(allowed.exceeded());
+
+    Baseline otherArticle =
+        new Baseline(List.of(new Baseline.Entry("someone-else", null, "We are not going to Beijing with the intention of making progress")));
+    assertTrue(check(fresh, options(Set.of(), otherArticle)).exceeded(), "entry for another article");
+  }
+
+  @Test
+  void learnsBoilerplateFromTheArchive() throws Exception {
+    Article fresh = Article.of("new", filler(70, 200) + "\n" + FOOTER);
+    Checker.Result r = check(fresh, options(Set.of(), Baseline.empty()));
+    assertFalse(r.matches().isEmpty(), "the footer is found");
+    for (Checker.Match m : r.matches()) {
+      for (Checker.CheckedPassage p : m.passages()) {
+        assertEquals(Checker.Status.BOILERPLATE, p.status());
+      }
+    }
+    assertEquals(0.0, r.containment());
+  }
+
+  @Test
+  void doesNotCompareAnArchivedArticleWithItself() throws Exception {
+    try (LuceneArchive.Reader reader = LuceneArchive.openReader(dir)) {
+      Article wire = reader.article(reader.docOf("wire"));
+      Checker.Result r = new Checker(STAGES, reader, options(Set.of(), Baseline.empty())).check(wire);
+      assertTrue(r.matches().isEmpty(), r.matches().toString());
+    }
+  }
+}

@@ -1,0 +1,160 @@
+package dev.refrain.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** index add / remove / stats and check, through the command line. */
+class CheckCommandTest {
+  static final String S000 = "seeds/000_c36cad3b898c0f9e.txt";
+  static final String S001 = "seeds/001_3bf4201df3802dec.txt";
+  static final String S002 = "seeds/002_00bb0b47ee1a1f3c.txt";
+  static final String S003 = "seeds/003_1db7f69e6dbc993b.txt";
+  static final String S004 = "seeds/004_e532a696cc3e8e02.txt";
+
+  @TempDir Path tmp;
+  Path index;
+
+  static MainTest.Run run(String... args) {
+    return MainTest.run(args);
+  }
+
+  @BeforeEach
+  void archive() {
+    index = tmp.resolve("index");
+    MainTest.Run r = run("index", "add", S000, S002, S003, "--index", index.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("the index holds 3"), r.out());
+  }
+
+  @Test
+  void passesWithinTheLimitAndFailsOverIt() {
+    MainTest.Run ok = run("check", S001, "--index", index.toString(), "--max-containment", "0.3");
+    assertEquals(0, ok.code(), ok.err() + ok.out());
+    assertTrue(ok.out().contains("shares 8.8% with 000_c36cad3b898c0f9e"), ok.out());
+    MainTest.Run fail = run("check", S004, "--index", index.toString(), "--max-containment", "0.1");
+    assertEquals(1, fail.code(), fail.out());
+    assertTrue(fail.out().contains("FAIL 004_e532a696cc3e8e02"), fail.out());
+    assertTrue(fail.out().contains("[boilerplate, 1.00, boilerplate]"), "footer learned: " + fail.out());
+  }
+
+  @Test
+  void writesEveryFormatToTheOutFolder() throws IOException {
+    Path out = tmp.resolve("out");
+    MainTest.Run r =
+        run("check", S001, S004, "--index", index.toString(), "--format", "text,json,sarif,junit,markdown",
+            "--out", out.toString());
+    assertEquals(1, r.code(), r.err());
+    for (String f : List.of("check.txt", "check.json", "check.sarif", "check.xml", "check.md")) {
+      assertTrue(Files.size(out.resolve(f)) > 100, f);
+    }
+    JsonNode sarif = new ObjectMapper().readTree(out.resolve("check.sarif").toFile());
+    assertEquals("2.1.0", sarif.get("version").asText());
+    JsonNode first = sarif.at("/runs/0/results/0/locations/0/physicalLocation");
+    assertTrue(first.at("/artifactLocation/uri").asText().startsWith("seeds/"), first.toString());
+    assertTrue(first.at("/region/startLine").asInt() >= 1);
+  }
+
+  @Test
+  void needsOutForSeveralFormats() {
+    MainTest.Run r = run("check", S001, "--index", index.toString(), "--format", "json,sarif");
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("--out"), r.err());
+  }
+
+  @Test
+  void aBaselineWrittenOnceAcceptsThoseOverlapsLater() {
+    Path baseline = tmp.resolve("baseline.json");
+    MainTest.Run first =
+        run("check", S004, "--index", index.toString(), "--max-containment", "0.1",
+            "--write-baseline", baseline.toString());
+    assertEquals(1, first.code());
+    assertTrue(Files.exists(baseline));
+    MainTest.Run second =
+        run("check", S004, "--index", index.toString(), "--max-containment", "0.1",
+            "--baseline", baseline.toString());
+    assertEquals(0, second.code(), second.out());
+    assertTrue(second.out().contains("baseline]"), second.out());
+  }
+
+  @Test
+  void anAllowedSourceDoesNotCount() throws IOException {
+    Path licensed = Files.createDirectories(tmp.resolve("licensed"));
+    String text = Files.readString(Path.of(S003)).replace("\"", "\\\"").replace("\n", "\\n");
+    Files.writeString(licensed.resolve("wire.jsonl"),
+        "{\"id\": \"wire-1\", \"source\": \"Wire Agency\", \"text\": \"" + text + "\"}\n");
+    Path other = tmp.resolve("other-index");
+    assertEquals(0, run("index", "add", licensed.toString(), "--index", other.toString()).code());
+    MainTest.Run counted = run("check", S004, "--index", other.toString(), "--max-containment", "0.1");
+    assertEquals(1, counted.code(), counted.out());
+    MainTest.Run allowed =
+        run("check", S004, "--index", other.toString(), "--max-containment", "0.1",
+            "--allow-source", "wire agency");
+    assertEquals(0, allowed.code(), allowed.out());
+  }
+
+  @Test
+  void addsCheckedArticlesWhenAsked() {
+    assertEquals(0, run("check", S001, "--index", index.toString(), "--add").code());
+    MainTest.Run stats = run("index", "stats", "--index", index.toString());
+    assertEquals(0, stats.code());
+    assertTrue(stats.out().contains("articles: 4"), stats.out());
+    assertTrue(stats.out().contains("shingle size 5"), stats.out());
+  }
+
+  @Test
+  void removesById() {
+    MainTest.Run r = run("index", "remove", "002_00bb0b47ee1a1f3c", "nope", "--index", index.toString());
+    assertEquals(0, r.code());
+    assertTrue(r.out().contains("removed 1 of 2"), r.out());
+    assertTrue(run("index", "stats", "--index", index.toString()).out().contains("articles: 2"));
+  }
+
+  @Test
+  void refusesOtherSettingsWithExitCode2() {
+    MainTest.Run add = run("index", "add", S001, "--index", index.toString(), "--shingle-size", "4");
+    assertEquals(2, add.code());
+    assertTrue(add.err().contains("shingleSize is 5 in the index, 4 here"), add.err());
+    MainTest.Run check = run("check", S001, "--index", index.toString(), "--bands", "16");
+    assertEquals(2, check.code());
+    assertTrue(check.err().contains("bands is 8 in the index, 16 here"), check.err());
+  }
+
+  @Test
+  void exitCode3ForAMissingOrDamagedIndexAndUnreadableInput() throws IOException {
+    MainTest.Run missing = run("check", S001, "--index", tmp.resolve("nothing").toString());
+    assertEquals(3, missing.code());
+    assertTrue(missing.err().contains("no refrain index here"), missing.err());
+
+    Path empty = Files.writeString(tmp.resolve("empty.txt"), "");
+    MainTest.Run skipped = run("check", S001, empty.toString(), "--index", index.toString());
+    assertEquals(3, skipped.code(), "a gate does not pass on what it did not read");
+
+    Path badBaseline = Files.writeString(tmp.resolve("b.json"), "{not json");
+    MainTest.Run baseline =
+        run("check", S001, "--index", index.toString(), "--baseline", badBaseline.toString());
+    assertEquals(3, baseline.code());
+    assertTrue(baseline.err().contains("b.json"), baseline.err());
+
+    Path segments;
+    try (Stream<Path> files = Files.list(index)) {
+      segments = files.filter(p -> p.getFileName().toString().startsWith("segments_")).findFirst().orElseThrow();
+    }
+    Files.write(segments, new byte[] {1, 2, 3});
+    MainTest.Run damaged = run("check", S001, "--index", index.toString());
+    assertEquals(3, damaged.code());
+    assertTrue(damaged.err().contains("damaged"), damaged.err());
+    assertFalse(damaged.err().contains("Exception\n"), damaged.err());
+  }
+}

@@ -1,0 +1,214 @@
+package dev.refrain.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.refrain.document.Article;
+import dev.refrain.scan.ScanOptions;
+import dev.refrain.scan.Stages;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.lucene.index.CheckIndex;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LuceneArchiveTest {
+  static final ScanOptions OPTIONS = ScanOptions.defaults().withThreads(1);
+  static final Stages STAGES = new Stages(OPTIONS);
+  static final IndexSettings SETTINGS = IndexSettings.of(OPTIONS);
+
+  @TempDir Path dir;
+
+  void add(Article... articles) throws ArchiveException {
+    try (LuceneArchive.Writer w = LuceneArchive.openWriter(dir, SETTINGS)) {
+      for (Article a : articles) {
+        w.add(STAGES.prepare(a));
+      }
+    }
+  }
+
+  @Test
+  void addsReopensReplacesAndRemoves() throws Exception {
+    add(Article.of("a", "first text of a"), Article.of("b", "text of b"));
+    try (LuceneArchive.Reader r = LuceneArchive.openReader(dir)) {
+      assertEquals(2, r.size());
+      assertEquals(List.of("a", "b"), r.ids());
+      assertEquals("first text of a", r.article(r.docOf("a")).text());
+      assertEquals(SETTINGS, r.settings());
+    }
+    add(Article.of("a", "second text of a"), Article.of("c", "text of c"));
+    try (LuceneArchive.Reader r = LuceneArchive.openReader(dir)) {
+      assertEquals(3, r.size(), "re-adding id a replaced it");
+      assertEquals("second text of a", r.article(r.docOf("a")).text());
+    }
+    try (LuceneArchive.Writer w = LuceneArchive.openWriter(dir, SETTINGS)) {
+      assertEquals(1, w.remove(List.of("b", "nope")));
+    }
+    try (LuceneArchive.Reader r = LuceneArchive.openReader(dir)) {
+      assertEquals(List.of("a", "c"), r.ids());
+      assertEquals(-1, r.docOf("b"));
+      assertTrue(r.sizeOnDisk() > 0);
+    }
+  }
+
+  @Test
+  void keepsMetadata() throws Exception {
+    add(new Article("x", "in/x.json#1", "some text here", "AFP", "A title", "2023-06-14"));
+    try (LuceneArchive.Reader r = LuceneArchive.openReader(dir)) {
+      Article x = r.article(r.docOf("x"));
+      assertEquals(new Article("x", "in/x.json#1", "some text here", "AFP", "A title", "2023-06-14"), x);
+    }
+  }
+
+  @Test
+  void refusesToOpenWithOtherSettingsSayingHowToRebuild() throws Exception {
+    add(Article.of("a", "text"));
+    IndexSettings other =
+        IndexSettings.of(
+            new ScanOptions(4, 10, 8, 2, 8, 8, 0.5, 3, 200, 1, OPTIONS.seed()));
+    ArchiveException e =
+        assertThrows(ArchiveException.class, () -> LuceneArchive.openWriter(dir, other));
+    assertEquals(ArchiveException.Reason.SETTINGS_MISMATCH, e.reason());
+    assertTrue(e.getMessage().contains("shingleSize is 5 in the index, 4 here"), e.getMessage());
+    assertTrue(e.getMessage().contains("refrain index add"), e.getMessage());
+  }
+
+  @Test
+  void saysWhenThereIsNoIndex() {
+    ArchiveException e =
+        assertThrows(ArchiveException.class, () -> LuceneArchive.openReader(dir.resolve("none")));
+    assertEquals(ArchiveException.Reason.MISSING, e.reason());
+    assertTrue(e.getMessage().contains("refrain index add"), e.getMessage());
+  }
+
+  @Test
+  void reportsADamagedIndexWithoutTouchingIt() throws Exception {
+    add(Article.of("a", "text one two three four five six"));
+    Path segments;
+    try (Stream<Path> files = Files.list(dir)) {
+      segments = files.filter(p -> p.getFileName().toString().startsWith("segments_")).findFirst().orElseThrow();
+    }
+    byte[] bytes = Files.readAllBytes(segments);
+    bytes[bytes.length / 2] ^= 0x5a;
+    Files.write(segments, bytes);
+    ArchiveException e = assertThrows(ArchiveException.class, () -> LuceneArchive.openReader(dir));
+    assertEquals(ArchiveException.Reason.CORRUPT, e.reason(), e.getMessage());
+    assertTrue(e.getMessage().contains("damaged"), e.getMessage());
+    assertTrue(java.util.Arrays.equals(bytes, Files.readAllBytes(segments)), "left as it was");
+  }
+
+  @Test
+  void refusesASecondWriter() throws Exception {
+    add(Article.of("a", "text"));
+    try (LuceneArchive.Writer first = LuceneArchive.openWriter(dir, SETTINGS)) {
+      ArchiveException e =
+          assertThrows(ArchiveException.class, () -> LuceneArchive.openWriter(dir, SETTINGS));
+      assertEquals(ArchiveException.Reason.LOCKED, e.reason());
+    }
+  }
+
+  @Test
+  void findsCandidatesByBandKeysAndSkipsKeysAboveTheBucketCap() throws Exception {
+    String quote =
+        "We are not going to Beijing with the intention of making progress or bringing about"
+            + " transformations, the official said.";
+    List<Article> articles = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      articles.add(Article.of("with-" + i, ArchiveWriterProcess.text(1000 + i) + quote));
+    }
+    articles.add(Article.of("without", ArchiveWriterProcess.text(2000)));
+    add(articles.toArray(Article[]::new));
+    long[] keys = STAGES.prepare(Article.of("new", quote)).keys().keys();
+    try (LuceneArchive.Reader r = LuceneArchive.openReader(dir)) {
+      List<String> found =
+          r.candidates(keys, 200, 100).stream().map(c -> r.article(c.doc()).id()).sorted().toList();
+      assertEquals(List.of("with-0", "with-1", "with-2", "with-3", "with-4"), found);
+      assertTrue(r.candidates(keys, 4, 100).isEmpty(), "every key is in 5 articles > cap 4");
+      assertEquals(2, r.candidates(keys, 200, 2).size(), "limit holds");
+    }
+  }
+
+  /** Starts the writer process; it prints "committed N" after each batch. */
+  Process startWriter(int batches, int batchSize) throws IOException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    return new ProcessBuilder(
+            java, "-cp", System.getProperty("java.class.path"),
+            ArchiveWriterProcess.class.getName(), dir.toString(),
+            Integer.toString(batches), Integer.toString(batchSize))
+        .redirectErrorStream(true)
+        .start();
+  }
+
+  @Test
+  void survivesAWriterKilledMidAdd() throws Exception {
+    Process writer = startWriter(0, 40);
+    int committed = 0;
+    try (BufferedReader out =
+        new BufferedReader(new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = out.readLine()) != null) {
+        if (line.startsWith("committed ")) {
+          committed = Integer.parseInt(line.substring(10));
+          if (committed >= 200) {
+            break;
+          }
+        }
+      }
+      // Still adding the next batch: kill -9 now.
+      writer.destroyForcibly();
+      assertTrue(writer.waitFor(30, TimeUnit.SECONDS));
+    }
+    assertTrue(committed >= 200, "the writer committed before it was killed");
+    try (FSDirectory d = FSDirectory.open(dir); CheckIndex check = new CheckIndex(d)) {
+      assertTrue(check.checkIndex().clean, "the index is clean after kill -9");
+    }
+    try (LuceneArchive.Reader r = LuceneArchive.openReader(dir)) {
+      assertTrue(r.size() >= committed, r.size() + " < " + committed);
+      assertEquals(0, r.size() % 40, "only whole commits are visible");
+      for (int n = 0; n < committed; n++) {
+        int doc = r.docOf("article-" + n);
+        assertTrue(doc >= 0, "article-" + n + " from before the kill is there");
+        assertEquals(ArchiveWriterProcess.text(n), r.article(doc).text());
+      }
+    }
+    add(Article.of("after", "the index takes new articles after the crash"));
+  }
+
+  @Test
+  void readersSeeAConsistentIndexWhileAnotherProcessAdds() throws Exception {
+    add(Article.of("seed", "a first article so the index exists"));
+    Process writer = startWriter(15, 30);
+    int views = 0;
+    try {
+      while (writer.isAlive() || views == 0) {
+        try (LuceneArchive.Reader r = LuceneArchive.openReader(dir)) {
+          int size = r.size();
+          assertEquals(1, size % 30, "a view holds whole commits only: " + size);
+          for (int n = 0; n < size - 1; n++) {
+            assertEquals(ArchiveWriterProcess.text(n), r.article(r.docOf("article-" + n)).text());
+          }
+          views++;
+        }
+      }
+      assertTrue(writer.waitFor(60, TimeUnit.SECONDS));
+      String output = new String(writer.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertEquals(0, writer.exitValue(), output);
+    } finally {
+      writer.destroyForcibly();
+    }
+    try (LuceneArchive.Reader r = LuceneArchive.openReader(dir)) {
+      assertEquals(15 * 30 + 1, r.size());
+    }
+    assertTrue(views > 0);
+  }
+}
