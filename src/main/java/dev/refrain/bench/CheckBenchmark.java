@@ -67,10 +67,13 @@ public final class CheckBenchmark {
     boolean reuse = false;
     if (LuceneArchive.exists(dir)) {
       try (LuceneArchive.Reader r = LuceneArchive.openReader(dir)) {
-        reuse = r.size() == articles;
+        reuse = r.size() == articles && r.settings().equals(IndexSettings.of(options));
+      } catch (ArchiveException e) {
+        reuse = false;
       }
     }
     if (!reuse) {
+      deleteRecursively(dir);
       long t0 = System.nanoTime();
       ExecutorService pool = Executors.newFixedThreadPool(threads);
       try (LuceneArchive.Writer w = LuceneArchive.openWriter(dir, IndexSettings.of(options))) {
@@ -129,6 +132,17 @@ public final class CheckBenchmark {
           reader.size(), wordsPerArticle, indexSeconds, bytes, (double) bytes / reader.size(),
           checks, percentile(sorted, 0.5), percentile(sorted, 0.95), sorted[sorted.length - 1],
           (double) found / checks);
+    }
+  }
+
+  private static void deleteRecursively(Path dir) throws java.io.IOException {
+    if (!java.nio.file.Files.exists(dir)) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(dir)) {
+      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        java.nio.file.Files.delete(p);
+      }
     }
   }
 

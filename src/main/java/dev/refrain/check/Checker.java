@@ -95,7 +95,7 @@ public final class Checker {
       if (old.id().equals(article.id()) || archived.size() == options.maxCandidates()) {
         continue;
       }
-      PreparedArticle prepared = stages.prepare(old);
+      PreparedArticle prepared = stages.prepareForAlignment(old);
       List<Passage> passages = stages.align(prepared, fresh);
       if (!passages.isEmpty()) {
         archived.add(prepared);

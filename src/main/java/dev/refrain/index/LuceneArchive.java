@@ -31,6 +31,7 @@ import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermState;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -373,27 +374,43 @@ public final class LuceneArchive {
     public List<Candidate> candidates(long[] keys, int maxBucket, int limit) {
       Map<Integer, Integer> counts = new HashMap<>();
       try {
-        List<BytesRef> kept = new ArrayList<>();
-        for (long key : keys) {
-          BytesRef term = keyTerm(key);
-          int df = reader.docFreq(new Term(BAND, term));
-          if (df > 0 && df <= maxBucket) {
-            kept.add(term);
-          }
+        // One seek per key and segment: document frequencies and term states together, then
+        // postings only for keys under the cap, re-seeking by term state (no second lookup).
+        List<LeafReaderContext> leaves = reader.leaves();
+        BytesRef[] terms = new BytesRef[keys.length];
+        TermState[][] states = new TermState[leaves.size()][keys.length];
+        int[] df = new int[keys.length];
+        for (int k = 0; k < keys.length; k++) {
+          terms[k] = keyTerm(keys[k]);
         }
-        for (LeafReaderContext leaf : reader.leaves()) {
-          Terms terms = leaf.reader().terms(BAND);
-          if (terms == null) {
+        TermsEnum[] enums = new TermsEnum[leaves.size()];
+        for (int l = 0; l < leaves.size(); l++) {
+          Terms field = leaves.get(l).reader().terms(BAND);
+          if (field == null) {
             continue;
           }
+          TermsEnum te = field.iterator();
+          enums[l] = te;
+          for (int k = 0; k < keys.length; k++) {
+            if (te.seekExact(terms[k])) {
+              df[k] += te.docFreq();
+              states[l][k] = te.termState();
+            }
+          }
+        }
+        PostingsEnum postings = null;
+        for (int l = 0; l < leaves.size(); l++) {
+          if (enums[l] == null) {
+            continue;
+          }
+          LeafReaderContext leaf = leaves.get(l);
           Bits live = leaf.reader().getLiveDocs();
-          TermsEnum te = terms.iterator();
-          PostingsEnum postings = null;
-          for (BytesRef term : kept) {
-            if (!te.seekExact(term)) {
+          for (int k = 0; k < keys.length; k++) {
+            if (states[l][k] == null || df[k] > maxBucket) {
               continue;
             }
-            postings = te.postings(postings, PostingsEnum.NONE);
+            enums[l].seekExact(terms[k], states[l][k]);
+            postings = enums[l].postings(postings, PostingsEnum.NONE);
             for (int d = postings.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = postings.nextDoc()) {
               if (live == null || live.get(d)) {
                 counts.merge(leaf.docBase + d, 1, Integer::sum);

@@ -70,6 +70,19 @@ public final class Stages implements Serializable {
     return banding.keys(Arrays.copyOfRange(shingles, Math.min(fromWord, to), to));
   }
 
+  /**
+   * Normalizes and shingles one article without LSH band keys (they come back empty): enough to
+   * align it, for an archived article found by its keys already.
+   */
+  public PreparedArticle prepareForAlignment(Article article) {
+    Tokens tokens = normalizer.tokenize(article.text());
+    long[] shingles = shingler.shingles(tokens);
+    return new PreparedArticle(
+        article,
+        new AlignedText(article.text(), tokens, shingles),
+        new LshBanding.BandKeys(new long[0], false));
+  }
+
   /** The passages two prepared articles share ({@code a == b}: repeated inside one article). */
   public List<Passage> align(PreparedArticle a, PreparedArticle b) {
     return aligner.align(a.text(), a == b ? a.text() : b.text());
