@@ -1,5 +1,6 @@
 package dev.refrain.cli;
 
+import dev.refrain.document.Article;
 import dev.refrain.document.ArticleLoader;
 import dev.refrain.document.LoadProblem;
 import dev.refrain.document.LoadResult;
@@ -10,9 +11,14 @@ import dev.refrain.scan.ScanOptions;
 import dev.refrain.scan.Stages;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -79,6 +85,15 @@ final class IndexCommand implements Runnable {
 
     @Mixin DetectionOptions detection;
 
+    @Option(
+        names = "--progress",
+        paramLabel = "WHEN",
+        description = "Progress bar on stderr: auto (when interactive), always, never. Default: ${DEFAULT-VALUE}.")
+    Progress.When progress = Progress.When.AUTO;
+
+    /** Articles prepared in parallel before they are added in order. */
+    static final int BATCH = 512;
+
     @Override
     public Integer call() {
       PrintWriter err = spec.commandLine().getErr();
@@ -99,14 +114,35 @@ final class IndexCommand implements Runnable {
         return ExitCode.INPUT.code();
       }
       Stages stages = new Stages(options);
+      List<Article> articles = loaded.articles();
       int added = 0;
-      try (LuceneArchive.Writer writer = LuceneArchive.openWriter(index, IndexSettings.of(options))) {
-        for (var article : loaded.articles()) {
-          writer.add(stages.prepare(article));
-          added++;
+      ExecutorService pool = Executors.newFixedThreadPool(options.threads());
+      try (LuceneArchive.Writer writer = LuceneArchive.openWriter(index, IndexSettings.of(options));
+          Progress bar = Progress.create(progress, articles.size(), err)) {
+        bar.stageStarted("index", articles.size());
+        // Prepare in parallel, add in input order, a batch at a time to bound memory.
+        for (int from = 0; from < articles.size(); from += BATCH) {
+          List<Future<Stages.PreparedArticle>> batch = new ArrayList<>();
+          for (Article a : articles.subList(from, Math.min(articles.size(), from + BATCH))) {
+            batch.add(pool.submit(() -> stages.prepare(a)));
+          }
+          for (Future<Stages.PreparedArticle> f : batch) {
+            writer.add(f.get());
+            added++;
+          }
+          bar.advanced(batch.size());
         }
+        bar.stageFinished();
       } catch (ArchiveException e) {
         return fail(err, e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        err.println("refrain: interrupted; the index keeps its last commit");
+        return ExitCode.INTERNAL.code();
+      } catch (ExecutionException e) {
+        throw new IllegalStateException(e.getCause());
+      } finally {
+        pool.shutdownNow();
       }
       try (LuceneArchive.Reader reader = LuceneArchive.openReader(index)) {
         out.printf(Locale.ROOT, "added %d articles; the index holds %d%n", added, reader.size());

@@ -1,11 +1,6 @@
 package dev.refrain.report;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -21,11 +16,7 @@ import java.io.Writer;
  * report.json}.
  */
 public final class CheckJsonRenderer implements CheckRenderer {
-  private static final ObjectMapper MAPPER =
-      JsonMapper.builder()
-          .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-          .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-          .build();
+  private static final ObjectMapper MAPPER = JsonOutput.MAPPER;
 
   @Override
   public String format() {
@@ -39,18 +30,7 @@ public final class CheckJsonRenderer implements CheckRenderer {
 
   @Override
   public void render(CheckReport report, Writer out) throws IOException {
-    write(tree(report), out);
-  }
-
-  /** Writes a JSON tree pretty-printed (two spaces, {@code \n}), a final {@code \n}, flushes. */
-  static void write(ObjectNode root, Writer out) throws IOException {
-    DefaultPrettyPrinter printer =
-        new DefaultPrettyPrinter()
-            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-            .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-    MAPPER.writer(printer).writeValue(out, root);
-    out.write('\n');
-    out.flush();
+    JsonOutput.write(tree(report), out);
   }
 
   /** A new empty JSON object (for the JSON outputs of this package). */

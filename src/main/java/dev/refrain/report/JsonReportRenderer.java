@@ -1,11 +1,6 @@
 package dev.refrain.report;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -17,11 +12,7 @@ import java.io.Writer;
  * Pretty-printed with two-space indentation and {@code \n} line endings; field order fixed.
  */
 public final class JsonReportRenderer implements ReportRenderer {
-  private static final ObjectMapper MAPPER =
-      JsonMapper.builder()
-          .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-          .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-          .build();
+  private static final ObjectMapper MAPPER = JsonOutput.MAPPER;
 
   @Override
   public String format() {
@@ -36,13 +27,7 @@ public final class JsonReportRenderer implements ReportRenderer {
   @Override
   public void render(Report report, Writer out) throws IOException {
     ObjectNode root = tree(report);
-    DefaultPrettyPrinter printer =
-        new DefaultPrettyPrinter()
-            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-            .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-    MAPPER.writer(printer).writeValue(out, root);
-    out.write('\n');
-    out.flush();
+    JsonOutput.write(root, out);
   }
 
   /** The report as a JSON tree (used by tests and other JSON outputs). */

@@ -70,7 +70,7 @@ public final class SarifRenderer implements CheckRenderer {
 
   @Override
   public void render(CheckReport report, Writer out) throws IOException {
-    CheckJsonRenderer.write(tree(report), out);
+    JsonOutput.write(tree(report), out);
   }
 
   /** The SARIF log as a JSON tree. */
