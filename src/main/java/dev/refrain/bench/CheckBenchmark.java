@@ -34,6 +34,8 @@ public final class CheckBenchmark {
       int articles,
       int wordsPerArticle,
       double indexSeconds,
+      double optimizeSeconds,
+      int segments,
       long indexBytes,
       double bytesPerArticle,
       int checks,
@@ -64,6 +66,7 @@ public final class CheckBenchmark {
     Stages stages = new Stages(options);
     SyntheticText text = new SyntheticText(50_000);
     double indexSeconds = 0;
+    double optimizeSeconds = 0;
     boolean reuse = false;
     if (LuceneArchive.exists(dir)) {
       try (LuceneArchive.Reader r = LuceneArchive.openReader(dir)) {
@@ -97,6 +100,11 @@ public final class CheckBenchmark {
         pool.shutdownNow();
       }
       indexSeconds = (System.nanoTime() - t0) / 1e9;
+      long t1 = System.nanoTime();
+      try (LuceneArchive.Writer w = LuceneArchive.openWriter(dir, IndexSettings.of(options))) {
+        w.optimize(1);
+      }
+      optimizeSeconds = (System.nanoTime() - t1) / 1e9;
     }
     try (LuceneArchive.Reader reader = LuceneArchive.openReader(dir)) {
       Checker checker =
@@ -129,7 +137,7 @@ public final class CheckBenchmark {
       Arrays.sort(sorted);
       long bytes = reader.sizeOnDisk();
       return new Result(
-          reader.size(), wordsPerArticle, indexSeconds, bytes, (double) bytes / reader.size(),
+          reader.size(), wordsPerArticle, indexSeconds, optimizeSeconds, reader.segments(), bytes, (double) bytes / reader.size(),
           checks, percentile(sorted, 0.5), percentile(sorted, 0.95), sorted[sorted.length - 1],
           (double) found / checks);
     }

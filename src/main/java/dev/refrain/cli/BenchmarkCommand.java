@@ -76,10 +76,11 @@ final class BenchmarkCommand implements Runnable {
       OutputFiles.writeAtomically(out, json.writeValueAsString(root) + "\n");
       spec.commandLine().getOut().printf(
           Locale.ROOT,
-          "%d articles (%d words each): index %.1f s, %.0f bytes per article%n"
+          "%d articles (%d words each): index %.1f s, optimize %.1f s, %d segments, %.0f bytes per article%n"
               + "check latency over %d articles: median %.2f ms, p95 %.2f ms, max %.2f ms;"
               + " planted copies found %.1f%%%nresults: %s%n",
-          r.articles(), r.wordsPerArticle(), r.indexSeconds(), r.bytesPerArticle(), r.checks(),
+          r.articles(), r.wordsPerArticle(), r.indexSeconds(), r.optimizeSeconds(), r.segments(),
+          r.bytesPerArticle(), r.checks(),
           r.medianMillis(), r.p95Millis(), r.maxMillis(), 100 * r.plantedFound(), out);
       return ExitCode.OK.code();
     }
