@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Finds the passages news articles share: syndicated copy, reworded quotes, boilerplate.",
-    subcommands = {ScanCommand.class, IndexCommand.class, CheckCommand.class, BenchmarkCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {ScanCommand.class, IndexCommand.class, CheckCommand.class, EvalCommand.class, CalibrateCommand.class, BenchmarkCommand.class, CommandLine.HelpCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  done; every input read",
@@ -63,7 +63,7 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "a command is needed: scan, index, check or benchmark (see 'refrain --help')");
+        spec.commandLine(), "a command is needed: scan, index, check, eval, calibrate or benchmark (see 'refrain --help')");
   }
 
   /** Reads the version from the jar's manifest, falling back to "dev". */

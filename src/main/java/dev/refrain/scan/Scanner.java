@@ -1,8 +1,6 @@
 package dev.refrain.scan;
 
-import dev.refrain.align.AlignedText;
 import dev.refrain.align.Passage;
-import dev.refrain.align.PassageAligner;
 import dev.refrain.cluster.Cluster;
 import dev.refrain.cluster.ClusterFinder;
 import dev.refrain.cluster.Link;
@@ -11,11 +9,7 @@ import dev.refrain.scan.Stages.PreparedArticle;
 import dev.refrain.diff.VariantDiffer;
 import dev.refrain.document.Article;
 import dev.refrain.lsh.CandidatePairs;
-import dev.refrain.lsh.LshBanding;
-import dev.refrain.normalize.TextNormalizer;
 import dev.refrain.normalize.Tokens;
-import dev.refrain.shingle.ShingleSets;
-import dev.refrain.shingle.Shingler;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -70,7 +70,7 @@ class MainTest {
     "--threads, 0, '--threads must be 1 to 256, was 0'",
     "--top, -1, '--top must be 0 or more, was -1'",
     "--format, pdf, '--format must be one or more of html, md, json, was ''pdf'''",
-    "--min-words, many, 'Invalid value for option ''--min-words'': ''many'' is not an int'",
+    "--shingle-size, many, 'Invalid value for option ''--shingle-size'': ''many'' is not an int'",
   })
   void rejectsABadOptionValueNamingTheOptionAndRange(String option, String value, String message) {
     Run r = run("scan", "seeds", "--out", tmp.toString(), option, value);
