@@ -176,30 +176,54 @@ public final class ClusterFinder {
 
   private static int canonical(
       List<Link> links, List<Cluster.Occurrence> occurrences, List<Integer> memberLinks) {
-    int best = 0;
-    double bestScore = -1;
-    for (int i = 0; i < occurrences.size(); i++) {
-      Cluster.Occurrence o = occurrences.get(i);
-      double score = 0;
-      for (int l : memberLinks) {
-        Link link = links.get(l);
-        if (inside(o, link.a(), link.aFromWord(), link.aToWord())
-            || inside(o, link.b(), link.bFromWord(), link.bToWord())) {
-          score += link.similarity();
-        }
+    // Each link side falls in one occurrence (occurrences are merged sides, sorted): find it by
+    // binary search, so a cluster of n links costs n log n, not n times its occurrences.
+    double[] score = new double[occurrences.size()];
+    for (int l : memberLinks) {
+      Link link = links.get(l);
+      int x = occurrenceOf(occurrences, link.a(), link.aFromWord());
+      int y = occurrenceOf(occurrences, link.b(), link.bFromWord());
+      if (x >= 0) {
+        score[x] += link.similarity();
       }
-      int length = o.toWord() - o.fromWord();
+      if (y >= 0 && y != x) {
+        score[y] += link.similarity();
+      }
+    }
+    int best = 0;
+    for (int i = 1; i < occurrences.size(); i++) {
+      int length = occurrences.get(i).toWord() - occurrences.get(i).fromWord();
       int bestLength = occurrences.get(best).toWord() - occurrences.get(best).fromWord();
-      if (score > bestScore + 1e-9 || (Math.abs(score - bestScore) <= 1e-9 && length > bestLength)) {
+      if (score[i] > score[best] + 1e-9
+          || (Math.abs(score[i] - score[best]) <= 1e-9 && length > bestLength)) {
         best = i;
-        bestScore = score;
       }
     }
     return best;
   }
 
-  private static boolean inside(Cluster.Occurrence o, int article, int from, int to) {
-    return o.article() == article && from < o.toWord() && o.fromWord() < to;
+  /** The occurrence of {@code article} containing word {@code word}, or -1. */
+  private static int occurrenceOf(List<Cluster.Occurrence> occurrences, int article, int word) {
+    int lo = 0;
+    int hi = occurrences.size() - 1;
+    int found = -1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      Cluster.Occurrence o = occurrences.get(mid);
+      if (o.article() < article || (o.article() == article && o.fromWord() <= word)) {
+        found = mid;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    if (found >= 0) {
+      Cluster.Occurrence o = occurrences.get(found);
+      if (o.article() == article && word < o.toWord()) {
+        return found;
+      }
+    }
+    return -1;
   }
 
   private static int article(List<Link> links, int node) {

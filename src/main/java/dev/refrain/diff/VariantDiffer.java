@@ -25,6 +25,41 @@ public final class VariantDiffer implements Serializable {
    * {@code b}, in order, covering both ranges completely.
    */
   public List<Edit> diff(Tokens a, int aFrom, int aTo, Tokens b, int bFrom, int bTo) {
+    // Myers is quadratic in the worst case: diff only what lies between the common prefix and
+    // suffix (all of a verbatim passage, the usual case, is one equal run).
+    int prefix = 0;
+    while (aFrom + prefix < aTo
+        && bFrom + prefix < bTo
+        && a.term(aFrom + prefix).equals(b.term(bFrom + prefix))) {
+      prefix++;
+    }
+    int suffix = 0;
+    while (aTo - suffix > aFrom + prefix
+        && bTo - suffix > bFrom + prefix
+        && a.term(aTo - suffix - 1).equals(b.term(bTo - suffix - 1))) {
+      suffix++;
+    }
+    List<Edit> edits = new ArrayList<>();
+    if (prefix > 0) {
+      edits.add(new Edit(Edit.Kind.EQUAL, aFrom, aFrom + prefix, bFrom, bFrom + prefix));
+    }
+    edits.addAll(middle(a, aFrom + prefix, aTo - suffix, b, bFrom + prefix, bTo - suffix));
+    if (suffix > 0) {
+      edits.add(new Edit(Edit.Kind.EQUAL, aTo - suffix, aTo, bTo - suffix, bTo));
+    }
+    return edits;
+  }
+
+  private static List<Edit> middle(Tokens a, int aFrom, int aTo, Tokens b, int bFrom, int bTo) {
+    if (aFrom == aTo && bFrom == bTo) {
+      return List.of();
+    }
+    if (aFrom == aTo) {
+      return List.of(new Edit(Edit.Kind.INSERT, aFrom, aTo, bFrom, bTo));
+    }
+    if (bFrom == bTo) {
+      return List.of(new Edit(Edit.Kind.DELETE, aFrom, aTo, bFrom, bTo));
+    }
     List<String> left = Arrays.asList(a.terms(aFrom, aTo));
     List<String> right = Arrays.asList(b.terms(bFrom, bTo));
     Patch<String> patch = DiffUtils.diff(left, right);

@@ -2,9 +2,7 @@ package dev.refrain.lsh;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Collects articles' band keys and proposes the candidate pairs: articles sharing a band key.
@@ -16,7 +14,9 @@ import java.util.Map;
  */
 public final class CandidatePairs {
   private final int maxBucket;
-  private final Map<Long, int[]> buckets = new HashMap<>();
+  /** Key -> index into {@link #buckets}; a bucket is {count, article, article, ...}. */
+  private final LongIntMap bucketOf = new LongIntMap(1 << 16);
+  private final List<int[]> buckets = new ArrayList<>();
   private final List<Integer> selfCandidates = new ArrayList<>();
   private int skippedBuckets;
 
@@ -31,13 +31,16 @@ public final class CandidatePairs {
   /** Adds article number {@code article}; articles must be added in increasing order. */
   public void add(int article, LshBanding.BandKeys keys) {
     for (long key : keys.keys()) {
-      int[] bucket = buckets.get(key);
-      if (bucket == null) {
-        buckets.put(key, new int[] {1, article});
-      } else if (bucket[0] <= maxBucket) {
+      int index = bucketOf.putIfAbsent(key, buckets.size());
+      if (index == buckets.size()) {
+        buckets.add(new int[] {1, article});
+        continue;
+      }
+      int[] bucket = buckets.get(index);
+      if (bucket[0] <= maxBucket) {
         if (bucket[0] + 1 == bucket.length) {
           bucket = Arrays.copyOf(bucket, bucket.length * 2);
-          buckets.put(key, bucket);
+          buckets.set(index, bucket);
         }
         bucket[++bucket[0]] = article;
       }
@@ -55,7 +58,7 @@ public final class CandidatePairs {
   public long[] pairs() {
     LongSet set = new LongSet();
     skippedBuckets = 0;
-    for (int[] bucket : buckets.values()) {
+    for (int[] bucket : buckets) {
       int n = bucket[0];
       if (n > maxBucket) {
         skippedBuckets++;

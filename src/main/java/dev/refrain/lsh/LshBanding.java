@@ -4,8 +4,6 @@ import dev.refrain.minhash.MinHashFamily;
 import dev.refrain.shingle.Hash64;
 import java.io.Serializable;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * LSH band keys of an article's passages: MinHash over sliding windows of shingles, cut into
@@ -83,7 +81,7 @@ public final class LshBanding implements Serializable {
     long[] keys = new long[16];
     int count = 0;
     boolean repeats = false;
-    Map<Long, Integer> firstWindow = new HashMap<>();
+    LongIntMap firstWindow = new LongIntMap(Math.max(16, bands * windows / 4));
     for (int band = 0; band < bands; band++) {
       long previous = 0;
       for (int p = 0; p < windows; p++) {
@@ -91,12 +89,12 @@ public final class LshBanding implements Serializable {
         for (int r = 0; r < rows; r++) {
           key = Hash64.mix(key ^ minima[band * rows + r][p]);
         }
-        Integer first = firstWindow.putIfAbsent(key, p);
-        if (first != null) {
+        int first = firstWindow.putIfAbsent(key, p);
+        if (first != p) {
           // The same passage recurs inside the article, at least a window apart.
           repeats |= p - first >= span;
         }
-        if ((p > 0 && key == previous) || first != null) {
+        if ((p > 0 && key == previous) || first != p) {
           previous = key;
           continue;
         }
