@@ -23,6 +23,12 @@ public final class CheckMarkdownRenderer implements CheckRenderer {
   /** Longest excerpt of a passage, in characters, "…" included. */
   static final int EXCERPT_CHARS = 200;
 
+  /** Room for the details, under GitHub's 65,536-character limit on a comment. */
+  static final int MAX_CHARS = 60_000;
+
+  /** Articles listed in the summary table. */
+  static final int MAX_ROWS = 100;
+
   @Override
   public String format() {
     return "markdown";
@@ -52,10 +58,22 @@ public final class CheckMarkdownRenderer implements CheckRenderer {
     if (exceeded > 0) {
       b.append("### Over the limit\n\n");
       double limit = limit(report);
+      long left = exceeded;
       for (CheckReport.ArticleResult a : report.articles()) {
-        if (a.exceeded()) {
-          details(b, a, limit);
+        if (!a.exceeded()) {
+          continue;
         }
+        StringBuilder one = new StringBuilder();
+        details(one, a, limit);
+        if (b.length() + one.length() > MAX_CHARS) {
+          // A pull-request comment holds 65,536 characters: say what was left out.
+          b.append("_Details of ").append(left).append(" more article")
+              .append(left == 1 ? "" : "s")
+              .append(" over the limit left out to fit a pull-request comment; see check.json._\n");
+          break;
+        }
+        b.append(one);
+        left--;
       }
     }
     int end = b.length();
@@ -105,7 +123,16 @@ public final class CheckMarkdownRenderer implements CheckRenderer {
     String limit = report.settings() == null ? "" : CheckFormat.percent(limit(report));
     b.append("| article | reused | limit | status | top match |\n");
     b.append("|---|---:|---:|---|---|\n");
-    for (CheckReport.ArticleResult a : report.articles()) {
+    // Failing articles first, at most MAX_ROWS rows: a comment has room for a summary only.
+    List<CheckReport.ArticleResult> rows = new java.util.ArrayList<>(report.articles());
+    rows.sort(java.util.Comparator.comparing((CheckReport.ArticleResult a) -> !a.exceeded()));
+    int shown = 0;
+    for (CheckReport.ArticleResult a : rows) {
+      if (shown++ == MAX_ROWS) {
+        b.append("\n_").append(rows.size() - MAX_ROWS)
+            .append(" more articles in check.json._\n");
+        break;
+      }
       b.append("| ").append(MarkdownEscape.inline(a.id())).append(" | ")
           .append(CheckFormat.percent(a.containment())).append(" | ").append(limit).append(" | ")
           .append(a.exceeded() ? "❌ over" : "✅ ok").append(" | ")

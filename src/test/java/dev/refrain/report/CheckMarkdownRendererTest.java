@@ -84,4 +84,20 @@ class CheckMarkdownRendererTest {
     assertTrue(quote.endsWith("…"));
     assertFalse(md.contains("Diff:"), "no diff steps, no diff line");
   }
+
+  @Test
+  void staysWithinAPullRequestCommentWhenManyArticlesFail() {
+    CheckReport one = sampleReport();
+    CheckReport.ArticleResult failing =
+        one.articles().stream().filter(CheckReport.ArticleResult::exceeded).findFirst().orElseThrow();
+    List<CheckReport.ArticleResult> many = new java.util.ArrayList<>();
+    for (int i = 0; i < 2000; i++) {
+      many.add(new CheckReport.ArticleResult(
+          String.format(java.util.Locale.ROOT, "a%04d", i), failing.path(), failing.chars(),
+          failing.words(), failing.containment(), true, failing.matches()));
+    }
+    String md = renderer.toMarkdown(new CheckReport(one.schemaVersion(), one.settings(), many, List.of()));
+    assertTrue(md.length() < 65_536, "length " + md.length());
+    assertTrue(md.contains("more articles over the limit left out"), md.substring(md.length() - 300));
+  }
 }
