@@ -5,11 +5,11 @@ import dev.refrain.cluster.Cluster;
 import dev.refrain.cluster.ClusterFinder;
 import dev.refrain.cluster.Link;
 import dev.refrain.diff.Edit;
-import dev.refrain.scan.Stages.PreparedArticle;
 import dev.refrain.diff.VariantDiffer;
 import dev.refrain.document.Article;
 import dev.refrain.lsh.CandidatePairs;
 import dev.refrain.normalize.Tokens;
+import dev.refrain.scan.Stages.PreparedArticle;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -82,24 +82,40 @@ public final class Scanner {
           new ClusterFinder(ScanOptions.CLUSTER_MIN_ARTICLES, options.boilerplateMinArticles())
               .find(links, words);
 
-      List<ScanResult.Pair> results = new ArrayList<>();
-      int link = 0;
+      // Link numbers of each pair's first passage, so pairs can be finished in parallel.
+      int[] firstLink = new int[pairs.length + 1];
       for (int p = 0; p < pairs.length; p++) {
-        List<Passage> passages = aligned.get(p);
-        if (passages.isEmpty()) {
-          continue;
+        firstLink[p + 1] = firstLink[p] + aligned.get(p).size();
+      }
+      listener.stageStarted("diff", pairs.length);
+      List<ScanResult.Pair> finished =
+          parallel(
+              pool,
+              pairs.length,
+              p -> {
+                List<Passage> passages = aligned.get(p);
+                if (passages.isEmpty()) {
+                  return null;
+                }
+                int a = CandidatePairs.first(pairs[p]);
+                int b = CandidatePairs.second(pairs[p]);
+                List<ScanResult.SharedPassage> shared = new ArrayList<>();
+                for (int i = 0; i < passages.size(); i++) {
+                  int link = firstLink[p] + i;
+                  shared.add(
+                      stages.share(
+                          passages.get(i), prepared.get(a).tokens(), prepared.get(b).tokens(),
+                          clustered.boilerplateLinks()[link], clustered.clusterOfLink()[link]));
+                }
+                return Stages.pair(a, b, prepared.get(a), prepared.get(b), shared);
+              },
+              listener);
+      listener.stageFinished();
+      List<ScanResult.Pair> results = new ArrayList<>();
+      for (ScanResult.Pair pair : finished) {
+        if (pair != null) {
+          results.add(pair);
         }
-        int a = CandidatePairs.first(pairs[p]);
-        int b = CandidatePairs.second(pairs[p]);
-        List<ScanResult.SharedPassage> shared = new ArrayList<>();
-        for (Passage x : passages) {
-          shared.add(
-              stages.share(
-                  x, prepared.get(a).tokens(), prepared.get(b).tokens(),
-                  clustered.boilerplateLinks()[link], clustered.clusterOfLink()[link]));
-          link++;
-        }
-        results.add(Stages.pair(a, b, prepared.get(a), prepared.get(b), shared));
       }
       results.sort(RANKING);
 
@@ -121,8 +137,8 @@ public final class Scanner {
    * for library callers who already know which pair to check.
    */
   public ScanResult.Pair compare(Article a, Article b) {
-    PreparedArticle pa = stages.prepare(a);
-    PreparedArticle pb = stages.prepare(b);
+    PreparedArticle pa = stages.prepareForAlignment(a);
+    PreparedArticle pb = stages.prepareForAlignment(b);
     List<ScanResult.SharedPassage> shared = new ArrayList<>();
     for (Passage x : stages.align(pa, pb)) {
       shared.add(stages.share(x, pa.tokens(), pb.tokens(), false, -1));
