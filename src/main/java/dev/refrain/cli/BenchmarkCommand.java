@@ -19,13 +19,17 @@ import picocli.CommandLine.Spec;
     name = "benchmark",
     mixinStandardHelpOptions = true,
     description = "Measures refrain on synthetic data and writes the results as JSON.",
-    subcommands = {BenchmarkCommand.Check.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      BenchmarkCommand.Check.class,
+      BenchmarkCommand.Scan.class,
+      CommandLine.HelpCommand.class
+    })
 final class BenchmarkCommand implements Runnable {
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
-    throw Usage.error(spec, "a benchmark is needed: check");
+    throw Usage.error(spec, "a benchmark is needed: check or scan");
   }
 
   @Command(
@@ -82,6 +86,71 @@ final class BenchmarkCommand implements Runnable {
           r.articles(), r.wordsPerArticle(), r.indexSeconds(), r.optimizeSeconds(), r.segments(),
           r.bytesPerArticle(), r.checks(),
           r.medianMillis(), r.p95Millis(), r.maxMillis(), 100 * r.plantedFound(), out);
+      return ExitCode.OK.code();
+    }
+  }
+
+  @Command(
+      name = "scan",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Scans the Reuters-21578 stories (../shared/corpora/reuters21578, or --data) and reports"
+            + " wall time, throughput, memory and what was found."
+      })
+  static final class Scan implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "The corpora folder. Default: ${DEFAULT-VALUE}.")
+    Path data = Path.of("..", "shared", "corpora");
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads, 1 to 256. Default: ${DEFAULT-VALUE}.")
+    int threads = 2;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Results file (JSON). Default: ${DEFAULT-VALUE}.")
+    Path out = Path.of("benchmarks", "scan.json");
+
+    @Override
+    public Integer call() throws Exception {
+      Usage.range(spec, "--threads", threads, 1, 256);
+      Path dir = data.resolve("reuters21578");
+      java.util.List<dev.refrain.document.Article> stories = dev.refrain.bench.ReutersStories.read(dir);
+      if (stories.isEmpty()) {
+        spec.commandLine().getErr().println(
+            "refrain: " + dir + ": no Reuters-21578 stories (put reut2-000.sgm ... reut2-021.sgm there)");
+        return ExitCode.INPUT.code();
+      }
+      long chars = stories.stream().mapToLong(a -> a.text().length()).sum();
+      dev.refrain.scan.ScanOptions options = dev.refrain.scan.ScanOptions.defaults().withThreads(threads);
+      System.gc();
+      long t0 = System.nanoTime();
+      dev.refrain.scan.ScanResult r =
+          new dev.refrain.scan.Scanner(options).scan(stories, dev.refrain.scan.ScanListener.NONE);
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      Runtime rt = Runtime.getRuntime();
+      long heapUsed = rt.totalMemory() - rt.freeMemory();
+      long passages = r.pairs().stream().mapToLong(p -> p.passages().size()).sum();
+      ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+      ObjectNode root = json.createObjectNode();
+      root.put("articles", stories.size());
+      root.put("chars", chars);
+      root.put("seconds", seconds);
+      root.put("megabytesPerSecond", chars / 1e6 / seconds);
+      root.put("heapUsedAfterBytes", heapUsed);
+      root.put("candidatePairs", r.candidatePairs());
+      root.put("pairs", r.pairs().size());
+      root.put("passages", passages);
+      root.put("clusters", r.clusters().size());
+      root.put("threads", threads);
+      root.put("command", "java -jar target/refrain.jar benchmark scan --threads " + threads);
+      root.put("java", System.getProperty("java.version"));
+      root.put("processors", rt.availableProcessors());
+      OutputFiles.writeAtomically(out, json.writeValueAsString(root) + "\n");
+      spec.commandLine().getOut().printf(
+          Locale.ROOT,
+          "%d stories (%.1f M chars) scanned in %.1f s (%.2f M chars/s, %d threads): %d candidate"
+              + " pairs, %d pairs, %d passages, %d clusters%nresults: %s%n",
+          stories.size(), chars / 1e6, seconds, chars / 1e6 / seconds, threads,
+          r.candidatePairs(), r.pairs().size(), passages, r.clusters().size(), out);
       return ExitCode.OK.code();
     }
   }
