@@ -8,7 +8,7 @@ package dev.refrain.align;
  * @param maxGap the longest run of differing words (on either side) a passage bridges, 0 to 100
  * @param minSimilarity a passage needs at least this similarity, 0 to 1
  */
-public record AlignOptions(int shingleSize, int minWords, int maxGap, double minSimilarity) {
+public record AlignOptions(int shingleSize, int minWords, int maxGap, double minSimilarity) implements java.io.Serializable {
 
   public static final AlignOptions DEFAULTS = new AlignOptions(5, 8, 8, 0.5);
 

@@ -32,7 +32,7 @@ public record ScanOptions(
     int boilerplateMinArticles,
     int maxBucket,
     int threads,
-    long seed) {
+    long seed) implements java.io.Serializable {
 
   /** Articles a passage must recur in to be reported as a cluster. */
   public static final int CLUSTER_MIN_ARTICLES = 3;
