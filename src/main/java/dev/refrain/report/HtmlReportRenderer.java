@@ -358,15 +358,24 @@ public final class HtmlReportRenderer implements ReportRenderer {
     return "<a href=\"#" + clusterAnchor(cluster) + "\">" + HtmlEscape.text(cluster) + "</a>";
   }
 
-  /** Writes the pieces as {@code same <del>a only</del><ins>b only</ins> ...}. */
+  /**
+   * Writes the pieces as {@code same <del>a only</del> <ins>b only</ins> ...}: a replacement's
+   * two sides are set apart by a space, so "including" and "in a responsible manner" do not read
+   * as one word.
+   */
   private static void inlineDiff(StringBuilder b, List<HtmlInlineDiff.Piece> pieces) {
+    HtmlInlineDiff.Kind previous = null;
     for (HtmlInlineDiff.Piece piece : pieces) {
       String text = HtmlEscape.inline(piece.text());
+      if (previous == HtmlInlineDiff.Kind.DELETED && piece.kind() == HtmlInlineDiff.Kind.INSERTED) {
+        b.append(' ');
+      }
       switch (piece.kind()) {
         case DELETED -> b.append("<del>").append(text).append("</del>");
         case INSERTED -> b.append("<ins>").append(text).append("</ins>");
         default -> b.append(text);
       }
+      previous = piece.kind();
     }
   }
 

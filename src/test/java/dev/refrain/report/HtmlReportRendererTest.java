@@ -222,7 +222,7 @@ class HtmlReportRendererTest {
   void passageListAndClustersShowInlineWordDiffs() {
     String html = renderer.toHtml(sampleReport());
     assertTrue(html.contains(
-        "<td class=\"inline\">Officials said the <del>old</del> bridge <del>would</del>"
+        "<td class=\"inline\">Officials said the <del>old</del> bridge <del>would</del> "
             + "<ins>will</ins> reopen <ins>on</ins> Monday after repairs</td>"));
     assertTrue(html.contains("<a href=\"#cluster-C1\">C1</a>"));
     assertTrue(html.contains("<div class=\"cluster\" id=\"cluster-C1\">"));
