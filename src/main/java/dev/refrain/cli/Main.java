@@ -20,8 +20,10 @@ import picocli.CommandLine.Command;
     footer = {
       "  0  done; every input read",
       "  1  check: an article shares more than the limits allow",
-      "  2  usage: unknown option, value out of range, missing argument",
-      "  3  input missing or unreadable, nothing to scan, or output not writable",
+      "  2  usage: unknown option, value out of range, missing argument;",
+      "     an index built with other settings",
+      "  3  input missing or unreadable, nothing to scan, output not writable;",
+      "     index missing, damaged or locked; eval: corpus data not found",
       "  4  done, reports written, but some input files were skipped",
       "  5  internal error"
     })
