@@ -114,6 +114,10 @@ final class IndexCommand implements Runnable {
         err.println("refrain: nothing added: fix the missing paths above");
         return ExitCode.INPUT.code();
       }
+      if (loaded.articles().isEmpty()) {
+        err.println("refrain: nothing added: no readable articles in " + String.join(" ", paths));
+        return ExitCode.INPUT.code();
+      }
       Stages stages = new Stages(options);
       List<Article> articles = loaded.articles();
       int added = 0;

@@ -114,6 +114,16 @@ class CheckCommandTest {
   }
 
   @Test
+  void addsNothingAndSaysSoWhenNoInputIsReadable() throws IOException {
+    Path empty = Files.writeString(tmp.resolve("empty.txt"), " ");
+    Path fresh = tmp.resolve("fresh-index");
+    MainTest.Run r = run("index", "add", empty.toString(), "--index", fresh.toString());
+    assertEquals(3, r.code());
+    assertTrue(r.err().contains("nothing added"), r.err());
+    assertFalse(Files.exists(fresh), "no empty index is created");
+  }
+
+  @Test
   void removesById() {
     MainTest.Run r = run("index", "remove", "002_00bb0b47ee1a1f3c", "nope", "--index", index.toString());
     assertEquals(0, r.code());
