@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       BenchmarkCommand.Check.class,
       BenchmarkCommand.Scan.class,
+      BenchmarkCommand.Prepare.class,
       CommandLine.HelpCommand.class
     })
 final class BenchmarkCommand implements Runnable {
@@ -29,7 +30,7 @@ final class BenchmarkCommand implements Runnable {
 
   @Override
   public void run() {
-    throw Usage.error(spec, "a benchmark is needed: check or scan");
+    throw Usage.error(spec, "a benchmark is needed: check, scan or prepare");
   }
 
   @Command(
@@ -151,6 +152,67 @@ final class BenchmarkCommand implements Runnable {
               + " pairs, %d pairs, %d passages, %d clusters%nresults: %s%n",
           stories.size(), chars / 1e6, seconds, chars / 1e6 / seconds, threads,
           r.candidatePairs(), r.pairs().size(), passages, r.clusters().size(), out);
+      return ExitCode.OK.code();
+    }
+  }
+
+  @Command(
+      name = "prepare",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Throughput of tokenize, shingle and MinHash on the Reuters-21578 stories, side by side"
+            + " with Lucene's MinHashFilter chain in the same run."
+      })
+  static final class Prepare implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "The corpora folder. Default: ${DEFAULT-VALUE}.")
+    Path data = Path.of("..", "shared", "corpora");
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads, 1 to 256. Default: ${DEFAULT-VALUE}.")
+    int threads = 2;
+
+    @Option(names = "--rounds", paramLabel = "N", description = "Timed passes over the stories, 1 to 100. Default: ${DEFAULT-VALUE}.")
+    int rounds = 3;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Results file (JSON). Default: ${DEFAULT-VALUE}.")
+    Path out = Path.of("benchmarks", "prepare.json");
+
+    @Override
+    public Integer call() throws Exception {
+      Usage.range(spec, "--threads", threads, 1, 256);
+      Usage.range(spec, "--rounds", rounds, 1, 100);
+      Path dir = data.resolve("reuters21578");
+      java.util.List<String> texts =
+          dev.refrain.bench.ReutersStories.read(dir).stream().map(dev.refrain.document.Article::text).toList();
+      if (texts.isEmpty()) {
+        spec.commandLine().getErr().println(
+            "refrain: " + dir + ": no Reuters-21578 stories (put reut2-000.sgm ... reut2-021.sgm there)");
+        return ExitCode.INPUT.code();
+      }
+      java.util.List<dev.refrain.bench.PrepareBenchmark.Measure> measures =
+          new dev.refrain.bench.PrepareBenchmark(texts, threads, rounds).run();
+      ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+      ObjectNode root = json.createObjectNode();
+      root.put("stories", texts.size());
+      root.put("threads", threads);
+      root.put("rounds", rounds);
+      com.fasterxml.jackson.databind.node.ArrayNode list = root.putArray("measures");
+      double lucene = measures.get(measures.size() - 1).charsPerSecond();
+      PrintWriter o = spec.commandLine().getOut();
+      for (dev.refrain.bench.PrepareBenchmark.Measure m : measures) {
+        ObjectNode n = list.addObject();
+        n.put("name", m.name());
+        n.put("megaCharsPerSecond", m.charsPerSecond() / 1e6);
+        n.put("ratioToLucene", m.charsPerSecond() / lucene);
+        o.printf(Locale.ROOT, "%-60s %8.2f M chars/s  %5.2fx Lucene%n", m.name(),
+            m.charsPerSecond() / 1e6, m.charsPerSecond() / lucene);
+      }
+      root.put("command", "java -jar target/refrain.jar benchmark prepare --threads " + threads);
+      root.put("java", System.getProperty("java.version"));
+      root.put("processors", Runtime.getRuntime().availableProcessors());
+      OutputFiles.writeAtomically(out, json.writeValueAsString(root) + "\n");
+      o.println("results: " + out);
       return ExitCode.OK.code();
     }
   }
