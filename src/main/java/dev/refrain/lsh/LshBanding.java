@@ -83,22 +83,31 @@ public final class LshBanding implements Serializable {
     boolean repeats = false;
     LongIntMap firstWindow = new LongIntMap(Math.max(16, bands * windows / 4));
     for (int band = 0; band < bands; band++) {
+      long salt = Hash64.mix(band + 1);
       long previous = 0;
+      int first = -1;
       for (int p = 0; p < windows; p++) {
-        long key = Hash64.mix(band + 1);
+        if (p > 0 && sameMinima(minima, band, p)) {
+          // The same key as the window before: a run longer than a window means a shingle
+          // recurs (one shingle alone is the minimum of at most `window` windows).
+          repeats |= p - first >= span;
+          continue;
+        }
+        long key = salt;
         for (int r = 0; r < rows; r++) {
           key = Hash64.mix(key ^ minima[band * rows + r][p]);
         }
-        int first = firstWindow.putIfAbsent(key, p);
-        if (first != p) {
-          // The same passage recurs inside the article, at least a window apart.
+        if (p > 0 && key == previous) {
           repeats |= p - first >= span;
-        }
-        if ((p > 0 && key == previous) || first != p) {
-          previous = key;
           continue;
         }
         previous = key;
+        first = firstWindow.putIfAbsent(key, p);
+        if (first != p) {
+          // The same passage recurs inside the article, at least a window apart.
+          repeats |= p - first >= span;
+          continue;
+        }
         if (count == keys.length) {
           keys = Arrays.copyOf(keys, count * 2);
         }
@@ -108,6 +117,16 @@ public final class LshBanding implements Serializable {
     long[] distinct = Arrays.copyOf(keys, count);
     Arrays.sort(distinct);
     return new BandKeys(distinct, repeats);
+  }
+
+  private boolean sameMinima(long[][] minima, int band, int p) {
+    for (int r = 0; r < rows; r++) {
+      long[] m = minima[band * rows + r];
+      if (m[p] != m[p - 1]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -104,19 +104,21 @@ public final class MinHashFamily implements Serializable {
       hashed[s] = hash(i, shingles[s]);
     }
     long[] out = new long[n - w + 1];
-    // Monotone deque of positions as a ring of ints: hashed values increase from head to tail.
-    int[] deque = new int[w + 1];
+    // Monotone deque of positions in a power-of-two ring: hashed values increase from head to
+    // tail. Masks, not %, on the hot path.
+    int[] deque = new int[Integer.highestOneBit(w) << 1];
+    int mask = deque.length - 1;
     int head = 0;
     int size = 0;
     for (int s = 0; s < n; s++) {
-      while (size > 0
-          && Long.compareUnsigned(hashed[deque[(head + size - 1) % deque.length]], hashed[s]) >= 0) {
+      long h = hashed[s];
+      while (size > 0 && Long.compareUnsigned(hashed[deque[(head + size - 1) & mask]], h) >= 0) {
         size--;
       }
-      deque[(head + size) % deque.length] = s;
+      deque[(head + size) & mask] = s;
       size++;
       if (deque[head] <= s - w) {
-        head = (head + 1) % deque.length;
+        head = (head + 1) & mask;
         size--;
       }
       if (s >= w - 1) {
