@@ -99,31 +99,29 @@ public final class MinHashFamily implements Serializable {
       return new long[0];
     }
     int w = Math.min(window, n);
-    long[] hashed = new long[n];
+    // Van Herk / Gil-Werman: in blocks of w, prefix and suffix minima; a window spans the suffix
+    // of one block and the prefix of the next. Branch-free loops, three passes, no deque.
+    // Values are compared unsigned: flipping the sign bit makes signed order match.
+    long[] f = new long[n];
     for (int s = 0; s < n; s++) {
-      hashed[s] = hash(i, shingles[s]);
+      f[s] = hash(i, shingles[s]) ^ Long.MIN_VALUE;
+    }
+    long[] prefix = new long[n];
+    long[] suffix = new long[n];
+    for (int b = 0; b < n; b += w) {
+      int e = Math.min(n, b + w) - 1;
+      prefix[b] = f[b];
+      for (int s = b + 1; s <= e; s++) {
+        prefix[s] = Math.min(prefix[s - 1], f[s]);
+      }
+      suffix[e] = f[e];
+      for (int s = e - 1; s >= b; s--) {
+        suffix[s] = Math.min(suffix[s + 1], f[s]);
+      }
     }
     long[] out = new long[n - w + 1];
-    // Monotone deque of positions in a power-of-two ring: hashed values increase from head to
-    // tail. Masks, not %, on the hot path.
-    int[] deque = new int[Integer.highestOneBit(w) << 1];
-    int mask = deque.length - 1;
-    int head = 0;
-    int size = 0;
-    for (int s = 0; s < n; s++) {
-      long h = hashed[s];
-      while (size > 0 && Long.compareUnsigned(hashed[deque[(head + size - 1) & mask]], h) >= 0) {
-        size--;
-      }
-      deque[(head + size) & mask] = s;
-      size++;
-      if (deque[head] <= s - w) {
-        head = (head + 1) & mask;
-        size--;
-      }
-      if (s >= w - 1) {
-        out[s - w + 1] = hashed[deque[head]];
-      }
+    for (int p = 0; p < out.length; p++) {
+      out[p] = Math.min(suffix[p], prefix[p + w - 1]) ^ Long.MIN_VALUE;
     }
     return out;
   }
