@@ -170,7 +170,9 @@ public final class Checker {
     int edge = Math.max(5, words[0] / 10);
     for (int l = 0; l < links.size(); l++) {
       Link x = links.get(l);
-      boolean atEdge = x.bFromWord() <= edge || words[0] - x.bToWord() <= edge;
+      boolean atEdge =
+          (x.bFromWord() <= edge || words[0] - x.bToWord() <= edge)
+              && 2 * (x.bToWord() - x.bFromWord()) <= words[0];
       if (!result[l] && atEdge && x.similarity() >= BOILERPLATE_SIMILARITY) {
         result[l] = heldByMany(fresh, x.bFromWord(), x.bToWord());
       }

@@ -15,7 +15,8 @@ import java.util.TreeMap;
  * minClusterArticles} articles is a cluster (the G20 sentence in three seed articles).
  *
  * <p><b>Boilerplate</b> is template text. A passage is template-like when it is near-verbatim
- * (similarity at least {@value #BOILERPLATE_SIMILARITY}) and sits at the head or the tail of both
+ * (similarity at least {@value #BOILERPLATE_SIMILARITY}), is at most half of each of its two
+ * articles (a story re-sent whole is reuse), and sits at the head or the tail of both
  * its articles (no more than 10% of the article's words, and at least {@value #EDGE_WORDS},
  * before it or after it). When a group's template-like passages span at least {@code
  * boilerplateMinArticles} articles, the group is template text: its passages at the edges of
@@ -141,9 +142,18 @@ public final class ClusterFinder {
     return l.similarity() >= BOILERPLATE_SIMILARITY && atEdges(l, articleWords);
   }
 
+  /**
+   * Whether a passage sits at the head or tail of both its articles and is a small part of each
+   * (at most half their words): a story re-sent whole by three outlets is reuse, not template.
+   */
   private static boolean atEdges(Link l, int[] articleWords) {
-    return atEdge(new Cluster.Occurrence(l.a(), l.aFromWord(), l.aToWord()), articleWords[l.a()])
-        && atEdge(new Cluster.Occurrence(l.b(), l.bFromWord(), l.bToWord()), articleWords[l.b()]);
+    return smallPartAtEdge(l.a(), l.aFromWord(), l.aToWord(), articleWords)
+        && smallPartAtEdge(l.b(), l.bFromWord(), l.bToWord(), articleWords);
+  }
+
+  private static boolean smallPartAtEdge(int article, int from, int to, int[] articleWords) {
+    int words = articleWords[article];
+    return 2 * (to - from) <= words && atEdge(new Cluster.Occurrence(article, from, to), words);
   }
 
   private static boolean atEdge(Cluster.Occurrence o, int words) {

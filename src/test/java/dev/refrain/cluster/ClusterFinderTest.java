@@ -324,4 +324,18 @@ class ClusterFinderTest {
             IllegalArgumentException.class, () -> new ClusterFinder(minCluster, minBoilerplate));
     assertEquals(message, e.getMessage());
   }
+
+  @org.junit.jupiter.api.Test
+  void aStoryResentWholeByThreeOutletsIsReuseNotBoilerplate() {
+    // Each passage is the whole 100-word article: at the head and the tail, but not template.
+    List<Link> links =
+        List.of(
+            new Link(0, 0, 100, 1, 0, 100, 1.0),
+            new Link(1, 0, 100, 2, 0, 100, 1.0),
+            new Link(0, 0, 100, 2, 0, 100, 1.0));
+    ClusterFinder.Result result = FINDER.find(links, new int[] {100, 100, 100});
+    org.junit.jupiter.api.Assertions.assertArrayEquals(
+        new boolean[] {false, false, false}, result.boilerplateLinks());
+    org.junit.jupiter.api.Assertions.assertFalse(result.clusters().get(0).boilerplate());
+  }
 }
