@@ -4,8 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.refrain.bench.CheckBenchmark;
+import dev.refrain.bench.PrepareBenchmark;
+import dev.refrain.bench.ReutersStories;
+import dev.refrain.document.Article;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -31,6 +35,29 @@ final class BenchmarkCommand implements Runnable {
   @Override
   public void run() {
     throw Usage.error(spec, "a benchmark is needed: check, scan or prepare");
+  }
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  /** Writes a results file: the measures plus the command, Java version and processors. */
+  static void writeResults(Path out, ObjectNode root, String command) throws java.io.IOException {
+    root.put("command", command);
+    root.put("java", System.getProperty("java.version"));
+    root.put("processors", Runtime.getRuntime().availableProcessors());
+    OutputFiles.writeAtomically(out, JSON.writeValueAsString(root) + "\n");
+  }
+
+  /** The Reuters-21578 stories under {@code data}, or null after saying on stderr where to put them. */
+  static List<Article> reutersStories(CommandSpec spec, Path data) throws java.io.IOException {
+    Path dir = data.resolve("reuters21578");
+    List<Article> stories = ReutersStories.read(dir);
+    if (stories.isEmpty()) {
+      spec.commandLine().getErr().println(
+          "refrain: " + dir + ": no Reuters-21578 stories (put reut2-000.sgm ... reut2-021.sgm there)");
+      return null;
+    }
+    return stories;
   }
 
   @Command(
@@ -72,13 +99,11 @@ final class BenchmarkCommand implements Runnable {
       Usage.range(spec, "--threads", threads, 1, 256);
       PrintWriter log = spec.commandLine().getErr();
       CheckBenchmark.Result r = new CheckBenchmark(articles, words, checks, 42).run(index, threads, log);
-      ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-      ObjectNode root = json.valueToTree(r);
-      root.put("command", "java -jar target/refrain.jar benchmark check --articles " + articles
-          + " --words " + words + " --checks " + checks);
-      root.put("java", System.getProperty("java.version"));
-      root.put("processors", Runtime.getRuntime().availableProcessors());
-      OutputFiles.writeAtomically(out, json.writeValueAsString(root) + "\n");
+      writeResults(
+          out,
+          JSON.valueToTree(r),
+          "java -jar target/refrain.jar benchmark check --articles " + articles + " --words " + words
+              + " --checks " + checks);
       spec.commandLine().getOut().printf(
           Locale.ROOT,
           "%d articles (%d words each): index %.1f s, optimize %.1f s, %d segments, %.0f bytes per article%n"
@@ -113,11 +138,8 @@ final class BenchmarkCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       Usage.range(spec, "--threads", threads, 1, 256);
-      Path dir = data.resolve("reuters21578");
-      java.util.List<dev.refrain.document.Article> stories = dev.refrain.bench.ReutersStories.read(dir);
-      if (stories.isEmpty()) {
-        spec.commandLine().getErr().println(
-            "refrain: " + dir + ": no Reuters-21578 stories (put reut2-000.sgm ... reut2-021.sgm there)");
+      List<Article> stories = reutersStories(spec, data);
+      if (stories == null) {
         return ExitCode.INPUT.code();
       }
       long chars = stories.stream().mapToLong(a -> a.text().length()).sum();
@@ -130,8 +152,7 @@ final class BenchmarkCommand implements Runnable {
       Runtime rt = Runtime.getRuntime();
       long heapUsed = rt.totalMemory() - rt.freeMemory();
       long passages = r.pairs().stream().mapToLong(p -> p.passages().size()).sum();
-      ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-      ObjectNode root = json.createObjectNode();
+      ObjectNode root = JSON.createObjectNode();
       root.put("articles", stories.size());
       root.put("chars", chars);
       root.put("seconds", seconds);
@@ -142,10 +163,7 @@ final class BenchmarkCommand implements Runnable {
       root.put("passages", passages);
       root.put("clusters", r.clusters().size());
       root.put("threads", threads);
-      root.put("command", "java -jar target/refrain.jar benchmark scan --threads " + threads);
-      root.put("java", System.getProperty("java.version"));
-      root.put("processors", rt.availableProcessors());
-      OutputFiles.writeAtomically(out, json.writeValueAsString(root) + "\n");
+      writeResults(out, root, "java -jar target/refrain.jar benchmark scan --threads " + threads);
       spec.commandLine().getOut().printf(
           Locale.ROOT,
           "%d stories (%.1f M chars) scanned in %.1f s (%.2f M chars/s, %d threads): %d candidate"
@@ -182,25 +200,21 @@ final class BenchmarkCommand implements Runnable {
     public Integer call() throws Exception {
       Usage.range(spec, "--threads", threads, 1, 256);
       Usage.range(spec, "--rounds", rounds, 1, 100);
-      Path dir = data.resolve("reuters21578");
-      java.util.List<String> texts =
-          dev.refrain.bench.ReutersStories.read(dir).stream().map(dev.refrain.document.Article::text).toList();
-      if (texts.isEmpty()) {
-        spec.commandLine().getErr().println(
-            "refrain: " + dir + ": no Reuters-21578 stories (put reut2-000.sgm ... reut2-021.sgm there)");
+      List<Article> stories = reutersStories(spec, data);
+      if (stories == null) {
         return ExitCode.INPUT.code();
       }
-      java.util.List<dev.refrain.bench.PrepareBenchmark.Measure> measures =
-          new dev.refrain.bench.PrepareBenchmark(texts, threads, rounds).run();
-      ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-      ObjectNode root = json.createObjectNode();
+      List<String> texts = stories.stream().map(Article::text).toList();
+      List<PrepareBenchmark.Measure> measures =
+          new PrepareBenchmark(texts, threads, rounds).run();
+      ObjectNode root = JSON.createObjectNode();
       root.put("stories", texts.size());
       root.put("threads", threads);
       root.put("rounds", rounds);
       com.fasterxml.jackson.databind.node.ArrayNode list = root.putArray("measures");
       double lucene = measures.get(measures.size() - 1).charsPerSecond();
       PrintWriter o = spec.commandLine().getOut();
-      for (dev.refrain.bench.PrepareBenchmark.Measure m : measures) {
+      for (PrepareBenchmark.Measure m : measures) {
         ObjectNode n = list.addObject();
         n.put("name", m.name());
         n.put("megaCharsPerSecond", m.charsPerSecond() / 1e6);
@@ -208,10 +222,7 @@ final class BenchmarkCommand implements Runnable {
         o.printf(Locale.ROOT, "%-60s %8.2f M chars/s  %5.2fx Lucene%n", m.name(),
             m.charsPerSecond() / 1e6, m.charsPerSecond() / lucene);
       }
-      root.put("command", "java -jar target/refrain.jar benchmark prepare --threads " + threads);
-      root.put("java", System.getProperty("java.version"));
-      root.put("processors", Runtime.getRuntime().availableProcessors());
-      OutputFiles.writeAtomically(out, json.writeValueAsString(root) + "\n");
+      writeResults(out, root, "java -jar target/refrain.jar benchmark prepare --threads " + threads);
       o.println("results: " + out);
       return ExitCode.OK.code();
     }
