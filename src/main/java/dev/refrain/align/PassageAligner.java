@@ -26,8 +26,9 @@ import java.util.List;
  *       than a shingle ("challenge of the century" next to a shared sentence).
  *   <li><b>Scoring</b>: words matched are the words inside blocks plus the longest common
  *       subsequence of each gap; {@code similarity = 2 * matched / (wordsA + wordsB)}. Passages
- *       under {@code minWords} on either side or under {@code minSimilarity} are dropped, and of
- *       two passages overlapping on both sides the one with more matched words stays.
+ *       under {@code minWords} on either side or under {@code minSimilarity} are dropped, and each
+ *       stretch of text is aligned once: a passage more than half of whose words on either side
+ *       belong to a passage with more matched words is dropped.
  * </ol>
  *
  * <p>Aligning an article with itself finds passages repeated inside it: the b side then starts
@@ -372,7 +373,12 @@ public final class PassageAligner implements Serializable {
     return row[m];
   }
 
-  /** Of passages overlapping on both sides, keeps the one with more matched words. */
+  /**
+   * Aligns each stretch of text once: going from the most matched words down, a passage is kept
+   * unless more than half of its words on either side already belong to kept passages. Text
+   * repeated in one article (a definition quoted twice, a pull quote) then pairs with its best
+   * counterpart in the other, not with every copy.
+   */
   private static List<Passage> removeOverlaps(List<Passage> found) {
     found.sort(
         Comparator.comparingInt(Passage::matchedWords)
@@ -381,22 +387,22 @@ public final class PassageAligner implements Serializable {
             .thenComparingInt(Passage::bFromWord));
     List<Passage> kept = new ArrayList<>();
     for (Passage p : found) {
-      boolean clash = false;
+      int takenA = 0;
+      int takenB = 0;
       for (Passage q : kept) {
-        if (p.aFromWord() < q.aToWord()
-            && q.aFromWord() < p.aToWord()
-            && p.bFromWord() < q.bToWord()
-            && q.bFromWord() < p.bToWord()) {
-          clash = true;
-          break;
-        }
+        takenA += overlap(p.aFromWord(), p.aToWord(), q.aFromWord(), q.aToWord());
+        takenB += overlap(p.bFromWord(), p.bToWord(), q.bFromWord(), q.bToWord());
       }
-      if (!clash) {
+      if (2 * takenA <= p.wordsA() && 2 * takenB <= p.wordsB()) {
         kept.add(p);
       }
     }
     kept.sort(
         Comparator.comparingInt(Passage::aFromWord).thenComparingInt(Passage::bFromWord));
     return kept;
+  }
+
+  private static int overlap(int from, int to, int otherFrom, int otherTo) {
+    return Math.max(0, Math.min(to, otherTo) - Math.max(from, otherFrom));
   }
 }

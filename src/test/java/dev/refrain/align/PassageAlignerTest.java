@@ -107,6 +107,29 @@ class PassageAlignerTest {
   }
 
   @Test
+  void alignsTextRepeatedInOneArticleOnceWithItsFullestCopy() {
+    String a = filler(20, 200) + QUOTE + " " + filler(21, 200);
+    String shortened = QUOTE.substring(0, QUOTE.indexOf(", the official"));
+    String b = filler(22, 100) + shortened + ". " + filler(23, 100) + QUOTE + " " + filler(24, 100);
+    List<Passage> passages = ALIGNER.align(prepare(a), prepare(b));
+    assertEquals(1, passages.size(), passages.toString());
+    Passage p = passages.get(0);
+    assertEquals(b.indexOf(QUOTE), p.bStart(), "the whole copy, not the shortened one");
+    assertTrue(p.verbatim());
+  }
+
+  @Test
+  void keepsADistinctPassageThatOnlyTouchesAnother() {
+    String second =
+        "Officials said the talks would resume in Geneva next month after a short pause for"
+            + " consultations with allies.";
+    String a = filler(25, 150) + QUOTE + " " + second + " " + filler(26, 150);
+    String b = filler(27, 150) + QUOTE + " " + filler(28, 150) + second + " " + filler(29, 50);
+    List<Passage> passages = ALIGNER.align(prepare(a), prepare(b));
+    assertEquals(2, passages.size(), passages.toString());
+  }
+
+  @Test
   void findsNothingBetweenUnrelatedTexts() {
     assertTrue(ALIGNER.align(prepare(filler(18, 500)), prepare(filler(19, 500))).isEmpty());
   }
