@@ -125,24 +125,8 @@ public final class CloughEval {
     figures.add(Figure.of("naive 5-shingle containment: accuracy (5-fold CV)", baseAccuracy, 3));
     figures.add(Figure.of("naive 5-shingle containment: Spearman", baseSpearman, 3));
     figures.add(Figure.of("naive 5-shingle containment: ROC AUC", baseAuc, 3));
-    boolean[] matchedPredicted =
-        Metrics.crossValidatedPredictions(matched, reused, folds, Metrics.Objective.ACCURACY);
-    figures.add(
-        Figure.of(
-            "matched-word share: accuracy (5-fold CV)",
-            Metrics.confusion(matchedPredicted, reused).accuracy(),
-            3));
-    figures.add(Figure.of("matched-word share: Spearman", Metrics.spearman(matched, ordinal), 3));
-    figures.add(Figure.of("matched-word share: ROC AUC", Metrics.rocAuc(matched, reused), 3));
-    boolean[] verbatimPredicted =
-        Metrics.crossValidatedPredictions(verbatim, reused, folds, Metrics.Objective.ACCURACY);
-    figures.add(
-        Figure.of(
-            "verbatim share: accuracy (5-fold CV)",
-            Metrics.confusion(verbatimPredicted, reused).accuracy(),
-            3));
-    figures.add(Figure.of("verbatim share: Spearman", Metrics.spearman(verbatim, ordinal), 3));
-    figures.add(Figure.of("verbatim share: ROC AUC", Metrics.rocAuc(verbatim, reused), 3));
+    addDiagnostic(figures, "matched-word share", matched, ordinal, reused, folds);
+    addDiagnostic(figures, "verbatim share", verbatim, ordinal, reused, folds);
     figures.add(Figure.of("shingle Jaccard: Spearman", Metrics.spearman(jaccard, ordinal), 3));
     figures.add(Figure.of("shingle Jaccard: ROC AUC", Metrics.rocAuc(jaccard, reused), 3));
     for (CloughCorpus.Category c : List.of(
@@ -228,6 +212,23 @@ public final class CloughEval {
                 + " unchanged runs of at least " + options.shingleSize() + " words of the"
                 + " passages' word diffs over the answer's words; exact shingle Jaccard");
     return CorpusResult.of(NAME, TITLE, method, figures, notes);
+  }
+
+  /** A diagnostic score's accuracy (threshold by the same folds), Spearman and ROC AUC. */
+  private static void addDiagnostic(
+      List<Figure> figures,
+      String name,
+      double[] score,
+      double[] ordinal,
+      boolean[] reused,
+      List<int[]> folds) {
+    boolean[] predicted =
+        Metrics.crossValidatedPredictions(score, reused, folds, Metrics.Objective.ACCURACY);
+    figures.add(
+        Figure.of(
+            name + ": accuracy (5-fold CV)", Metrics.confusion(predicted, reused).accuracy(), 3));
+    figures.add(Figure.of(name + ": Spearman", Metrics.spearman(score, ordinal), 3));
+    figures.add(Figure.of(name + ": ROC AUC", Metrics.rocAuc(score, reused), 3));
   }
 
   /** Words in unchanged runs of at least {@code min} words of a passage's diff. */
