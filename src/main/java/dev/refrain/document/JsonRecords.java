@@ -68,6 +68,9 @@ final class JsonRecords {
           }
           index++;
         }
+        if (index == 0) {
+          sink.problem(0, LoadProblem.skipped(path, "empty JSON array: no articles"));
+        }
       } else {
         sink.problem(
             0, LoadProblem.skipped(path, "expected a JSON object or an array of JSON objects"));

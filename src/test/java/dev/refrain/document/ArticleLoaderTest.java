@@ -427,6 +427,18 @@ class ArticleLoaderTest {
   }
 
   @Test
+  void skipsAnEmptyJsonArrayWithALine() throws IOException {
+    Path f = write("none.json", "[ ]");
+
+    LoadResult r = loader.load(List.of(f.toString()));
+
+    assertEquals(List.of(), r.articles());
+    assertEquals(
+        List.of("refrain: " + shown(f) + ": skipped: empty JSON array: no articles"),
+        r.problems().stream().map(LoadProblem::toLine).toList());
+  }
+
+  @Test
   void reportsJsonRecordsThatAreNotArticles() throws IOException {
     Path scalar = write("scalar.json", "\"just a string\"");
     Path two =
