@@ -3,7 +3,10 @@ package dev.refrain.report;
 /**
  * HTML escaping for the HTML report. Escapes {@code & < > " '} (so the result is safe both as
  * element content and inside a double- or single-quoted attribute) and writes line breaks as
- * {@code \n}; every other character is kept as is (the page is UTF-8).
+ * {@code \n}. Characters HTML does not allow in a page (control characters other than tab, line
+ * feed and form feed, noncharacters such as U+FFFF, unpaired surrogates) become U+FFFD, one for
+ * each, so no input can end or bend the document in a parser; every other character is kept as
+ * is (the page is UTF-8).
  */
 final class HtmlEscape {
   private HtmlEscape() {}
@@ -33,10 +36,35 @@ final class HtmlEscape {
             out.append('\n');
           }
         }
-        case '\u0000' -> out.append('\uFFFD');
-        default -> out.append(c);
+        default -> {
+          if (Character.isHighSurrogate(c)
+              && i + 1 < to
+              && Character.isLowSurrogate(s.charAt(i + 1))) {
+            char low = s.charAt(++i);
+            if (isNoncharacter(Character.toCodePoint(c, low))) {
+              out.append('\uFFFD');
+            } else {
+              out.append(c).append(low);
+            }
+          } else {
+            out.append(allowed(c) ? c : '\uFFFD');
+          }
+        }
       }
     }
+  }
+
+  /** Whether {@code c}, not part of a surrogate pair, may stand in an HTML page. */
+  private static boolean allowed(char c) {
+    if (c < 0x20) {
+      return c == '\t' || c == '\n' || c == '\f';
+    }
+    return !(c >= 0x7F && c <= 0x9F) && !Character.isSurrogate(c) && !isNoncharacter(c);
+  }
+
+  /** U+FDD0 to U+FDEF and the last two code points of every plane. */
+  private static boolean isNoncharacter(int codePoint) {
+    return (codePoint >= 0xFDD0 && codePoint <= 0xFDEF) || (codePoint & 0xFFFE) == 0xFFFE;
   }
 
   /** {@code s} with every run of whitespace made one space, then escaped. */
