@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
       BenchmarkCommand.Check.class,
       BenchmarkCommand.Scan.class,
       BenchmarkCommand.Prepare.class,
-      CommandLine.HelpCommand.class
+      HelpCommand.class
     })
 final class BenchmarkCommand implements Runnable {
   @Spec CommandSpec spec;

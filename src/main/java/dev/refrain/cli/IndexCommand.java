@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
       IndexCommand.Remove.class,
       IndexCommand.Stats.class,
       IndexCommand.Optimize.class,
-      CommandLine.HelpCommand.class
+      HelpCommand.class
     },
     footerHeading = "%nExit codes:%n",
     footer = {

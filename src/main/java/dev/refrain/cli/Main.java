@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Finds the passages news articles share: syndicated copy, reworded quotes, boilerplate.",
-    subcommands = {ScanCommand.class, IndexCommand.class, CheckCommand.class, EvalCommand.class, CalibrateCommand.class, BenchmarkCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {ScanCommand.class, IndexCommand.class, CheckCommand.class, EvalCommand.class, CalibrateCommand.class, BenchmarkCommand.class, HelpCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  done; every input read",

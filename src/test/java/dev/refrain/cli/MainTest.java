@@ -97,6 +97,21 @@ class MainTest {
   }
 
   @Test
+  void helpReachesCommandsAtAnyDepth() {
+    Run add = run("help", "index", "add");
+    assertEquals(0, add.code());
+    assertTrue(add.out().startsWith("Usage: refrain index add"), add.out());
+    Run check = run("help", "benchmark", "check");
+    assertEquals(0, check.code());
+    assertTrue(check.out().contains("--articles"), check.out());
+    Run unknown = run("help", "index", "nope");
+    assertEquals(2, unknown.code());
+    assertTrue(
+        unknown.err().contains("unknown command 'nope' under 'index'; commands: add, remove,"),
+        unknown.err());
+  }
+
+  @Test
   void stopsWithExitCode3WhenAPathIsMissing() {
     Run r = run("scan", "seeds", "no-such-folder", "--out", tmp.toString());
     assertEquals(3, r.code());
