@@ -72,22 +72,26 @@ public final class LshBanding implements Serializable {
     if (shingles.length == 0) {
       return new BandKeys(new long[0], false);
     }
-    long[][] minima = new long[bands * rows][];
-    for (int i = 0; i < minima.length; i++) {
-      minima[i] = family.windowMinima(i, shingles, window);
-    }
-    int windows = minima[0].length;
+    int windows = MinHashFamily.windows(shingles.length, window);
     int span = Math.min(window, shingles.length);
     long[] keys = new long[16];
     int count = 0;
     boolean repeats = false;
     LongIntMap firstWindow = new LongIntMap(Math.max(16, bands * windows / 4));
+    // One band's minima at a time, in buffers reused across bands: (rows + 2) longs per
+    // shingle for the whole article, not 4 * bands * rows.
+    long[][] minima = new long[rows][windows];
+    long[] prefix = new long[shingles.length];
+    long[] suffix = new long[shingles.length];
     for (int band = 0; band < bands; band++) {
+      for (int r = 0; r < rows; r++) {
+        family.windowMinima(band * rows + r, shingles, window, minima[r], prefix, suffix);
+      }
       long salt = Hash64.mix(band + 1);
       long previous = 0;
       int first = -1;
       for (int p = 0; p < windows; p++) {
-        if (p > 0 && sameMinima(minima, band, p)) {
+        if (p > 0 && sameMinima(minima, p)) {
           // The same key as the window before: a run longer than a window means a shingle
           // recurs (one shingle alone is the minimum of at most `window` windows).
           repeats |= p - first >= span;
@@ -95,7 +99,7 @@ public final class LshBanding implements Serializable {
         }
         long key = salt;
         for (int r = 0; r < rows; r++) {
-          key = Hash64.mix(key ^ minima[band * rows + r][p]);
+          key = Hash64.mix(key ^ minima[r][p]);
         }
         if (p > 0 && key == previous) {
           repeats |= p - first >= span;
@@ -119,9 +123,8 @@ public final class LshBanding implements Serializable {
     return new BandKeys(distinct, repeats);
   }
 
-  private boolean sameMinima(long[][] minima, int band, int p) {
-    for (int r = 0; r < rows; r++) {
-      long[] m = minima[band * rows + r];
+  private static boolean sameMinima(long[][] minima, int p) {
+    for (long[] m : minima) {
       if (m[p] != m[p - 1]) {
         return false;
       }

@@ -88,41 +88,57 @@ public final class MinHashFamily implements Serializable {
    * The MinHash value of function {@code i} for every window of {@code window} consecutive
    * shingles: {@code result[p]} is the minimum over shingles {@code p} to {@code p + window - 1}.
    * A text with fewer shingles than {@code window} has one window holding all of them (and none
-   * if it has no shingles). Runs in time linear in the number of shingles (monotone deque).
+   * if it has no shingles). Runs in time linear in the number of shingles.
    */
   public long[] windowMinima(int i, long[] shingles, int window) {
+    int n = shingles.length;
+    long[] out = new long[windows(n, window)];
+    if (n > 0) {
+      windowMinima(i, shingles, window, out, new long[n], new long[n]);
+    }
+    return out;
+  }
+
+  /** How many windows of {@code window} shingles a text of {@code n} shingles has. */
+  public static int windows(int n, int window) {
     if (window < 1) {
       throw new IllegalArgumentException("window must be at least 1, was " + window);
     }
+    return n == 0 ? 0 : n - Math.min(window, n) + 1;
+  }
+
+  /**
+   * {@link #windowMinima(int, long[], int)} into {@code out} (at least {@link #windows} long),
+   * with two scratch arrays of at least {@code shingles.length}: a caller that reuses them
+   * allocates nothing per call.
+   */
+  public void windowMinima(
+      int i, long[] shingles, int window, long[] out, long[] prefix, long[] suffix) {
     int n = shingles.length;
-    if (n == 0) {
-      return new long[0];
-    }
     int w = Math.min(window, n);
-    // Van Herk / Gil-Werman: in blocks of w, prefix and suffix minima; a window spans the suffix
-    // of one block and the prefix of the next. Branch-free loops, three passes, no deque.
-    // Values are compared unsigned: flipping the sign bit makes signed order match.
-    long[] f = new long[n];
-    for (int s = 0; s < n; s++) {
-      f[s] = hash(i, shingles[s]) ^ Long.MIN_VALUE;
+    int count = windows(n, window);
+    if (out.length < count || prefix.length < n || suffix.length < n) {
+      throw new IllegalArgumentException("buffers too short for " + n + " shingles");
     }
-    long[] prefix = new long[n];
-    long[] suffix = new long[n];
+    // Van Herk / Gil-Werman: in blocks of w, prefix and suffix minima; a window spans the suffix
+    // of one block and the prefix of the next. Branch-free loops, no deque. The hashes go into
+    // suffix first, which is then turned into suffix minima in place, back to front. Values are
+    // compared unsigned: flipping the sign bit makes signed order match.
+    for (int s = 0; s < n; s++) {
+      suffix[s] = hash(i, shingles[s]) ^ Long.MIN_VALUE;
+    }
     for (int b = 0; b < n; b += w) {
       int e = Math.min(n, b + w) - 1;
-      prefix[b] = f[b];
+      prefix[b] = suffix[b];
       for (int s = b + 1; s <= e; s++) {
-        prefix[s] = Math.min(prefix[s - 1], f[s]);
+        prefix[s] = Math.min(prefix[s - 1], suffix[s]);
       }
-      suffix[e] = f[e];
       for (int s = e - 1; s >= b; s--) {
-        suffix[s] = Math.min(suffix[s + 1], f[s]);
+        suffix[s] = Math.min(suffix[s + 1], suffix[s]);
       }
     }
-    long[] out = new long[n - w + 1];
-    for (int p = 0; p < out.length; p++) {
+    for (int p = 0; p < count; p++) {
       out[p] = Math.min(suffix[p], prefix[p + w - 1]) ^ Long.MIN_VALUE;
     }
-    return out;
   }
 }
