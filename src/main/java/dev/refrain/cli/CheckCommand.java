@@ -50,7 +50,8 @@ import picocli.CommandLine.Spec;
       "  1  some article reuses more than --max-containment",
       "  2  usage error, or settings that differ from the index's",
       "  3  an input, the baseline or the index is missing, unreadable, damaged or locked",
-      "     (a skipped input file also gives 3: a gate must not pass on what it did not read)"
+      "     (a skipped input file also gives 3: a gate must not pass on what it did not read)",
+      "  6  out of memory: the Java heap is too small for the input (java -Xmx...)"
     })
 final class CheckCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

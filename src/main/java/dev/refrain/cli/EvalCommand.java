@@ -47,6 +47,7 @@ import picocli.CommandLine.Spec;
       "  3  data of a corpus not found (the message says where to put it), or output not"
           + " writable; the other corpora are still evaluated",
       "  5  internal error",
+      "  6  out of memory: the Java heap is too small for the input (java -Xmx...)",
       "",
       "Example: java -jar target/refrain.jar eval all --format md > docs/quality.md"
     })

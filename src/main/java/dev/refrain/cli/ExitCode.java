@@ -13,7 +13,9 @@ public enum ExitCode {
   /** Done, reports written, but some input files were skipped (each named on stderr). */
   SKIPPED_INPUT(4),
   /** A bug: refrain failed unexpectedly (the message says where). */
-  INTERNAL(5);
+  INTERNAL(5),
+  /** The Java heap was too small for the input (the message says how to give it more). */
+  OUT_OF_MEMORY(6);
 
   private final int code;
 

@@ -47,7 +47,8 @@ import picocli.CommandLine.Spec;
       "  0  done",
       "  2  usage error, or settings that differ from the index's",
       "  3  an input or the index is missing, unreadable, damaged or locked by another writer",
-      "  4  done, but some input files were skipped (named on stderr)"
+      "  4  done, but some input files were skipped (named on stderr)",
+      "  6  out of memory: the Java heap is too small for the input (java -Xmx...)"
     })
 final class IndexCommand implements Runnable {
   @Spec CommandSpec spec;

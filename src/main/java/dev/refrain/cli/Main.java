@@ -25,7 +25,8 @@ import picocli.CommandLine.Command;
       "  3  input missing or unreadable, nothing to scan, output not writable;",
       "     index missing, damaged or locked; eval: corpus data not found",
       "  4  done, reports written, but some input files were skipped",
-      "  5  internal error"
+      "  5  internal error",
+      "  6  out of memory: the Java heap is too small for the input (java -Xmx...)"
     })
 public final class Main implements Runnable {
 
@@ -59,7 +60,21 @@ public final class Main implements Runnable {
           c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more.");
           return ExitCode.USAGE.code();
         });
-    return cli.execute(args);
+    try {
+      return cli.execute(args);
+    } catch (OutOfMemoryError e) {
+      err.println(outOfMemory(Runtime.getRuntime().maxMemory()));
+      return ExitCode.OUT_OF_MEMORY.code();
+    }
+  }
+
+  /** The one line for a run that ran out of heap, {@code maxHeap} bytes. */
+  static String outOfMemory(long maxHeap) {
+    long mib = maxHeap >> 20;
+    long more = Math.max(1, (maxHeap >> 30) * 2 + 1);
+    return "refrain: out of memory: the Java heap (" + mib + " MiB) is too small for this input;"
+        + " run with more, e.g. java -Xmx" + more + "g -jar refrain.jar ..., or give refrain fewer"
+        + " or shorter articles at a time";
   }
 
   @Override
