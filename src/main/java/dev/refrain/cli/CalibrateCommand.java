@@ -27,8 +27,9 @@ import picocli.CommandLine.Spec;
     name = "calibrate",
     mixinStandardHelpOptions = true,
     description = {
-      "Suggests the containment threshold (and the shingle size, from --shingle-sizes) that"
-          + " maximise F1 on labelled pairs, and prints the precision/recall curve.",
+      "Suggests the containment threshold, shingle size and shortest passage (from"
+          + " --shingle-sizes and --min-words) that maximise F1 on labelled pairs, and prints the"
+          + " precision/recall curve.",
       "",
       "Input: a JSON Lines file, one pair per line:",
       "  {\"a\": \"first text\", \"b\": \"second text\", \"label\": 1}",
@@ -62,10 +63,10 @@ public final class CalibrateCommand implements Callable<Integer> {
       description = "shingle sizes to try, 1 to 32 (default: ${DEFAULT-VALUE})")
   List<Integer> shingleSizes;
 
-  @Option(names = "--min-words", paramLabel = "N",
-      description = "shortest passage in words on each side, 1 to 100000 (default: the scan"
-          + " default, 8)")
-  Integer minWords;
+  @Option(names = "--min-words", paramLabel = "N", split = ",", defaultValue = "3,5,8",
+      description = "shortest passages to try, in words on each side, 1 to 100000 (default:"
+          + " ${DEFAULT-VALUE}; one under a shingle size counts as the shingle size)")
+  List<Integer> minWords;
 
   @Option(names = "--max-gap", paramLabel = "N",
       description = "longest run of differing words bridged in a passage, 0 to 100 (default: the"
@@ -85,10 +86,14 @@ public final class CalibrateCommand implements Callable<Integer> {
           throw new IllegalArgumentException("shingle sizes must be 1 to 32, was " + size);
         }
       }
+      for (int words : minWords) {
+        if (words < 1 || words > 100_000) {
+          throw new IllegalArgumentException("min words must be 1 to 100000, was " + words);
+        }
+      }
       base =
           new ScanOptions(
-              d.shingleSize(), d.window(), d.bands(), d.rows(),
-              minWords == null ? d.minWords() : minWords,
+              d.shingleSize(), d.window(), d.bands(), d.rows(), d.minWords(),
               maxGap == null ? d.maxGap() : maxGap,
               d.minSimilarity(), d.boilerplateMinArticles(), d.maxBucket(), 1, d.seed());
     } catch (IllegalArgumentException e) {
@@ -114,7 +119,7 @@ public final class CalibrateCommand implements Callable<Integer> {
     }
     Calibration c;
     try {
-      c = Calibration.run(pairs, shingleSizes, base);
+      c = Calibration.run(pairs, shingleSizes, minWords, base);
     } catch (IllegalArgumentException e) {
       err.println("refrain: " + e.getMessage());
       return ExitCode.INPUT.code();
@@ -132,15 +137,15 @@ public final class CalibrateCommand implements Callable<Integer> {
         String.format(
             Locale.ROOT,
             "%d pairs (%d labelled 1, %d labelled 0); score = max(containmentA, containmentB);"
-                + " min words %d, max gap %d%n%n",
-            pairs.size(), positives, pairs.size() - positives, base.minWords(), base.maxGap()));
-    s.append("shingle  threshold  precision  recall     F1  ROC AUC\n");
+                + " max gap %d%n%n",
+            pairs.size(), positives, pairs.size() - positives, base.maxGap()));
+    s.append("shingle  min words  threshold  precision  recall     F1  ROC AUC\n");
     for (Calibration.SizeResult r : c.sizes()) {
       s.append(
           String.format(
               Locale.ROOT,
-              "%7d  %9.4f  %9.3f  %6.3f  %5.3f  %7.3f%s%n",
-              r.shingleSize(), r.threshold(), r.atThreshold().precision(),
+              "%7d  %9d  %9.4f  %9.3f  %6.3f  %5.3f  %7.3f%s%n",
+              r.shingleSize(), r.minWords(), r.threshold(), r.atThreshold().precision(),
               r.atThreshold().recall(), r.atThreshold().f1(), r.auc(),
               r == c.chosen() ? "  <- suggested" : ""));
     }
@@ -148,13 +153,21 @@ public final class CalibrateCommand implements Callable<Integer> {
     s.append(
         String.format(
             Locale.ROOT,
-            "%nSuggested: --shingle-size %d, report pairs with containment >= %.4f%n",
-            chosen.shingleSize(), chosen.threshold()));
+            "%nSuggested: --shingle-size %d --min-words %d, report pairs with containment >= %.4f%n",
+            chosen.shingleSize(), chosen.minWords(), chosen.threshold()));
+    if (chosen.callsEveryPairReused()) {
+      s.append(
+          "Note: that threshold calls every pair reused, so its F1 is that of always guessing"
+              + " 'reused': containment does not separate these labels. Look at the ROC AUC and"
+              + " the curve below before using it; shorter passages (--min-words) or more"
+              + " labelled pairs may help.\n");
+    }
     s.append(
         String.format(
             Locale.ROOT,
-            "%nPrecision/recall curve, shingle size %d (predicted reused: score >= threshold)%n",
-            chosen.shingleSize()));
+            "%nPrecision/recall curve, shingle size %d, min words %d (predicted reused: score >="
+                + " threshold)%n",
+            chosen.shingleSize(), chosen.minWords()));
     s.append("threshold  precision  recall     F1  predicted\n");
     for (Calibration.Point p : thin(chosen.curve(), chosen.atThreshold())) {
       s.append(

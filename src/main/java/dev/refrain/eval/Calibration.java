@@ -17,14 +17,15 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Suggests a containment threshold and shingle size for labelled pairs: for each shingle size it
- * scores every pair by {@code max(containmentA, containmentB)} of {@link Scanner#compare} and
- * finds the threshold ({@code score >= threshold} means reuse) with the highest F1, with the
- * precision/recall curve over all thresholds. The figures are measured on the pairs given (in
- * sample): hold some pairs out to check them.
+ * Suggests a containment threshold, shingle size and shortest passage for labelled pairs: for
+ * each setting it scores every pair by {@code max(containmentA, containmentB)} of {@link
+ * Scanner#compare} and finds the threshold ({@code score >= threshold} means reuse) with the
+ * highest F1, with the precision/recall curve over all thresholds. The figures are measured on
+ * the pairs given (in sample): hold some pairs out to check them.
  *
- * @param sizes the result for each shingle size, in the order asked for
- * @param best index into {@code sizes} of the size with the highest F1 (the smaller on ties)
+ * @param sizes the result for each setting, shingle sizes in the order asked for, then min words
+ * @param best index into {@code sizes} of the setting with the highest F1; on ties the higher ROC
+ *     AUC, then the one nearer the scan defaults (shingle size and min words of {@code base})
  */
 public record Calibration(List<SizeResult> sizes, int best) {
 
@@ -49,15 +50,26 @@ public record Calibration(List<SizeResult> sizes, int best) {
   public record Point(double threshold, double precision, double recall, double f1, int predicted) {}
 
   /**
-   * The calibration of one shingle size.
+   * The calibration of one setting.
    *
+   * @param minWords the shortest passage, in words on each side
    * @param threshold the threshold with the highest F1 (the higher on ties)
    * @param curve one point per distinct score, by ascending threshold
    */
   public record SizeResult(
-      int shingleSize, double threshold, Point atThreshold, double auc, List<Point> curve) {
+      int shingleSize,
+      int minWords,
+      double threshold,
+      Point atThreshold,
+      double auc,
+      List<Point> curve) {
     public SizeResult {
       curve = List.copyOf(curve);
+    }
+
+    /** True when the threshold calls every pair reused: the score separates nothing. */
+    public boolean callsEveryPairReused() {
+      return !curve.isEmpty() && atThreshold.equals(curve.get(0));
     }
   }
 
@@ -117,10 +129,16 @@ public record Calibration(List<SizeResult> sizes, int best) {
   }
 
   /**
-   * Calibrates on {@code pairs} for each shingle size, the other settings from {@code base}.
-   * Throws when the pairs do not hold both labels.
+   * Calibrates on {@code pairs} for each shingle size and shortest passage, the other settings
+   * from {@code base}. A shortest passage under the shingle size is the shingle size (no passage
+   * is shorter than a shingle), so such combinations are tried once. Throws when the pairs do not
+   * hold both labels.
    */
-  public static Calibration run(List<LabelledPair> pairs, List<Integer> shingleSizes, ScanOptions base) {
+  public static Calibration run(
+      List<LabelledPair> pairs,
+      List<Integer> shingleSizes,
+      List<Integer> minWordsList,
+      ScanOptions base) {
     boolean[] labels = new boolean[pairs.size()];
     for (int i = 0; i < labels.length; i++) {
       labels[i] = pairs.get(i).reused();
@@ -136,33 +154,56 @@ public record Calibration(List<SizeResult> sizes, int best) {
           "calibration needs pairs of both labels (0 and 1); got " + positives + " of "
               + labels.length + " labelled 1");
     }
-    if (shingleSizes.isEmpty()) {
-      throw new IllegalArgumentException("no shingle sizes to try");
+    if (shingleSizes.isEmpty() || minWordsList.isEmpty()) {
+      throw new IllegalArgumentException("no shingle sizes or min words to try");
     }
     List<SizeResult> results = new ArrayList<>();
     int best = 0;
     for (int size : shingleSizes) {
-      ScanOptions o =
-          new ScanOptions(
-              size, base.window(), base.bands(), base.rows(), base.minWords(), base.maxGap(),
-              base.minSimilarity(), base.boilerplateMinArticles(), base.maxBucket(), 1, base.seed());
-      Scanner scanner = new Scanner(o);
-      double[] scores = new double[pairs.size()];
-      for (int i = 0; i < scores.length; i++) {
-        LabelledPair p = pairs.get(i);
-        ScanResult.Pair r = scanner.compare(Article.of("a", p.a()), Article.of("b", p.b()));
-        scores[i] = Math.max(r.containmentA(), r.containmentB());
-      }
-      results.add(sizeResult(size, scores, labels));
-      if (results.get(results.size() - 1).atThreshold().f1()
-          > results.get(best).atThreshold().f1() + 1e-12) {
-        best = results.size() - 1;
+      List<Integer> tried = new ArrayList<>();
+      for (int requested : minWordsList) {
+        int minWords = Math.max(size, requested);
+        if (tried.contains(minWords)) {
+          continue;
+        }
+        tried.add(minWords);
+        ScanOptions o =
+            new ScanOptions(
+                size, base.window(), base.bands(), base.rows(), minWords, base.maxGap(),
+                base.minSimilarity(), base.boilerplateMinArticles(), base.maxBucket(), 1,
+                base.seed());
+        Scanner scanner = new Scanner(o);
+        double[] scores = new double[pairs.size()];
+        for (int i = 0; i < scores.length; i++) {
+          LabelledPair p = pairs.get(i);
+          ScanResult.Pair r = scanner.compare(Article.of("a", p.a()), Article.of("b", p.b()));
+          scores[i] = Math.max(r.containmentA(), r.containmentB());
+        }
+        results.add(sizeResult(size, minWords, scores, labels));
+        if (better(results.get(results.size() - 1), results.get(best), base)) {
+          best = results.size() - 1;
+        }
       }
     }
     return new Calibration(results, best);
   }
 
-  static SizeResult sizeResult(int size, double[] scores, boolean[] labels) {
+  private static boolean better(SizeResult r, SizeResult than, ScanOptions base) {
+    double f1 = r.atThreshold().f1() - than.atThreshold().f1();
+    if (Math.abs(f1) > 1e-12) {
+      return f1 > 0;
+    }
+    if (Math.abs(r.auc() - than.auc()) > 1e-12) {
+      return r.auc() > than.auc();
+    }
+    return distance(r, base) < distance(than, base);
+  }
+
+  private static int distance(SizeResult r, ScanOptions base) {
+    return Math.abs(r.shingleSize() - base.shingleSize()) + Math.abs(r.minWords() - base.minWords());
+  }
+
+  static SizeResult sizeResult(int size, int minWords, double[] scores, boolean[] labels) {
     double[] thresholds = Arrays.stream(scores).distinct().sorted().toArray();
     List<Point> curve = new ArrayList<>();
     Point best = null;
@@ -175,6 +216,7 @@ public record Calibration(List<SizeResult> sizes, int best) {
         best = p;
       }
     }
-    return new SizeResult(size, best.threshold(), best, Metrics.rocAuc(scores, labels), curve);
+    return new SizeResult(
+        size, minWords, best.threshold(), best, Metrics.rocAuc(scores, labels), curve);
   }
 }

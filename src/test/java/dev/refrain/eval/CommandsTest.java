@@ -1,6 +1,7 @@
 package dev.refrain.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -109,9 +110,26 @@ class CommandsTest {
     Files.writeString(pairs, s.toString(), StandardCharsets.UTF_8);
     Run r = run(new CalibrateCommand(), pairs.toString());
     assertEquals(0, r.code(), r.err());
-    assertTrue(r.out().contains("Suggested: --shingle-size"), r.out());
+    assertTrue(r.out().contains("Suggested: --shingle-size 5 --min-words 8"), r.out());
     assertTrue(r.out().contains("<- best F1"), r.out());
     assertTrue(r.out().contains("12 pairs (6 labelled 1, 6 labelled 0)"), r.out());
+    assertTrue(r.out().contains("      4          5  "), "min words tried per size: " + r.out());
+    assertFalse(r.out().contains("Note: that threshold calls every pair reused"), r.out());
+  }
+
+  @Test
+  void calibrateSaysWhenTheBestF1IsGuessingReusedForEveryPair(@TempDir Path dir)
+      throws Exception {
+    Path pairs = dir.resolve("pairs.jsonl");
+    StringBuilder s = new StringBuilder();
+    for (int i = 0; i < 6; i++) {
+      s.append(line("Alpha " + i + " beta gamma.", "Delta epsilon " + i + " zeta.", 1));
+    }
+    s.append(line("Eta theta iota.", "Kappa lambda mu.", 0));
+    Files.writeString(pairs, s.toString(), StandardCharsets.UTF_8);
+    Run r = run(new CalibrateCommand(), pairs.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("Note: that threshold calls every pair reused"), r.out());
   }
 
   @Test
