@@ -10,6 +10,7 @@ import dev.refrain.document.LoadResult;
 import dev.refrain.index.ArchiveException;
 import dev.refrain.index.IndexSettings;
 import dev.refrain.index.LuceneArchive;
+import dev.refrain.index.UncheckedArchiveException;
 import dev.refrain.report.CheckRenderer;
 import dev.refrain.report.CheckRenderers;
 import dev.refrain.report.CheckReport;
@@ -93,6 +94,14 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--max-candidates", paramLabel = "N", description = "Most archived articles aligned per new article, 1 to 100000. Default: ${DEFAULT-VALUE}.")
   int maxCandidates = 100;
 
+  @Option(
+      names = "--verify-index",
+      description =
+          "First read the whole index and check its checksums (as 'refrain index verify'): a"
+              + " damaged index then fails with exit 3 before any article is judged. Costs one"
+              + " read of the index.")
+  boolean verifyIndex;
+
   @Option(names = "--add", description = "After checking, add the checked articles to the index.")
   boolean add;
 
@@ -143,6 +152,9 @@ final class CheckCommand implements Callable<Integer> {
     List<Checker.Result> results = new ArrayList<>();
     int archived;
     try (LuceneArchive.Reader reader = LuceneArchive.openReader(index)) {
+      if (verifyIndex) {
+        reader.verify();
+      }
       archived = reader.size();
       Checker checker = new Checker(stages, reader, checkOptions);
       for (Article a : loaded.articles()) {
@@ -150,6 +162,8 @@ final class CheckCommand implements Callable<Integer> {
       }
     } catch (ArchiveException e) {
       return IndexCommand.fail(err, e);
+    } catch (UncheckedArchiveException e) {
+      return IndexCommand.fail(err, e.getCause());
     }
     CheckReport report =
         CheckReportMapper.toReport(

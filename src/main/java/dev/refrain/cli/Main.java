@@ -1,5 +1,6 @@
 package dev.refrain.cli;
 
+import dev.refrain.index.UncheckedArchiveException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +47,10 @@ public final class Main implements Runnable {
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
+          if (e instanceof UncheckedArchiveException damaged) {
+            // An index found damaged mid-read: its one line and exit code, like at open.
+            return IndexCommand.fail(commandLine.getErr(), damaged.getCause());
+          }
           commandLine.getErr().println("refrain: internal error: " + e);
           StackTraceElement[] trace = e.getStackTrace();
           if (trace.length > 0) {

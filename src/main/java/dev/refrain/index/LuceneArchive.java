@@ -4,7 +4,6 @@ import dev.refrain.document.Article;
 import dev.refrain.lsh.LshBanding;
 import dev.refrain.scan.Stages.PreparedArticle;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -441,8 +440,8 @@ public final class LuceneArchive {
             }
           }
         }
-      } catch (IOException e) {
-        throw new UncheckedIOException(dir + ": reading the index failed", e);
+      } catch (IOException | RuntimeException e) {
+        throw damaged("searching it", e);
       }
       List<Candidate> out = new ArrayList<>();
       counts.forEach((doc, n) -> out.add(new Candidate(doc, n)));
@@ -457,8 +456,8 @@ public final class LuceneArchive {
     public int docFreq(long key) {
       try {
         return reader.docFreq(new Term(BAND, keyTerm(key)));
-      } catch (IOException e) {
-        throw new UncheckedIOException(dir + ": reading the index failed", e);
+      } catch (IOException | RuntimeException e) {
+        throw damaged("counting a band key", e);
       }
     }
 
@@ -478,8 +477,8 @@ public final class LuceneArchive {
           }
         }
         return -1;
-      } catch (IOException e) {
-        throw new UncheckedIOException(dir + ": reading the index failed", e);
+      } catch (IOException | RuntimeException e) {
+        throw damaged("looking up article " + id, e);
       }
     }
 
@@ -490,8 +489,8 @@ public final class LuceneArchive {
         Document d = fields.document(doc);
         return new Article(
             d.get(ID), d.get(PATH), d.get(TEXT), d.get(SOURCE), d.get(TITLE), d.get(PUBLISHED));
-      } catch (IOException e) {
-        throw new UncheckedIOException(dir + ": reading article " + doc + " failed", e);
+      } catch (IOException | RuntimeException e) {
+        throw damaged("reading archived article " + doc, e);
       }
     }
 
@@ -508,11 +507,57 @@ public final class LuceneArchive {
             }
           }
         }
-      } catch (IOException e) {
-        throw new UncheckedIOException(dir + ": reading ids failed", e);
+      } catch (IOException | RuntimeException e) {
+        throw damaged("listing its articles", e);
       }
       ids.sort(null);
       return ids;
+    }
+
+    /**
+     * Reads every file of the archive's last commit in full and checks its checksum, so damage
+     * that opening alone does not see (inside postings or stored articles) is found. Costs one
+     * read of the whole index.
+     */
+    public void verify() throws ArchiveException {
+      try {
+        for (LeafReaderContext leaf : reader.leaves()) {
+          leaf.reader().checkIntegrity();
+        }
+      } catch (IOException e) {
+        throw translate(dir, e);
+      } catch (RuntimeException e) {
+        throw damaged("verifying it", e).getCause();
+      }
+    }
+
+    /**
+     * Damage met while reading: Lucene reports a byte flipped inside postings or stored fields
+     * as anything from a checksum error to an array index out of bounds.
+     */
+    private UncheckedArchiveException damaged(String what, Exception e) {
+      if (e instanceof UncheckedArchiveException u) {
+        return u;
+      }
+      if (e instanceof IOException io && !(e instanceof CorruptIndexException)) {
+        ArchiveException t = translate(dir, io);
+        if (t.reason() != ArchiveException.Reason.IO) {
+          return new UncheckedArchiveException(t);
+        }
+        return new UncheckedArchiveException(
+            new ArchiveException(
+                ArchiveException.Reason.IO,
+                dir + ": reading the index failed while " + what + " ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")",
+                e));
+      }
+      return new UncheckedArchiveException(
+          new ArchiveException(
+              ArchiveException.Reason.CORRUPT,
+              dir + ": the index is damaged (" + e.getClass().getSimpleName() + ": "
+                  + firstLine(e.getMessage()) + ", while " + what + "); rebuild it from the"
+                  + " articles with refrain index add",
+              e));
     }
 
     @Override
@@ -520,5 +565,13 @@ public final class LuceneArchive {
       closeQuietly(reader);
       closeQuietly(directory);
     }
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "no message";
+    }
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
   }
 }

@@ -1,5 +1,6 @@
 package dev.refrain.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -166,5 +167,46 @@ class CheckCommandTest {
     assertEquals(3, damaged.code());
     assertTrue(damaged.err().contains("damaged"), damaged.err());
     assertFalse(damaged.err().contains("Exception\n"), damaged.err());
+  }
+
+  @Test
+  void damageInsideTheIndexIsExitCode3NeverAnInternalErrorAndVerifyFindsAll()
+      throws IOException {
+    Path data;
+    try (Stream<Path> files = Files.list(index)) {
+      data =
+          files
+              .filter(p -> p.getFileName().toString().endsWith(".cfs"))
+              .findFirst()
+              .orElseThrow();
+    }
+    byte[] good = Files.readAllBytes(data);
+    assertEquals(0, run("index", "verify", "--index", index.toString()).code());
+    int step = good.length / 23;
+    for (int offset = step; offset < good.length - 16; offset += step) {
+      byte[] bad = good.clone();
+      for (int i = 0; i < 4; i++) {
+        bad[offset + i] ^= (byte) 0x5A;
+      }
+      Files.write(data, bad);
+      String at = "flipped at " + offset + ": ";
+      MainTest.Run check = run("check", S001, "--index", index.toString());
+      assertTrue(check.code() == 0 || check.code() == 3, at + check.code() + " " + check.err());
+      if (check.code() == 3) {
+        assertTrue(check.err().startsWith("refrain: " + index + ": "), at + check.err());
+        assertEquals(1, check.err().strip().lines().count(), at + check.err());
+      }
+      MainTest.Run verify = run("index", "verify", "--index", index.toString());
+      assertEquals(3, verify.code(), at + verify.out());
+      assertTrue(verify.err().contains("the index is damaged"), at + verify.err());
+      MainTest.Run gate = run("check", S001, "--index", index.toString(), "--verify-index");
+      assertEquals(3, gate.code(), at + gate.out());
+      assertTrue(gate.out().isEmpty(), "nothing judged on a damaged index: " + gate.out());
+      assertArrayEquals(bad, Files.readAllBytes(data), at + "reading changed nothing");
+    }
+    Files.write(data, good);
+    MainTest.Run ok = run("index", "verify", "--index", index.toString());
+    assertEquals(0, ok.code(), ok.err());
+    assertTrue(ok.out().contains("ok: 3 articles in 1 segments, every checksum matches"), ok.out());
   }
 }
