@@ -1,5 +1,6 @@
 package dev.refrain.eval;
 
+import dev.refrain.align.Passage;
 import dev.refrain.diff.Edit;
 import dev.refrain.document.Article;
 import dev.refrain.normalize.TextNormalizer;
@@ -57,6 +58,7 @@ public final class CloughEval {
     TextNormalizer normalizer = new TextNormalizer();
     double[] ordinal = new double[n];
     boolean[] reused = new boolean[n];
+    List<String> nonShared = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       CloughCorpus.Answer a = answers.get(i);
       String source = corpus.sources().get(a.task());
@@ -75,6 +77,16 @@ public final class CloughEval {
       baseline[i] = naive.containment(a.text(), source);
       ordinal[i] = a.category().rank();
       reused[i] = a.category().reused();
+      if (!reused[i] && !p.passages().isEmpty()) {
+        Passage first = p.passages().get(0).passage();
+        nonShared.add(
+            String.format(
+                Locale.ROOT,
+                "%s (%.3f, e.g. \"%s\")",
+                a.file(),
+                score[i],
+                excerpt(a.text().substring(first.aStart(), first.aEnd()), 70)));
+      }
     }
     List<int[]> folds = Metrics.stratifiedFolds(reused, FOLDS, FOLD_SEED);
     boolean[] predicted =
@@ -194,6 +206,13 @@ public final class CloughEval {
               + " ranks them under light revisions pasted whole; with cut and light answers"
               + " both near 1 otherwise, this is what holds Spearman down");
     }
+    if (!nonShared.isEmpty()) {
+      notes.add(
+          "non answers that do share wording with the source: " + String.join(", ", nonShared)
+              + "; a score that calls these 'not reused' while calling reused the heavy"
+              + " revisions that share as little (or, like g4pE_taska, no 5-word run) would have"
+              + " to ignore shared wording, which is what a reuse detector reports");
+    }
     List<String> method =
         List.of(
             "score: containmentA of compare(answer, source), default scan options (shingle "
@@ -229,6 +248,12 @@ public final class CloughEval {
             name + ": accuracy (5-fold CV)", Metrics.confusion(predicted, reused).accuracy(), 3));
     figures.add(Figure.of(name + ": Spearman", Metrics.spearman(score, ordinal), 3));
     figures.add(Figure.of(name + ": ROC AUC", Metrics.rocAuc(score, reused), 3));
+  }
+
+  /** {@code s} on one line, whitespace collapsed, cut to {@code max} characters. */
+  static String excerpt(String s, int max) {
+    String line = s.strip().replaceAll("\\s+", " ");
+    return line.length() <= max ? line : line.substring(0, max - 3) + "...";
   }
 
   /** Words in unchanged runs of at least {@code min} words of a passage's diff. */

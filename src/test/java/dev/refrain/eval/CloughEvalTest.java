@@ -21,4 +21,10 @@ class CloughEvalTest {
     assertEquals(7 + 4 + 5, CloughEval.wordsInRuns(diff, 4));
     assertEquals(0, CloughEval.wordsInRuns(List.of(), 5));
   }
+
+  @Test
+  void excerptsAreOneLineAndCut() {
+    assertEquals("a b c", CloughEval.excerpt("  a\n b\t\tc ", 10));
+    assertEquals("abcdefg...", CloughEval.excerpt("abcdefghijklmnop", 10));
+  }
 }
