@@ -60,6 +60,12 @@ final class IndexCommand implements Runnable {
   }
 
   /** Exit code and one line for an archive that cannot be used. */
+  /** The {@code --index} option every index command takes. */
+  static final class IndexFolder {
+    @Option(names = "--index", required = true, paramLabel = "DIR", description = "The index folder.")
+    Path dir;
+  }
+
   static int fail(PrintWriter err, ArchiveException e) {
     err.println("refrain: " + e.getMessage());
     return e.reason() == ArchiveException.Reason.SETTINGS_MISMATCH
@@ -83,8 +89,7 @@ final class IndexCommand implements Runnable {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Article files or folders.")
     List<String> paths;
 
-    @Option(names = "--index", required = true, paramLabel = "DIR", description = "The index folder.")
-    Path index;
+    @Mixin IndexFolder folder;
 
     @Mixin DetectionOptions detection;
 
@@ -104,8 +109,8 @@ final class IndexCommand implements Runnable {
       ScanOptions options;
       try {
         options =
-            LuceneArchive.exists(index)
-                ? detection.scanOptions(LuceneArchive.readSettings(index))
+            LuceneArchive.exists(folder.dir)
+                ? detection.scanOptions(LuceneArchive.readSettings(folder.dir))
                 : detection.scanOptions();
       } catch (ArchiveException e) {
         return fail(err, e);
@@ -124,7 +129,7 @@ final class IndexCommand implements Runnable {
       List<Article> articles = loaded.articles();
       int added = 0;
       ExecutorService pool = Executors.newFixedThreadPool(options.threads());
-      try (LuceneArchive.Writer writer = LuceneArchive.openWriter(index, IndexSettings.of(options));
+      try (LuceneArchive.Writer writer = LuceneArchive.openWriter(folder.dir, IndexSettings.of(options));
           Progress bar = Progress.create(progress, articles.size(), err)) {
         bar.stageStarted("index", articles.size());
         // Prepare in parallel, add in input order, a batch at a time to bound memory.
@@ -151,7 +156,7 @@ final class IndexCommand implements Runnable {
       } finally {
         pool.shutdownNow();
       }
-      try (LuceneArchive.Reader reader = LuceneArchive.openReader(index)) {
+      try (LuceneArchive.Reader reader = LuceneArchive.openReader(folder.dir)) {
         out.printf(Locale.ROOT, "added %d articles; the index holds %d%n", added, reader.size());
       } catch (ArchiveException e) {
         return fail(err, e);
@@ -172,16 +177,15 @@ final class IndexCommand implements Runnable {
     @Parameters(arity = "1..*", paramLabel = "ID", description = "Article ids.")
     List<String> ids;
 
-    @Option(names = "--index", required = true, paramLabel = "DIR", description = "The index folder.")
-    Path index;
+    @Mixin IndexFolder folder;
 
     @Override
     public Integer call() {
       PrintWriter err = spec.commandLine().getErr();
       try {
-        IndexSettings settings = LuceneArchive.readSettings(index);
+        IndexSettings settings = LuceneArchive.readSettings(folder.dir);
         int found;
-        try (LuceneArchive.Writer writer = LuceneArchive.openWriter(index, settings)) {
+        try (LuceneArchive.Writer writer = LuceneArchive.openWriter(folder.dir, settings)) {
           found = writer.remove(ids);
         }
         spec.commandLine().getOut().printf(Locale.ROOT, "removed %d of %d ids%n", found, ids.size());
@@ -202,12 +206,11 @@ final class IndexCommand implements Runnable {
   static final class Stats implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--index", required = true, paramLabel = "DIR", description = "The index folder.")
-    Path index;
+    @Mixin IndexFolder folder;
 
     @Override
     public Integer call() {
-      try (LuceneArchive.Reader reader = LuceneArchive.openReader(index)) {
+      try (LuceneArchive.Reader reader = LuceneArchive.openReader(folder.dir)) {
         PrintWriter out = spec.commandLine().getOut();
         long bytes = reader.sizeOnDisk();
         out.printf(Locale.ROOT, "articles: %d%n", reader.size());
@@ -240,19 +243,18 @@ final class IndexCommand implements Runnable {
   static final class Verify implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--index", required = true, paramLabel = "DIR", description = "The index folder.")
-    Path index;
+    @Mixin IndexFolder folder;
 
     @Override
     public Integer call() {
-      try (LuceneArchive.Reader reader = LuceneArchive.openReader(index)) {
+      try (LuceneArchive.Reader reader = LuceneArchive.openReader(folder.dir)) {
         reader.verify();
         spec.commandLine()
             .getOut()
             .printf(
                 Locale.ROOT,
                 "%s: ok: %d articles in %d segments, every checksum matches%n",
-                index, reader.size(), reader.segments());
+                folder.dir, reader.size(), reader.segments());
         return ExitCode.OK.code();
       } catch (ArchiveException e) {
         return fail(spec.commandLine().getErr(), e);
@@ -272,8 +274,7 @@ final class IndexCommand implements Runnable {
   static final class Optimize implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--index", required = true, paramLabel = "DIR", description = "The index folder.")
-    Path index;
+    @Mixin IndexFolder folder;
 
     @Option(names = "--max-segments", paramLabel = "N", description = "Segments to merge into, 1 to 1000. Default: ${DEFAULT-VALUE}.")
     int maxSegments = 1;
@@ -283,11 +284,11 @@ final class IndexCommand implements Runnable {
       Usage.range(spec, "--max-segments", maxSegments, 1, 1000);
       PrintWriter err = spec.commandLine().getErr();
       try {
-        IndexSettings settings = LuceneArchive.readSettings(index);
-        try (LuceneArchive.Writer writer = LuceneArchive.openWriter(index, settings)) {
+        IndexSettings settings = LuceneArchive.readSettings(folder.dir);
+        try (LuceneArchive.Writer writer = LuceneArchive.openWriter(folder.dir, settings)) {
           writer.optimize(maxSegments);
         }
-        try (LuceneArchive.Reader reader = LuceneArchive.openReader(index)) {
+        try (LuceneArchive.Reader reader = LuceneArchive.openReader(folder.dir)) {
           spec.commandLine().getOut().printf(
               Locale.ROOT, "%d articles in %d segments%n", reader.size(), reader.segments());
         }
