@@ -4,6 +4,7 @@ import dev.refrain.document.Article;
 import dev.refrain.lsh.LshBanding;
 import dev.refrain.scan.Stages.PreparedArticle;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -65,6 +67,9 @@ public final class LuceneArchive {
 
   /** Articles between two commits of a long add. */
   public static final int COMMIT_EVERY = 10_000;
+
+  /** Keys per processor below which a candidate search seeks on one thread. */
+  static final int PARALLEL_KEYS = 256;
 
   private static final FieldType BAND_TYPE = new FieldType();
 
@@ -398,6 +403,8 @@ public final class LuceneArchive {
       try {
         // One seek per key and segment: document frequencies and term states together, then
         // postings only for keys under the cap, re-seeking by term state (no second lookup).
+        // The seeks dominate a check (each loads a block of the term dictionary), so a long
+        // key list is split over the processors, each part with its own TermsEnum.
         List<LeafReaderContext> leaves = reader.leaves();
         BytesRef[] terms = new BytesRef[keys.length];
         TermState[][] states = new TermState[leaves.size()][keys.length];
@@ -405,34 +412,45 @@ public final class LuceneArchive {
         for (int k = 0; k < keys.length; k++) {
           terms[k] = keyTerm(keys[k]);
         }
-        TermsEnum[] enums = new TermsEnum[leaves.size()];
+        int parts =
+            keys.length < PARALLEL_KEYS
+                ? 1
+                : Math.min(Runtime.getRuntime().availableProcessors(), keys.length / PARALLEL_KEYS);
+        if (parts <= 1) {
+          seek(leaves, terms, 0, terms.length, states, df);
+        } else {
+          IntStream.range(0, parts)
+              .parallel()
+              .forEach(
+                  part -> {
+                    try {
+                      seek(
+                          leaves,
+                          terms,
+                          (int) ((long) terms.length * part / parts),
+                          (int) ((long) terms.length * (part + 1) / parts),
+                          states,
+                          df);
+                    } catch (IOException e) {
+                      throw new UncheckedIOException(e);
+                    }
+                  });
+        }
+        PostingsEnum postings = null;
         for (int l = 0; l < leaves.size(); l++) {
-          Terms field = leaves.get(l).reader().terms(BAND);
+          LeafReaderContext leaf = leaves.get(l);
+          Terms field = leaf.reader().terms(BAND);
           if (field == null) {
             continue;
           }
           TermsEnum te = field.iterator();
-          enums[l] = te;
-          for (int k = 0; k < keys.length; k++) {
-            if (te.seekExact(terms[k])) {
-              df[k] += te.docFreq();
-              states[l][k] = te.termState();
-            }
-          }
-        }
-        PostingsEnum postings = null;
-        for (int l = 0; l < leaves.size(); l++) {
-          if (enums[l] == null) {
-            continue;
-          }
-          LeafReaderContext leaf = leaves.get(l);
           Bits live = leaf.reader().getLiveDocs();
           for (int k = 0; k < keys.length; k++) {
             if (states[l][k] == null || df[k] > maxBucket) {
               continue;
             }
-            enums[l].seekExact(terms[k], states[l][k]);
-            postings = enums[l].postings(postings, PostingsEnum.NONE);
+            te.seekExact(terms[k], states[l][k]);
+            postings = te.postings(postings, PostingsEnum.NONE);
             for (int d = postings.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = postings.nextDoc()) {
               if (live == null || live.get(d)) {
                 counts.merge(leaf.docBase + d, 1, Integer::sum);
@@ -440,6 +458,8 @@ public final class LuceneArchive {
             }
           }
         }
+      } catch (UncheckedIOException e) {
+        throw damaged("searching it", e.getCause());
       } catch (IOException | RuntimeException e) {
         throw damaged("searching it", e);
       }
@@ -558,6 +578,34 @@ public final class LuceneArchive {
                   + firstLine(e.getMessage()) + ", while " + what + "); rebuild it from the"
                   + " articles with refrain index add",
               e));
+    }
+
+    /**
+     * Seeks terms {@code from} to {@code to} in every leaf, with enums of its own: adds their
+     * document frequencies to {@code df} and keeps their term states. Parts of disjoint ranges
+     * write disjoint slots, so they may run at once.
+     */
+    private static void seek(
+        List<LeafReaderContext> leaves,
+        BytesRef[] terms,
+        int from,
+        int to,
+        TermState[][] states,
+        int[] df)
+        throws IOException {
+      for (int l = 0; l < leaves.size(); l++) {
+        Terms field = leaves.get(l).reader().terms(BAND);
+        if (field == null) {
+          continue;
+        }
+        TermsEnum te = field.iterator();
+        for (int k = from; k < to; k++) {
+          if (te.seekExact(terms[k])) {
+            df[k] += te.docFreq();
+            states[l][k] = te.termState();
+          }
+        }
+      }
     }
 
     @Override
