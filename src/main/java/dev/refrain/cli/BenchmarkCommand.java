@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -48,16 +49,26 @@ final class BenchmarkCommand implements Runnable {
     OutputFiles.writeAtomically(out, JSON.writeValueAsString(root) + "\n");
   }
 
-  /** The Reuters-21578 stories under {@code data}, or null after saying on stderr where to put them. */
-  static List<Article> reutersStories(CommandSpec spec, Path data) throws java.io.IOException {
-    Path dir = data.resolve("reuters21578");
-    List<Article> stories = ReutersStories.read(dir);
-    if (stories.isEmpty()) {
-      spec.commandLine().getErr().println(
-          "refrain: " + dir + ": no Reuters-21578 stories (put reut2-000.sgm ... reut2-021.sgm there)");
-      return null;
+  /** The {@code --data} and {@code --threads} options of the benchmarks that read Reuters-21578. */
+  static final class ReutersInput {
+    @Option(names = "--data", paramLabel = "DIR", description = "The corpora folder. Default: ${DEFAULT-VALUE}.")
+    Path data = Path.of("..", "shared", "corpora");
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads, 1 to 256. Default: ${DEFAULT-VALUE}.")
+    int threads = 2;
+
+    /** The stories, or null after saying on stderr where to put them. */
+    List<Article> stories(CommandSpec spec) throws java.io.IOException {
+      Usage.range(spec, "--threads", threads, 1, 256);
+      Path dir = data.resolve("reuters21578");
+      List<Article> stories = ReutersStories.read(dir);
+      if (stories.isEmpty()) {
+        spec.commandLine().getErr().println(
+            "refrain: " + dir + ": no Reuters-21578 stories (put reut2-000.sgm ... reut2-021.sgm there)");
+        return null;
+      }
+      return stories;
     }
-    return stories;
   }
 
   @Command(
@@ -126,24 +137,19 @@ final class BenchmarkCommand implements Runnable {
   static final class Scan implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "The corpora folder. Default: ${DEFAULT-VALUE}.")
-    Path data = Path.of("..", "shared", "corpora");
-
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads, 1 to 256. Default: ${DEFAULT-VALUE}.")
-    int threads = 2;
+    @Mixin ReutersInput input;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Results file (JSON). Default: ${DEFAULT-VALUE}.")
     Path out = Path.of("benchmarks", "scan.json");
 
     @Override
     public Integer call() throws Exception {
-      Usage.range(spec, "--threads", threads, 1, 256);
-      List<Article> stories = reutersStories(spec, data);
+      List<Article> stories = input.stories(spec);
       if (stories == null) {
         return ExitCode.INPUT.code();
       }
       long chars = stories.stream().mapToLong(a -> a.text().length()).sum();
-      dev.refrain.scan.ScanOptions options = dev.refrain.scan.ScanOptions.defaults().withThreads(threads);
+      dev.refrain.scan.ScanOptions options = dev.refrain.scan.ScanOptions.defaults().withThreads(input.threads);
       System.gc();
       long t0 = System.nanoTime();
       dev.refrain.scan.ScanResult r =
@@ -162,13 +168,13 @@ final class BenchmarkCommand implements Runnable {
       root.put("pairs", r.pairs().size());
       root.put("passages", passages);
       root.put("clusters", r.clusters().size());
-      root.put("threads", threads);
-      writeResults(out, root, "java -jar target/refrain.jar benchmark scan --threads " + threads);
+      root.put("threads", input.threads);
+      writeResults(out, root, "java -jar target/refrain.jar benchmark scan --threads " + input.threads);
       spec.commandLine().getOut().printf(
           Locale.ROOT,
           "%d stories (%.1f M chars) scanned in %.1f s (%.2f M chars/s, %d threads): %d candidate"
               + " pairs, %d pairs, %d passages, %d clusters%nresults: %s%n",
-          stories.size(), chars / 1e6, seconds, chars / 1e6 / seconds, threads,
+          stories.size(), chars / 1e6, seconds, chars / 1e6 / seconds, input.threads,
           r.candidatePairs(), r.pairs().size(), passages, r.clusters().size(), out);
       return ExitCode.OK.code();
     }
@@ -184,11 +190,7 @@ final class BenchmarkCommand implements Runnable {
   static final class Prepare implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "The corpora folder. Default: ${DEFAULT-VALUE}.")
-    Path data = Path.of("..", "shared", "corpora");
-
-    @Option(names = "--threads", paramLabel = "N", description = "Threads, 1 to 256. Default: ${DEFAULT-VALUE}.")
-    int threads = 2;
+    @Mixin ReutersInput input;
 
     @Option(names = "--rounds", paramLabel = "N", description = "Timed passes over the stories, 1 to 100. Default: ${DEFAULT-VALUE}.")
     int rounds = 3;
@@ -198,18 +200,17 @@ final class BenchmarkCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      Usage.range(spec, "--threads", threads, 1, 256);
       Usage.range(spec, "--rounds", rounds, 1, 100);
-      List<Article> stories = reutersStories(spec, data);
+      List<Article> stories = input.stories(spec);
       if (stories == null) {
         return ExitCode.INPUT.code();
       }
       List<String> texts = stories.stream().map(Article::text).toList();
       List<PrepareBenchmark.Measure> measures =
-          new PrepareBenchmark(texts, threads, rounds).run();
+          new PrepareBenchmark(texts, input.threads, rounds).run();
       ObjectNode root = JSON.createObjectNode();
       root.put("stories", texts.size());
-      root.put("threads", threads);
+      root.put("threads", input.threads);
       root.put("rounds", rounds);
       com.fasterxml.jackson.databind.node.ArrayNode list = root.putArray("measures");
       double lucene = measures.get(measures.size() - 1).charsPerSecond();
@@ -222,7 +223,7 @@ final class BenchmarkCommand implements Runnable {
         o.printf(Locale.ROOT, "%-60s %8.2f M chars/s  %5.2fx Lucene%n", m.name(),
             m.charsPerSecond() / 1e6, m.charsPerSecond() / lucene);
       }
-      writeResults(out, root, "java -jar target/refrain.jar benchmark prepare --threads " + threads);
+      writeResults(out, root, "java -jar target/refrain.jar benchmark prepare --threads " + input.threads);
       o.println("results: " + out);
       return ExitCode.OK.code();
     }
