@@ -46,8 +46,8 @@ import picocli.CommandLine.Spec;
       "  0  done",
       "  2  usage: bad option or value",
       "  3  the pairs file is missing, unreadable or malformed, or lacks one of the labels",
-      "  5  internal error",
-      "  6  out of memory: the Java heap is too small for the input (java -Xmx...)"
+      ExitCode.HELP_INTERNAL,
+      ExitCode.HELP_OUT_OF_MEMORY
     })
 public final class CalibrateCommand implements Callable<Integer> {
 

@@ -52,7 +52,7 @@ import picocli.CommandLine.Spec;
       "  2  usage error, or settings that differ from the index's",
       "  3  an input, the baseline or the index is missing, unreadable, damaged or locked",
       "     (a skipped input file also gives 3: a gate must not pass on what it did not read)",
-      "  6  out of memory: the Java heap is too small for the input (java -Xmx...)"
+      ExitCode.HELP_OUT_OF_MEMORY
     })
 final class CheckCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -46,8 +46,8 @@ import picocli.CommandLine.Spec;
       "  2  usage: unknown corpus or format, bad option",
       "  3  data of a corpus not found (the message says where to put it), or output not"
           + " writable; the other corpora are still evaluated",
-      "  5  internal error",
-      "  6  out of memory: the Java heap is too small for the input (java -Xmx...)",
+      ExitCode.HELP_INTERNAL,
+      ExitCode.HELP_OUT_OF_MEMORY,
       "",
       "Example: java -jar target/refrain.jar eval all --format md > docs/quality.md"
     })

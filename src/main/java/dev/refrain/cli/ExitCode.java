@@ -17,6 +17,13 @@ public enum ExitCode {
   /** The Java heap was too small for the input (the message says how to give it more). */
   OUT_OF_MEMORY(6);
 
+  /** The help footer line of {@link #INTERNAL}, the same in every command. */
+  static final String HELP_INTERNAL = "  5  internal error";
+
+  /** The help footer line of {@link #OUT_OF_MEMORY}, the same in every command. */
+  static final String HELP_OUT_OF_MEMORY =
+      "  6  out of memory: the Java heap is too small for the input (java -Xmx...)";
+
   private final int code;
 
   ExitCode(int code) {

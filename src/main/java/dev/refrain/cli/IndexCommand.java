@@ -49,7 +49,7 @@ import picocli.CommandLine.Spec;
       "  2  usage error, or settings that differ from the index's",
       "  3  an input or the index is missing, unreadable, damaged or locked by another writer",
       "  4  done, but some input files were skipped (named on stderr)",
-      "  6  out of memory: the Java heap is too small for the input (java -Xmx...)"
+      ExitCode.HELP_OUT_OF_MEMORY
     })
 final class IndexCommand implements Runnable {
   @Spec CommandSpec spec;

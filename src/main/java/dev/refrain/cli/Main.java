@@ -26,8 +26,8 @@ import picocli.CommandLine.Command;
       "  3  input missing or unreadable, nothing to scan, output not writable;",
       "     index missing, damaged or locked; eval: corpus data not found",
       "  4  done, reports written, but some input files were skipped",
-      "  5  internal error",
-      "  6  out of memory: the Java heap is too small for the input (java -Xmx...)"
+      ExitCode.HELP_INTERNAL,
+      ExitCode.HELP_OUT_OF_MEMORY
     })
 public final class Main implements Runnable {
 

@@ -49,8 +49,8 @@ import picocli.CommandLine.Spec;
       "  2  usage: unknown option, value out of range, missing argument",
       "  3  an input path is missing, nothing could be read, or a report could not be written",
       "  4  done, reports written, but some input files were skipped (named on stderr)",
-      "  5  internal error",
-      "  6  out of memory: the Java heap is too small for the input (java -Xmx...)"
+      ExitCode.HELP_INTERNAL,
+      ExitCode.HELP_OUT_OF_MEMORY
     })
 final class ScanCommand implements Callable<Integer> {
 
