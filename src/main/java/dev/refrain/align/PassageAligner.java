@@ -139,7 +139,7 @@ public final class PassageAligner implements Serializable {
 
   private static boolean sameWords(Tokens a, int i, Tokens b, int j, int k) {
     for (int x = 0; x < k; x++) {
-      if (!a.term(i + x).equals(b.term(j + x))) {
+      if (a.hash(i + x) != b.hash(j + x)) {
         return false;
       }
     }
@@ -196,13 +196,13 @@ public final class PassageAligner implements Serializable {
         for (int db = 1; db <= maxGap + 1; db++) {
           int ia = first[0] - da;
           int jb = first[2] - db;
-          if (ia < 0 || jb < 0 || !a.term(ia).equals(b.term(jb))) {
+          if (ia < 0 || jb < 0 || a.hash(ia) != b.hash(jb)) {
             continue;
           }
           int length = 1;
           while (ia - length >= 0
               && jb - length >= 0
-              && a.term(ia - length).equals(b.term(jb - length))) {
+              && a.hash(ia - length) == b.hash(jb - length)) {
             length++;
           }
           int cost = Math.max(da, db) - 1 + Math.abs(da - db);
@@ -225,13 +225,13 @@ public final class PassageAligner implements Serializable {
         for (int db = 0; db <= maxGap; db++) {
           int ia = end[1] + da;
           int jb = end[3] + db;
-          if (ia >= a.size() || jb >= b.size() || !a.term(ia).equals(b.term(jb))) {
+          if (ia >= a.size() || jb >= b.size() || a.hash(ia) != b.hash(jb)) {
             continue;
           }
           int length = 1;
           while (ia + length < a.size()
               && jb + length < b.size()
-              && a.term(ia + length).equals(b.term(jb + length))) {
+              && a.hash(ia + length) == b.hash(jb + length)) {
             length++;
           }
           int cost = Math.max(da, db) + Math.abs(da - db);
@@ -364,7 +364,7 @@ public final class PassageAligner implements Serializable {
       for (int y = 1; y <= m; y++) {
         int above = row[y];
         row[y] =
-            a.term(aFrom + x - 1).equals(b.term(bFrom + y - 1))
+            a.hash(aFrom + x - 1) == b.hash(bFrom + y - 1)
                 ? diagonal + 1
                 : Math.max(row[y], row[y - 1]);
         diagonal = above;

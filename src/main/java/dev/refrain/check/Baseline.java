@@ -37,7 +37,8 @@ public final class Baseline {
   public record Entry(String article, String archived, String text) {}
 
   private final List<Entry> entries;
-  private final List<String[]> words;
+  /** Each entry's normalized words, as hashes with the default seed (what scans and indexes use). */
+  private final List<long[]> words;
 
   public Baseline(List<Entry> entries) {
     this.entries = List.copyOf(entries);
@@ -45,7 +46,7 @@ public final class Baseline {
     this.words = new ArrayList<>();
     for (Entry e : this.entries) {
       Tokens t = normalizer.tokenize(e.text());
-      words.add(t.terms(0, t.size()));
+      words.add(t.hashes());
     }
   }
 
@@ -135,14 +136,14 @@ public final class Baseline {
     if (entries.isEmpty()) {
       return false;
     }
-    String[] passage = tokens.terms(from, to);
+    long[] passage = tokens.hashes(from, to);
     for (int i = 0; i < entries.size(); i++) {
       Entry e = entries.get(i);
       if ((e.article() != null && !e.article().equals(article))
           || (e.archived() != null && !e.archived().equals(archived))) {
         continue;
       }
-      String[] accepted = words.get(i);
+      long[] accepted = words.get(i);
       int shorter = Math.min(accepted.length, passage.length);
       if (shorter > 0 && lcs(accepted, passage) >= MIN_SHARED * shorter) {
         return true;
@@ -151,13 +152,13 @@ public final class Baseline {
     return false;
   }
 
-  private static int lcs(String[] a, String[] b) {
+  private static int lcs(long[] a, long[] b) {
     int[] row = new int[b.length + 1];
-    for (String x : a) {
+    for (long x : a) {
       int diagonal = 0;
       for (int j = 1; j <= b.length; j++) {
         int above = row[j];
-        row[j] = x.equals(b[j - 1]) ? diagonal + 1 : Math.max(row[j], row[j - 1]);
+        row[j] = x == b[j - 1] ? diagonal + 1 : Math.max(row[j], row[j - 1]);
         diagonal = above;
       }
     }

@@ -1,5 +1,6 @@
 package dev.refrain.cli;
 
+import dev.refrain.normalize.Hash64;
 import dev.refrain.index.IndexSettings;
 import dev.refrain.normalize.TextNormalizer;
 import dev.refrain.scan.ScanOptions;
@@ -87,7 +88,7 @@ final class DetectionOptions {
     ScanOptions d = ScanOptions.defaults();
     return scanOptions(
         new IndexSettings(IndexSettings.FORMAT, TextNormalizer.VERSION, d.shingleSize(), d.window(),
-            d.bands(), d.rows(), Shingler.DEFAULT_SEED));
+            d.bands(), d.rows(), Hash64.DEFAULT_SEED));
   }
 
   /** The options, taking what was not given from an index's settings. */

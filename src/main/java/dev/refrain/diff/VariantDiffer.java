@@ -6,15 +6,16 @@ import com.github.difflib.patch.AbstractDelta;
 import com.github.difflib.patch.Patch;
 import dev.refrain.normalize.Tokens;
 import java.io.Serializable;
+import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
  * The word-level variant diff of a passage: which words the two sides share, and which one side
  * dropped, added or replaced.
  *
- * <p>Words are compared in their normalized form (so "Blinken’s" equals "blinken's"), with
+ * <p>Words are compared in their normalized form (so "Blinken’s" equals "blinken's"), by their
+ * hashes, with
  * java-diff-utils' Myers algorithm in its linear-space form (the plain form builds a path node
  * per step and took most of a Reuters-21578 scan). java-diff-utils stays inside this class: callers get {@link
  * Edit}s, word ranges they map to offsets and escape for their own format.
@@ -32,13 +33,13 @@ public final class VariantDiffer implements Serializable {
     int prefix = 0;
     while (aFrom + prefix < aTo
         && bFrom + prefix < bTo
-        && a.term(aFrom + prefix).equals(b.term(bFrom + prefix))) {
+        && a.hash(aFrom + prefix) == b.hash(bFrom + prefix)) {
       prefix++;
     }
     int suffix = 0;
     while (aTo - suffix > aFrom + prefix
         && bTo - suffix > bFrom + prefix
-        && a.term(aTo - suffix - 1).equals(b.term(bTo - suffix - 1))) {
+        && a.hash(aTo - suffix - 1) == b.hash(bTo - suffix - 1)) {
       suffix++;
     }
     List<Edit> edits = new ArrayList<>();
@@ -85,13 +86,13 @@ public final class VariantDiffer implements Serializable {
     if (bFrom == bTo) {
       return List.of(new Edit(Edit.Kind.DELETE, aFrom, aTo, bFrom, bTo));
     }
-    List<String> left = Arrays.asList(a.terms(aFrom, aTo));
-    List<String> right = Arrays.asList(b.terms(bFrom, bTo));
-    Patch<String> patch = DiffUtils.diff(left, right, new MeyersDiffWithLinearSpace<String>());
+    List<Long> left = words(a, aFrom, aTo);
+    List<Long> right = words(b, bFrom, bTo);
+    Patch<Long> patch = DiffUtils.diff(left, right, new MeyersDiffWithLinearSpace<Long>());
     List<Edit> edits = new ArrayList<>();
     int x = 0;
     int y = 0;
-    for (AbstractDelta<String> delta : patch.getDeltas()) {
+    for (AbstractDelta<Long> delta : patch.getDeltas()) {
       int sx = delta.getSource().getPosition();
       int ty = delta.getTarget().getPosition();
       if (sx > x) {
@@ -114,6 +115,21 @@ public final class VariantDiffer implements Serializable {
       edits.add(new Edit(Edit.Kind.EQUAL, aFrom + x, aTo, bFrom + y, bTo));
     }
     return edits;
+  }
+
+  /** Words {@code from..to} of {@code t} as a list of their hashes, for java-diff-utils. */
+  private static List<Long> words(Tokens t, int from, int to) {
+    return new AbstractList<>() {
+      @Override
+      public Long get(int i) {
+        return t.hash(from + i);
+      }
+
+      @Override
+      public int size() {
+        return to - from;
+      }
+    };
   }
 
   /** Words both sides share, counted by the edits' equal runs. */

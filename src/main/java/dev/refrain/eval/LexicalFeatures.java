@@ -80,8 +80,8 @@ public final class LexicalFeatures {
   public double[] features(String a, String b) {
     Tokens ta = normalizer.tokenize(a);
     Tokens tb = normalizer.tokenize(b);
-    List<String> wa = terms(ta);
-    List<String> wb = terms(tb);
+    List<String> wa = normalizer.words(a);
+    List<String> wb = normalizer.words(b);
     List<String> sa = stems(wa);
     List<String> sb = stems(wb);
     List<String> ca = content(sa, wa);
@@ -128,14 +128,6 @@ public final class LexicalFeatures {
     f[k] = Math.min(x, y);
     f[k + 1] = Math.max(x, y);
     return k + 2;
-  }
-
-  private static List<String> terms(Tokens t) {
-    List<String> out = new ArrayList<>(t.size());
-    for (int i = 0; i < t.size(); i++) {
-      out.add(t.term(i));
-    }
-    return out;
   }
 
   private static List<String> stems(List<String> words) {

@@ -1,7 +1,7 @@
 package dev.refrain.eval;
 
 import dev.refrain.normalize.TextNormalizer;
-import dev.refrain.normalize.Tokens;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -22,8 +22,8 @@ final class NaiveShingles {
 
   /** Share of {@code a}'s distinct shingles that occur in {@code b}; 0 if a has none. */
   double containment(String a, String b) {
-    Set<String> sa = shingles(normalizer.tokenize(a));
-    Set<String> sb = shingles(normalizer.tokenize(b));
+    Set<String> sa = shingles(normalizer.words(a));
+    Set<String> sb = shingles(normalizer.words(b));
     if (sa.isEmpty()) {
       return 0;
     }
@@ -36,12 +36,12 @@ final class NaiveShingles {
     return (double) shared / sa.size();
   }
 
-  private Set<String> shingles(Tokens t) {
+  private Set<String> shingles(List<String> t) {
     Set<String> out = new HashSet<>();
     for (int i = 0; i + size <= t.size(); i++) {
       StringBuilder s = new StringBuilder();
       for (int j = i; j < i + size; j++) {
-        s.append(t.term(j)).append(' ');
+        s.append(t.get(j)).append(' ');
       }
       out.add(s.toString());
     }

@@ -1,7 +1,6 @@
 package dev.refrain.eval;
 
 import dev.refrain.normalize.TextNormalizer;
-import dev.refrain.normalize.Tokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -78,7 +77,7 @@ public record SentencePool(String name, List<String> sentences) {
         String body = unescape(m.group(1)).replaceAll("\\s+", " ").trim();
         body = body.replaceAll("\\s*(Reuter|REUTER)\\s*$", "");
         for (String s : SENTENCE_END.split(body)) {
-          if (out.size() < count && usable(s) && unique(normalizer.tokenize(s), runs)) {
+          if (out.size() < count && usable(s) && unique(normalizer.words(s), runs)) {
             out.add(s);
           }
         }
@@ -137,7 +136,7 @@ public record SentencePool(String name, List<String> sentences) {
         s.append(w);
       }
       s.append(quoteFrom > 0 ? ".\"" : ".");
-      if (unique(normalizer.tokenize(s.toString()), runs)) {
+      if (unique(normalizer.words(s.toString()), runs)) {
         out.add(s.toString());
       }
     }
@@ -166,12 +165,12 @@ public record SentencePool(String name, List<String> sentences) {
   }
 
   /** True, and the sentence's runs remembered, when it shares no run with earlier sentences. */
-  private static boolean unique(Tokens t, Set<String> runs) {
+  private static boolean unique(List<String> t, Set<String> runs) {
     List<String> mine = new ArrayList<>();
     for (int i = 0; i + UNIQUE_RUN <= t.size(); i++) {
       StringBuilder key = new StringBuilder();
       for (int j = i; j < i + UNIQUE_RUN; j++) {
-        key.append(t.term(j)).append(' ');
+        key.append(t.get(j)).append(' ');
       }
       String k = key.toString();
       if (runs.contains(k)) {

@@ -132,7 +132,7 @@ public final class CandidatePairs {
 
     private boolean insert(long v) {
       int mask = table.length - 1;
-      int i = (int) dev.refrain.shingle.Hash64.mix(v) & mask;
+      int i = (int) dev.refrain.normalize.Hash64.mix(v) & mask;
       while (table[i] != EMPTY) {
         if (table[i] == v) {
           return false;

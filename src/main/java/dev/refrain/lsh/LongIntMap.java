@@ -1,6 +1,6 @@
 package dev.refrain.lsh;
 
-import dev.refrain.shingle.Hash64;
+import dev.refrain.normalize.Hash64;
 import java.util.Arrays;
 
 /** An open-addressing map from long to int, no boxing; -1 means absent. Not thread-safe. */

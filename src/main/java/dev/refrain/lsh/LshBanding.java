@@ -1,7 +1,7 @@
 package dev.refrain.lsh;
 
 import dev.refrain.minhash.MinHashFamily;
-import dev.refrain.shingle.Hash64;
+import dev.refrain.normalize.Hash64;
 import java.io.Serializable;
 import java.util.Arrays;
 

@@ -1,6 +1,6 @@
 package dev.refrain.minhash;
 
-import dev.refrain.shingle.Hash64;
+import dev.refrain.normalize.Hash64;
 import java.io.Serializable;
 
 /**

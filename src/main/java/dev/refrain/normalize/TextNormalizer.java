@@ -5,7 +5,9 @@ import java.io.Serializable;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.FilteringTokenFilter;
@@ -28,8 +30,9 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
  * ASCII, Arabic letter variants and non-ASCII decimal digits folded, and case folded with {@link
  * Locale#ROOT}. Punctuation and white space are not words.
  *
- * <p>Instances are immutable and thread-safe; the Lucene analyzer is created lazily per JVM, so
- * a normalizer can be serialized to a distributed job.
+ * <p>Each word comes out as its seeded 64-bit {@link Hash64} and its offsets ({@link Tokens}),
+ * never as a string per word. Instances are immutable and thread-safe; the Lucene analyzer is
+ * created lazily per JVM, so a normalizer can be serialized to a distributed job.
  */
 public final class TextNormalizer implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -37,12 +40,32 @@ public final class TextNormalizer implements Serializable {
   /** Recorded in reports and indexes; bump whenever {@link #normalizeTerm} changes its output. */
   public static final String VERSION = "nfkc-fold-lower/2";
 
+  private final long seed;
   private transient volatile Analyzer analyzer;
 
-  /** Splits {@code text} into normalized words with their offsets. */
+  /** A normalizer hashing words with {@link Hash64#DEFAULT_SEED}. */
+  public TextNormalizer() {
+    this(Hash64.DEFAULT_SEED);
+  }
+
+  /** A normalizer hashing words with {@code seed}. */
+  public TextNormalizer(long seed) {
+    this.seed = seed;
+  }
+
+  /** The seed words are hashed with. */
+  public long seed() {
+    return seed;
+  }
+
+  /**
+   * Splits {@code text} into normalized words: each word's hash and offsets. A word in ASCII
+   * (most words of English news) is normalized in the tokenizer's buffer and hashed from it: no
+   * string is made for it.
+   */
   public Tokens tokenize(String text) {
     int capacity = Math.max(16, text.length() / 5);
-    String[] terms = new String[capacity];
+    long[] hashes = new long[capacity];
     int[] starts = new int[capacity];
     int[] ends = new int[capacity];
     int n = 0;
@@ -51,13 +74,13 @@ public final class TextNormalizer implements Serializable {
       OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
       stream.reset();
       while (stream.incrementToken()) {
-        if (n == terms.length) {
-          int grown = terms.length * 2;
-          terms = Arrays.copyOf(terms, grown);
+        if (n == hashes.length) {
+          int grown = hashes.length * 2;
+          hashes = Arrays.copyOf(hashes, grown);
           starts = Arrays.copyOf(starts, grown);
           ends = Arrays.copyOf(ends, grown);
         }
-        terms[n] = term.toString();
+        hashes[n] = Hash64.hash(term.buffer(), 0, term.length(), seed);
         starts[n] = offset.startOffset();
         ends[n] = offset.endOffset();
         n++;
@@ -67,7 +90,26 @@ public final class TextNormalizer implements Serializable {
       throw new UncheckedIOException("reading from a string failed", e);
     }
     return new Tokens(
-        Arrays.copyOf(terms, n), Arrays.copyOf(starts, n), Arrays.copyOf(ends, n));
+        Arrays.copyOf(hashes, n), Arrays.copyOf(starts, n), Arrays.copyOf(ends, n));
+  }
+
+  /**
+   * The normalized words of {@code text} as strings, in order: what {@link #tokenize} hashes.
+   * For evaluation, baselines and tests; the detection path uses {@link #tokenize}.
+   */
+  public List<String> words(String text) {
+    List<String> out = new ArrayList<>();
+    try (TokenStream stream = analyzer().tokenStream("text", new StringReader(spaced(text)))) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      stream.reset();
+      while (stream.incrementToken()) {
+        out.add(term.toString());
+      }
+      stream.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading from a string failed", e);
+    }
+    return out;
   }
 
   /**
@@ -194,22 +236,27 @@ public final class TextNormalizer implements Serializable {
       if (!input.incrementToken()) {
         return false;
       }
-      String before = term.toString();
-      if (needsNormalizing(before)) {
-        term.setEmpty().append(normalizeTerm(before));
+      char[] buffer = term.buffer();
+      int length = term.length();
+      boolean ascii = true;
+      for (int i = 0; i < length && ascii; i++) {
+        ascii = buffer[i] < 0x80;
+      }
+      if (ascii) {
+        // What normalizeTerm does to ASCII (NFKC leaves it alone), in place: no string.
+        for (int i = 0; i < length; i++) {
+          char c = buffer[i];
+          if (c >= 'A' && c <= 'Z') {
+            buffer[i] = (char) (c + ('a' - 'A'));
+          } else if (c == '`') {
+            buffer[i] = '\'';
+          }
+        }
+      } else {
+        String normalized = normalizeTerm(term.toString());
+        term.setEmpty().append(normalized);
       }
       return true;
-    }
-
-    /** ASCII words without upper case letters are already normal: skip the work for them. */
-    private static boolean needsNormalizing(String s) {
-      for (int i = 0; i < s.length(); i++) {
-        char c = s.charAt(i);
-        if (c >= 0x80 || (c >= 'A' && c <= 'Z') || c == '`') {
-          return true;
-        }
-      }
-      return false;
     }
   }
 }

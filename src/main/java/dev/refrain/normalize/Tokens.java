@@ -3,36 +3,54 @@ package dev.refrain.normalize;
 import java.util.Arrays;
 
 /**
- * The normalized words of one text, each with its offsets in the original text.
+ * The normalized words of one text as primitive arrays: each word's seeded 64-bit hash and its
+ * offsets in the original text. No string is kept per word.
  *
  * <p>Offsets are 0-based, end-exclusive UTF-16 code unit offsets into the text that was
  * normalized, so {@code text.substring(start(i), end(i))} is the surface form of word {@code i}
- * and {@link TextNormalizer#normalizeTerm} of it is {@code term(i)}.
+ * and {@code hash(i)} is {@link Hash64#hash(CharSequence, long)} of its normalized form. Two words
+ * are the same word when their hashes are equal: with 64-bit hashes, two distinct words among
+ * 10^7 collide with probability about 3 * 10^-6 (birthday bound).
  */
 public final class Tokens implements java.io.Serializable {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
-  private final String[] terms;
+  private final long[] hashes;
   private final int[] starts;
   private final int[] ends;
 
-  Tokens(String[] terms, int[] starts, int[] ends) {
-    if (terms.length != starts.length || terms.length != ends.length) {
-      throw new IllegalArgumentException("terms, starts and ends differ in length");
+  /**
+   * @param hashes the hash of each normalized word
+   * @param starts start offset of each word
+   * @param ends end offset (exclusive) of each word
+   */
+  public Tokens(long[] hashes, int[] starts, int[] ends) {
+    if (hashes.length != starts.length || hashes.length != ends.length) {
+      throw new IllegalArgumentException("hashes, starts and ends differ in length");
     }
-    this.terms = terms;
+    this.hashes = hashes;
     this.starts = starts;
     this.ends = ends;
   }
 
   /** Number of words. */
   public int size() {
-    return terms.length;
+    return hashes.length;
   }
 
-  /** The normalized form of word {@code i}. */
-  public String term(int i) {
-    return terms[i];
+  /** The hash of the normalized form of word {@code i}. */
+  public long hash(int i) {
+    return hashes[i];
+  }
+
+  /** Every word's hash, in text order. Callers must not modify it. */
+  public long[] hashes() {
+    return hashes;
+  }
+
+  /** The hashes of words {@code from} (inclusive) to {@code to} (exclusive), copied. */
+  public long[] hashes(int from, int to) {
+    return Arrays.copyOfRange(hashes, from, to);
   }
 
   /** Start offset of word {@code i} in the original text. */
@@ -45,15 +63,10 @@ public final class Tokens implements java.io.Serializable {
     return ends[i];
   }
 
-  /** The normalized words from {@code from} (inclusive) to {@code to} (exclusive). */
-  public String[] terms(int from, int to) {
-    return Arrays.copyOfRange(terms, from, to);
-  }
-
   /** The index of the first word ending after {@code offset}, or {@link #size()} if none. */
   public int wordAtOrAfter(int offset) {
     int lo = 0;
-    int hi = terms.length;
+    int hi = hashes.length;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
       if (ends[mid] <= offset) {

@@ -1,5 +1,6 @@
 package dev.refrain.scan;
 
+import dev.refrain.normalize.Hash64;
 import dev.refrain.align.AlignOptions;
 import dev.refrain.shingle.Shingler;
 
@@ -65,7 +66,7 @@ public record ScanOptions(
         3,
         200,
         Math.min(256, Runtime.getRuntime().availableProcessors()),
-        Shingler.DEFAULT_SEED);
+        Hash64.DEFAULT_SEED);
   }
 
   /** These options with another thread count. */

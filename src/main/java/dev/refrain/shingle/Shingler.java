@@ -1,5 +1,6 @@
 package dev.refrain.shingle;
 
+import dev.refrain.normalize.Hash64;
 import dev.refrain.normalize.Tokens;
 import java.io.Serializable;
 
@@ -13,9 +14,6 @@ import java.io.Serializable;
  */
 public final class Shingler implements Serializable {
   private static final long serialVersionUID = 1L;
-
-  /** The seed the default word hash uses; recorded with every index. */
-  public static final long DEFAULT_SEED = 0x5eed_5eed_2023_0618L;
 
   private static final long COMBINE = 0x9E3779B97F4A7C15L;
 
@@ -35,7 +33,7 @@ public final class Shingler implements Serializable {
   }
 
   public Shingler(int size) {
-    this(size, DEFAULT_SEED);
+    this(size, Hash64.DEFAULT_SEED);
   }
 
   public int size() {
@@ -46,18 +44,9 @@ public final class Shingler implements Serializable {
     return seed;
   }
 
-  /** The seeded hash of each word. */
-  public long[] wordHashes(Tokens tokens) {
-    long[] hashes = new long[tokens.size()];
-    for (int i = 0; i < hashes.length; i++) {
-      hashes[i] = Hash64.hash(tokens.term(i), seed);
-    }
-    return hashes;
-  }
-
-  /** The hash of every shingle, in text order. */
+  /** The hash of every shingle of a text's words, in text order. */
   public long[] shingles(Tokens tokens) {
-    return shingles(wordHashes(tokens));
+    return shingles(tokens.hashes());
   }
 
   /** The hash of every shingle of a sequence of word hashes, in order. */

@@ -129,12 +129,12 @@ class CorpusReadersTest {
     TextNormalizer n = new TextNormalizer();
     Set<String> seen = new HashSet<>();
     for (String s : sentences) {
-      Tokens t = n.tokenize(s);
+      List<String> t = n.words(s);
       Set<String> mine = new HashSet<>();
       for (int i = 0; i + SentencePool.UNIQUE_RUN <= t.size(); i++) {
         StringBuilder k = new StringBuilder();
         for (int j = i; j < i + SentencePool.UNIQUE_RUN; j++) {
-          k.append(t.term(j)).append(' ');
+          k.append(t.get(j)).append(' ');
         }
         mine.add(k.toString());
       }

@@ -16,7 +16,13 @@ class TokensTest {
   @Test
   void theFixtureHasThreeWordsAtKnownOffsets() {
     assertEquals(3, TOKENS.size());
-    assertArrayEquals(new String[] {"blinken", "visits", "beijing"}, TOKENS.terms(0, 3));
+    assertArrayEquals(
+        new long[] {
+          Hash64.hash("blinken", Hash64.DEFAULT_SEED),
+          Hash64.hash("visits", Hash64.DEFAULT_SEED),
+          Hash64.hash("beijing", Hash64.DEFAULT_SEED)
+        },
+        TOKENS.hashes(0, 3));
     assertEquals(0, TOKENS.start(0));
     assertEquals(7, TOKENS.end(0));
     assertEquals(8, TOKENS.start(1));
@@ -72,12 +78,12 @@ class TokensTest {
   }
 
   @Test
-  void termsReturnsAnIndependentCopyOfTheRange() {
-    String[] middle = TOKENS.terms(1, 3);
-    assertArrayEquals(new String[] {"visits", "beijing"}, middle);
-    middle[0] = "changed";
-    assertEquals("visits", TOKENS.term(1));
-    assertArrayEquals(new String[0], TOKENS.terms(2, 2));
+  void hashesReturnsAnIndependentCopyOfTheRange() {
+    long[] middle = TOKENS.hashes(1, 3);
+    assertArrayEquals(new long[] {TOKENS.hash(1), TOKENS.hash(2)}, middle);
+    middle[0] = 42;
+    assertEquals(Hash64.hash("visits", Hash64.DEFAULT_SEED), TOKENS.hash(1));
+    assertArrayEquals(new long[0], TOKENS.hashes(2, 2));
   }
 
   @Test
@@ -85,18 +91,18 @@ class TokensTest {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> new Tokens(new String[] {"a", "b"}, new int[] {0, 2}, new int[] {1}));
-    assertEquals("terms, starts and ends differ in length", e.getMessage());
+            () -> new Tokens(new long[] {1, 2}, new int[] {0, 2}, new int[] {1}));
+    assertEquals("hashes, starts and ends differ in length", e.getMessage());
     assertThrows(
         IllegalArgumentException.class,
-        () -> new Tokens(new String[] {"a"}, new int[] {0, 2}, new int[] {1}));
+        () -> new Tokens(new long[] {1}, new int[] {0, 2}, new int[] {1}));
   }
 
   @Test
   void aHandBuiltTokensReportsWhatItWasGiven() {
-    Tokens t = new Tokens(new String[] {"x", "y"}, new int[] {3, 10}, new int[] {5, 12});
+    Tokens t = new Tokens(new long[] {7, 9}, new int[] {3, 10}, new int[] {5, 12});
     assertEquals(2, t.size());
-    assertEquals("y", t.term(1));
+    assertEquals(9, t.hash(1));
     assertEquals(10, t.start(1));
     assertEquals(12, t.end(1));
     assertEquals(0, t.wordAtOrAfter(4));

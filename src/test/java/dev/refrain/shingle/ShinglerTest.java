@@ -1,5 +1,6 @@
 package dev.refrain.shingle;
 
+import dev.refrain.normalize.Hash64;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -22,7 +23,7 @@ class ShinglerTest {
       "We are not going to Beijing with the intention of making progress.";
 
   private static long[] words(int n) {
-    return LongStream.range(0, n).map(i -> Hash64.hash("w" + i, Shingler.DEFAULT_SEED)).toArray();
+    return LongStream.range(0, n).map(i -> Hash64.hash("w" + i, Hash64.DEFAULT_SEED)).toArray();
   }
 
   @Test
@@ -37,8 +38,8 @@ class ShinglerTest {
 
   @Test
   void theDefaultSeedIsPinned() {
-    assertEquals(0x5eed_5eed_2023_0618L, Shingler.DEFAULT_SEED);
-    assertEquals(Shingler.DEFAULT_SEED, new Shingler(5).seed());
+    assertEquals(0x5eed_5eed_2023_0618L, Hash64.DEFAULT_SEED);
+    assertEquals(Hash64.DEFAULT_SEED, new Shingler(5).seed());
     assertEquals(5, new Shingler(5).size());
     assertEquals(42L, new Shingler(3, 42L).seed());
   }
@@ -72,19 +73,10 @@ class ShinglerTest {
   }
 
   @Test
-  void wordHashesAreTheSeededHashesOfTheTerms() {
-    Shingler shingler = new Shingler(5, 99L);
-    Tokens tokens = NORMALIZER.tokenize("Blinken’s visit");
-    assertArrayEquals(
-        new long[] {Hash64.hash("blinken's", 99L), Hash64.hash("visit", 99L)},
-        shingler.wordHashes(tokens));
-  }
-
-  @Test
-  void shinglesOfTokensEqualShinglesOfTheirWordHashes() {
+  void shinglesOfTokensAreShinglesOfTheirWordHashes() {
     Shingler shingler = new Shingler(4);
     Tokens tokens = NORMALIZER.tokenize(SENTENCE);
-    assertArrayEquals(shingler.shingles(shingler.wordHashes(tokens)), shingler.shingles(tokens));
+    assertArrayEquals(shingler.shingles(tokens.hashes()), shingler.shingles(tokens));
   }
 
   @Test

@@ -1,4 +1,4 @@
-package dev.refrain.shingle;
+package dev.refrain.normalize;
 
 /**
  * Seeded, specified 64-bit hashing of words and shingles.
@@ -11,6 +11,9 @@ package dev.refrain.shingle;
  * match is verified word by word before it reaches a report.
  */
 public final class Hash64 {
+  /** The seed of word and shingle hashes unless another is chosen; recorded with every index. */
+  public static final long DEFAULT_SEED = 0x5eed_5eed_2023_0618L;
+
   private static final long FNV_OFFSET = 0xcbf29ce484222325L;
   private static final long FNV_PRIME = 0x100000001b3L;
 
@@ -34,5 +37,18 @@ public final class Hash64 {
       h *= FNV_PRIME;
     }
     return mix(h ^ s.length());
+  }
+
+  /**
+   * {@link #hash(CharSequence, long)} of the {@code length} characters of {@code chars} from
+   * {@code offset}, without making a string: the same value for the same characters.
+   */
+  public static long hash(char[] chars, int offset, int length, long seed) {
+    long h = FNV_OFFSET ^ seed;
+    for (int i = offset, end = offset + length; i < end; i++) {
+      h ^= chars[i];
+      h *= FNV_PRIME;
+    }
+    return mix(h ^ length);
   }
 }
