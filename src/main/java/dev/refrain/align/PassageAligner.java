@@ -58,24 +58,45 @@ public final class PassageAligner implements Serializable {
 
   /** The passages {@code a} and {@code b} share, sorted by their start in a, then in b. */
   public List<Passage> align(AlignedText a, AlignedText b) {
+    return align(a, NO_MASK, b, NO_MASK);
+  }
+
+  /** No masked words. */
+  private static final int[] NO_MASK = new int[0];
+
+  /** Stands in for a masked word of side a: never equal to a word of b, or to another of a. */
+  private static final long MASKED_A = 0x8000_0000_0000_0000L;
+
+  /** Stands in for a masked word of side b. */
+  private static final long MASKED_B = 0xC000_0000_0000_0000L;
+
+  /**
+   * The passages {@code a} and {@code b} share outside their masked words, sorted by their start
+   * in a, then in b. A mask is sorted, non-overlapping word ranges {@code [from0, to0, from1, to1,
+   * ...]} (template text): a masked word matches nothing, so no passage holds one, and passages
+   * never grow or snap across one.
+   */
+  public List<Passage> align(AlignedText a, int[] maskA, AlignedText b, int[] maskB) {
     boolean self = a == b;
-    List<int[]> blocks = blocks(a, b, self);
+    long[] wa = words(a.tokens(), maskA, MASKED_A);
+    long[] wb = self && maskA == maskB && maskA.length == 0 ? wa : words(b.tokens(), maskB, MASKED_B);
+    List<int[]> blocks = blocks(a, wa, b, wb, self);
     if (blocks.isEmpty()) {
       return List.of();
     }
     List<List<int[]>> chains = chain(blocks);
     List<Passage> found = new ArrayList<>();
     for (List<int[]> chain : chains) {
-      extend(chain, a.tokens(), b.tokens());
+      extend(chain, wa, wb);
       int[] core = {chain.get(0)[0], last(chain)[1], chain.get(0)[2], last(chain)[3]};
-      Passage p = score(chain, core, a.tokens(), b.tokens());
+      Passage p = score(chain, core, a.tokens(), wa, b.tokens(), wb);
       if (p.wordsA() < options.minWords()
           || p.wordsB() < options.minWords()
           || p.similarity() < options.minSimilarity()) {
         continue;
       }
       // Thresholds hold on the aligned core; snapping to sentence ends only shows more of it.
-      Passage snapped = score(chain, snap(chain, a, b), a.tokens(), b.tokens());
+      Passage snapped = score(chain, snap(chain, a, wa, b, wb), a.tokens(), wa, b.tokens(), wb);
       if (!self || snapped.aToWord() <= snapped.bFromWord()) {
         found.add(snapped);
       } else if (p.aToWord() <= p.bFromWord()) {
@@ -85,8 +106,22 @@ public final class PassageAligner implements Serializable {
     return removeOverlaps(found);
   }
 
+  /** The words of {@code t} as compared: their hashes, masked ones replaced by unique values. */
+  private static long[] words(Tokens t, int[] mask, long masked) {
+    if (mask.length == 0) {
+      return t.hashes();
+    }
+    long[] w = t.hashes().clone();
+    for (int r = 0; r < mask.length; r += 2) {
+      for (int i = mask[r]; i < Math.min(mask[r + 1], w.length); i++) {
+        w[i] = masked | i;
+      }
+    }
+    return w;
+  }
+
   /** Maximal exact runs of shared words, as {aFrom, aTo, bFrom, bTo} word ranges. */
-  private List<int[]> blocks(AlignedText a, AlignedText b, boolean self) {
+  private List<int[]> blocks(AlignedText a, long[] wa, AlignedText b, long[] wb, boolean self) {
     int k = options.shingleSize();
     long[] as = a.shingles();
     long[] seeds = new long[Math.max(16, as.length)];
@@ -106,7 +141,7 @@ public final class PassageAligner implements Serializable {
       }
       for (int s = first; s <= last; s++) {
         int j = b.sortedPosition(s);
-        if ((self && j <= i) || !sameWords(a.tokens(), i, b.tokens(), j, k)) {
+        if ((self && j <= i) || !sameWords(wa, i, wb, j, k)) {
           continue;
         }
         if (count == seeds.length) {
@@ -137,9 +172,9 @@ public final class PassageAligner implements Serializable {
     return blocks;
   }
 
-  private static boolean sameWords(Tokens a, int i, Tokens b, int j, int k) {
+  private static boolean sameWords(long[] a, int i, long[] b, int j, int k) {
     for (int x = 0; x < k; x++) {
-      if (a.hash(i + x) != b.hash(j + x)) {
+      if (a[i + x] != b[j + x]) {
         return false;
       }
     }
@@ -186,7 +221,7 @@ public final class PassageAligner implements Serializable {
   }
 
   /** Grows a chain at both ends over short exact runs near its edges. */
-  private void extend(List<int[]> chain, Tokens a, Tokens b) {
+  private void extend(List<int[]> chain, long[] a, long[] b) {
     int maxGap = options.maxGap();
     while (true) {
       int[] first = chain.get(0);
@@ -196,13 +231,13 @@ public final class PassageAligner implements Serializable {
         for (int db = 1; db <= maxGap + 1; db++) {
           int ia = first[0] - da;
           int jb = first[2] - db;
-          if (ia < 0 || jb < 0 || a.hash(ia) != b.hash(jb)) {
+          if (ia < 0 || jb < 0 || a[ia] != b[jb]) {
             continue;
           }
           int length = 1;
           while (ia - length >= 0
               && jb - length >= 0
-              && a.hash(ia - length) == b.hash(jb - length)) {
+              && a[ia - length] == b[jb - length]) {
             length++;
           }
           int cost = Math.max(da, db) - 1 + Math.abs(da - db);
@@ -225,13 +260,13 @@ public final class PassageAligner implements Serializable {
         for (int db = 0; db <= maxGap; db++) {
           int ia = end[1] + da;
           int jb = end[3] + db;
-          if (ia >= a.size() || jb >= b.size() || a.hash(ia) != b.hash(jb)) {
+          if (ia >= a.length || jb >= b.length || a[ia] != b[jb]) {
             continue;
           }
           int length = 1;
-          while (ia + length < a.size()
-              && jb + length < b.size()
-              && a.hash(ia + length) == b.hash(jb + length)) {
+          while (ia + length < a.length
+              && jb + length < b.length
+              && a[ia + length] == b[jb + length]) {
             length++;
           }
           int cost = Math.max(da, db) + Math.abs(da - db);
@@ -260,7 +295,7 @@ public final class PassageAligner implements Serializable {
    * transformations" against "making breakthroughs or transformation there") is then shown
    * whole, its variant wording diffed.
    */
-  private int[] snap(List<int[]> chain, AlignedText a, AlignedText b) {
+  private int[] snap(List<int[]> chain, AlignedText a, long[] wa, AlignedText b, long[] wb) {
     int limit = Math.min(SNAP_WORDS, options.maxGap());
     int aFrom = chain.get(0)[0];
     int bFrom = chain.get(0)[2];
@@ -274,7 +309,7 @@ public final class PassageAligner implements Serializable {
     while (db <= limit && bTo - 1 + db < b.tokens().size() && !b.boundaryAfter(bTo - 1 + db)) {
       db++;
     }
-    if (da <= limit && db <= limit && related(a, aTo, aTo + da, b, bTo, bTo + db)) {
+    if (da <= limit && db <= limit && related(wa, aTo, aTo + da, wb, bTo, bTo + db)) {
       aTo += da;
       bTo += db;
     }
@@ -290,7 +325,7 @@ public final class PassageAligner implements Serializable {
         && db <= limit
         && aFrom - da >= 0
         && bFrom - db >= 0
-        && related(a, aFrom - da, aFrom, b, bFrom - db, bFrom)) {
+        && related(wa, aFrom - da, aFrom, wb, bFrom - db, bFrom)) {
       aFrom -= da;
       bFrom -= db;
     }
@@ -302,17 +337,35 @@ public final class PassageAligner implements Serializable {
    * one side adds nothing and the other at most {@value #SNAP_ONE_SIDED} words. Unrelated words
    * before a shared quote ("w1 w2 w3 We are not going...") stay out.
    */
-  private static boolean related(
-      AlignedText a, int aFrom, int aTo, AlignedText b, int bFrom, int bTo) {
+  private static boolean related(long[] a, int aFrom, int aTo, long[] b, int bFrom, int bTo) {
+    if (anyMasked(a, aFrom, aTo) || anyMasked(b, bFrom, bTo)) {
+      return false;
+    }
     int addA = aTo - aFrom;
     int addB = bTo - bFrom;
     if (addA == 0 || addB == 0) {
       return addA + addB <= SNAP_ONE_SIDED;
     }
-    return lcs(a.tokens(), aFrom, aTo, b.tokens(), bFrom, bTo) > 0;
+    return lcs(a, aFrom, aTo, b, bFrom, bTo) > 0;
   }
 
-  private Passage score(List<int[]> chain, int[] bounds, Tokens a, Tokens b) {
+  /** Whether words {@code from..to} hold a masked one. */
+  private static boolean anyMasked(long[] w, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (isMasked(w[i], i)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code w}, word {@code i} as compared, is the stand-in of a masked word. */
+  private static boolean isMasked(long w, int i) {
+    return w == (MASKED_A | i) || w == (MASKED_B | i);
+  }
+
+  private Passage score(
+      List<int[]> chain, int[] bounds, Tokens a, long[] wa, Tokens b, long[] wb) {
     int aFrom = bounds[0];
     int aTo = bounds[1];
     int bFrom = bounds[2];
@@ -320,7 +373,7 @@ public final class PassageAligner implements Serializable {
     int[] head = chain.get(0);
     int[] tail = last(chain);
     int edgeMatches =
-        lcs(a, aFrom, head[0], b, bFrom, head[2]) + lcs(a, tail[1], aTo, b, tail[3], bTo);
+        lcs(wa, aFrom, head[0], wb, bFrom, head[2]) + lcs(wa, tail[1], aTo, wb, tail[3], bTo);
     int coveredA = 0;
     int coveredB = 0;
     int reachA = aFrom;
@@ -331,7 +384,7 @@ public final class PassageAligner implements Serializable {
       coveredA += Math.max(0, block[1] - Math.max(block[0], reachA));
       coveredB += Math.max(0, block[3] - Math.max(block[2], reachB));
       if (previous != null && block[0] > previous[1] && block[2] > previous[3]) {
-        gapMatches += lcs(a, previous[1], block[0], b, previous[3], block[2]);
+        gapMatches += lcs(wa, previous[1], block[0], wb, previous[3], block[2]);
       }
       reachA = Math.max(reachA, block[1]);
       reachB = Math.max(reachB, block[3]);
@@ -355,7 +408,7 @@ public final class PassageAligner implements Serializable {
   }
 
   /** Length of the longest common subsequence of two short word ranges. */
-  static int lcs(Tokens a, int aFrom, int aTo, Tokens b, int bFrom, int bTo) {
+  static int lcs(long[] a, int aFrom, int aTo, long[] b, int bFrom, int bTo) {
     int n = aTo - aFrom;
     int m = bTo - bFrom;
     int[] row = new int[m + 1];
@@ -364,7 +417,7 @@ public final class PassageAligner implements Serializable {
       for (int y = 1; y <= m; y++) {
         int above = row[y];
         row[y] =
-            a.hash(aFrom + x - 1) == b.hash(bFrom + y - 1)
+            a[aFrom + x - 1] == b[bFrom + y - 1]
                 ? diagonal + 1
                 : Math.max(row[y], row[y - 1]);
         diagonal = above;

@@ -7,8 +7,9 @@ import dev.refrain.document.Article;
 import dev.refrain.index.ArchiveException;
 import dev.refrain.index.IndexSettings;
 import dev.refrain.index.LuceneArchive;
-import dev.refrain.scan.ScanOptions;
-import dev.refrain.scan.Stages;
+import dev.refrain.kernel.DetectorOptions;
+import dev.refrain.kernel.Detector;
+import dev.refrain.kernel.PreparedArticle;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,8 +63,8 @@ public final class CheckBenchmark {
 
   /** Builds the index in {@code dir} unless it already holds {@code articles} articles. */
   public Result run(Path dir, int threads, PrintWriter log) throws ArchiveException, Exception {
-    ScanOptions options = ScanOptions.defaults().withThreads(threads);
-    Stages stages = new Stages(options);
+    DetectorOptions options = DetectorOptions.defaults().withThreads(threads);
+    Detector detector = new Detector(options);
     SyntheticText text = new SyntheticText(50_000);
     double indexSeconds = 0;
     double optimizeSeconds = 0;
@@ -82,13 +83,13 @@ public final class CheckBenchmark {
       try (LuceneArchive.Writer w = LuceneArchive.openWriter(dir, IndexSettings.of(options))) {
         int batch = 1000;
         for (int from = 0; from < articles; from += batch) {
-          List<Future<Stages.PreparedArticle>> parts = new ArrayList<>();
+          List<Future<PreparedArticle>> parts = new ArrayList<>();
           for (int n = from; n < Math.min(articles, from + batch); n++) {
             int id = n;
-            parts.add(pool.submit(() -> stages.prepare(
+            parts.add(pool.submit(() -> detector.prepare(
                 Article.of("a" + id, archived(text, seed, id, wordsPerArticle)))));
           }
-          for (Future<Stages.PreparedArticle> f : parts) {
+          for (Future<PreparedArticle> f : parts) {
             w.add(f.get());
           }
           if ((from / batch) % 10 == 0) {
@@ -108,7 +109,7 @@ public final class CheckBenchmark {
     }
     try (LuceneArchive.Reader reader = LuceneArchive.openReader(dir)) {
       Checker checker =
-          new Checker(stages, reader, new CheckOptions(0.3, 200, 100, 3, Set.of(), Baseline.empty()));
+          new Checker(detector, reader, new CheckOptions(0.3, 100, Set.of(), Baseline.empty()));
       Random random = new Random(seed + 7);
       int warmup = Math.min(200, checks);
       double[] millis = new double[checks];

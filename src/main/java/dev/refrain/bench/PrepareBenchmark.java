@@ -2,8 +2,8 @@ package dev.refrain.bench;
 
 import dev.refrain.document.Article;
 import dev.refrain.normalize.TextNormalizer;
-import dev.refrain.scan.ScanOptions;
-import dev.refrain.scan.Stages;
+import dev.refrain.kernel.DetectorOptions;
+import dev.refrain.kernel.Detector;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -42,15 +42,15 @@ public final class PrepareBenchmark {
   }
 
   public List<Measure> run() throws Exception {
-    Stages stages = new Stages(ScanOptions.defaults().withThreads(threads));
+    Detector detector = new Detector(DetectorOptions.defaults().withThreads(threads));
     TextNormalizer normalizer = new TextNormalizer();
     dev.refrain.shingle.Shingler shingler = new dev.refrain.shingle.Shingler(5);
     return List.of(
         measure("refrain tokenize", t -> normalizer.tokenize(t).size()),
         measure("refrain tokenize + shingle hashes", t -> shingler.shingles(normalizer.tokenize(t)).length),
         measure(
-            "refrain tokenize + shingle + windowed MinHash (8x2 bands)",
-            t -> stages.prepare(Article.of("x", t)).keys().keys().length),
+            "refrain tokenize + shingle + winnowing fingerprints",
+            t -> detector.prepare(Article.of("x", t)).fingerprints().size()),
         measure("Lucene StandardTokenizer + ShingleFilter + MinHashFilter", PrepareBenchmark::lucene));
   }
 

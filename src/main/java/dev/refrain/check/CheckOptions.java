@@ -9,20 +9,15 @@ import java.util.TreeSet;
  *
  * @param maxContainment an article fails when more than this share of its words lies in counted
  *     passages shared with the archive, 0 to 1
- * @param maxBucket a band key in more archived articles than this proposes no candidates, >= 2
  * @param maxCandidates most archived articles aligned per checked article (those sharing the most
- *     band keys), >= 1
- * @param boilerplateMinArticles articles (the checked one included) a verbatim head or tail
- *     passage must be in to be boilerplate, >= 2
+ *     fingerprints), >= 1
  * @param allowedSources sources whose reuse is licensed: passages with their articles are not
  *     counted (compared case-insensitively)
  * @param baseline accepted overlaps, not counted
  */
 public record CheckOptions(
     double maxContainment,
-    int maxBucket,
     int maxCandidates,
-    int boilerplateMinArticles,
     Set<String> allowedSources,
     Baseline baseline) {
 
@@ -30,15 +25,8 @@ public record CheckOptions(
     if (!(maxContainment >= 0 && maxContainment <= 1)) {
       throw new IllegalArgumentException("max containment must be 0 to 1, was " + maxContainment);
     }
-    if (maxBucket < 2) {
-      throw new IllegalArgumentException("max bucket must be at least 2, was " + maxBucket);
-    }
     if (maxCandidates < 1) {
       throw new IllegalArgumentException("max candidates must be at least 1, was " + maxCandidates);
-    }
-    if (boilerplateMinArticles < 2) {
-      throw new IllegalArgumentException(
-          "boilerplate min articles must be at least 2, was " + boilerplateMinArticles);
     }
     TreeSet<String> folded = new TreeSet<>();
     allowedSources.forEach(s -> folded.add(s.toLowerCase(Locale.ROOT)));

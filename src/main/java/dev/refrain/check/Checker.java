@@ -1,55 +1,52 @@
 package dev.refrain.check;
 
 import dev.refrain.align.Passage;
-import dev.refrain.cluster.ClusterFinder;
-import dev.refrain.cluster.Link;
 import dev.refrain.document.Article;
 import dev.refrain.index.LuceneArchive;
-import dev.refrain.scan.ScanResult;
-import dev.refrain.scan.Stages;
-import dev.refrain.scan.Stages.PreparedArticle;
+import dev.refrain.kernel.Detector;
+import dev.refrain.kernel.PreparedArticle;
+import dev.refrain.kernel.SharedPassage;
+import dev.refrain.template.Templates;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
 /**
- * Checks new articles against an archive: finds the archived articles each shares passages with,
- * aligns them word by word, and decides which passages count against the limit.
+ * The archive strategy over the detection kernel: which pairs to compare for a new article.
  *
- * <p>Candidates are the archived articles sharing the most LSH band keys with the new one (keys
- * held by more than {@code maxBucket} archived articles are skipped). A passage does not count
- * when it is:
+ * <p>Candidates are the archived articles sharing the most fingerprints with the new one
+ * (fingerprints held by more than {@code maxBucket} archived articles, and template text, propose
+ * nothing). Each is aligned with the new article outside both articles' template words, using
+ * the templates learned from the whole archive, so a check of an archived article finds the
+ * passages a scan of the archive finds. A passage does not count against the limit when it is:
  *
  * <ul>
- *   <li><b>boilerplate</b> learned from the archive: near-verbatim (similarity at least 0.9), at
- *       the head or tail of the new article, and held by at least {@code boilerplateMinArticles}
- *       articles, counting the new one: either among the aligned candidates, or by the archive's
- *       document frequency of the passage's band keys (a footer too common to be a candidate);
  *   <li>accepted in the <b>baseline</b>;
  *   <li>from an <b>allowed source</b>.
  * </ul>
  *
- * <p>An article with the same id as an archived one is not compared with that one (a re-check of
- * an archived article is not 100% reuse of itself). Thread-safe for concurrent checks.
+ * <p>Template text (a site footer) is never a passage at all: the templates the checked article
+ * carries are reported with it. An article with the same id as an archived one is not compared
+ * with that one (a re-check of an archived article is not 100% reuse of itself). Thread-safe for
+ * concurrent checks.
  */
 public final class Checker {
-  private static final double BOILERPLATE_SIMILARITY = 0.9;
-
-  private final Stages stages;
+  private final Detector detector;
   private final LuceneArchive.Reader archive;
   private final CheckOptions options;
+  private final Templates templates;
 
-  public Checker(Stages stages, LuceneArchive.Reader archive, CheckOptions options) {
-    this.stages = stages;
+  public Checker(Detector detector, LuceneArchive.Reader archive, CheckOptions options) {
+    this.detector = detector;
     this.archive = archive;
     this.options = options;
+    this.templates = archive.templates();
   }
 
   /** Why a passage counts or not. */
   public enum Status {
     COUNTED,
-    BOILERPLATE,
     BASELINE,
     ALLOWED
   }
@@ -59,7 +56,7 @@ public final class Checker {
    *
    * @param shared the passage with its diff from the archived side to the checked side
    */
-  public record CheckedPassage(ScanResult.SharedPassage shared, Status status) {}
+  public record CheckedPassage(SharedPassage shared, Status status) {}
 
   /**
    * An archived article the checked one shares passages with.
@@ -78,67 +75,88 @@ public final class Checker {
    *
    * @param containment share of its words in counted passages shared with any archived article
    * @param exceeded whether containment is over the limit
+   * @param templateWords its words inside template text learned from the archive
    * @param matches most shared first
    */
   public record Result(
-      PreparedArticle article, List<Match> matches, double containment, boolean exceeded) {}
+      PreparedArticle article,
+      List<Match> matches,
+      double containment,
+      boolean exceeded,
+      int templateWords) {}
 
   /** Checks one article. */
   public Result check(Article article) {
-    PreparedArticle fresh = stages.prepare(article);
+    PreparedArticle fresh = detector.prepare(article);
+    int[] freshMask = detector.mask(fresh, templates);
     List<LuceneArchive.Candidate> candidates =
-        archive.candidates(fresh.keys().keys(), options.maxBucket(), options.maxCandidates() + 1);
-    List<PreparedArticle> archived = new ArrayList<>();
-    List<List<Passage>> aligned = new ArrayList<>();
+        archive.candidates(
+            searchable(fresh), archive.settings().maxBucket(), options.maxCandidates() + 1);
+    List<Match> matches = new ArrayList<>();
+    List<int[]> counted = new ArrayList<>();
     for (LuceneArchive.Candidate c : candidates) {
       Article old = archive.article(c.doc());
-      if (old.id().equals(article.id()) || archived.size() == options.maxCandidates()) {
+      if (old.id().equals(article.id()) || matches.size() == options.maxCandidates()) {
         continue;
       }
-      PreparedArticle prepared = stages.prepareForAlignment(old);
-      List<Passage> passages = stages.align(prepared, fresh);
-      if (!passages.isEmpty()) {
-        archived.add(prepared);
-        aligned.add(passages);
+      PreparedArticle prepared = detector.prepare(old);
+      List<Passage> passages =
+          detector.align(prepared, detector.mask(prepared, templates), fresh, freshMask);
+      if (passages.isEmpty()) {
+        continue;
       }
-    }
-    boolean[] boilerplate = boilerplate(fresh, archived, aligned);
-
-    List<Match> matches = new ArrayList<>();
-    boolean[] covered = new boolean[fresh.tokens().size()];
-    int link = 0;
-    for (int i = 0; i < archived.size(); i++) {
-      PreparedArticle old = archived.get(i);
-      boolean[] coveredHere = new boolean[covered.length];
-      boolean[] coveredOld = new boolean[old.tokens().size()];
-      List<CheckedPassage> passages = new ArrayList<>();
-      for (Passage p : aligned.get(i)) {
-        ScanResult.SharedPassage shared =
-            stages.share(p, old.tokens(), fresh.tokens(), boilerplate[link], -1);
-        Status status = status(fresh, old, p, boilerplate[link]);
+      List<CheckedPassage> checked = new ArrayList<>();
+      List<int[]> here = new ArrayList<>();
+      List<int[]> there = new ArrayList<>();
+      for (Passage p : passages) {
+        SharedPassage shared = detector.share(p, prepared.tokens(), fresh.tokens(), -1);
+        Status status = status(fresh, prepared, p);
         if (status == Status.COUNTED) {
-          Arrays.fill(coveredHere, p.bFromWord(), p.bToWord(), true);
-          Arrays.fill(covered, p.bFromWord(), p.bToWord(), true);
-          Arrays.fill(coveredOld, p.aFromWord(), p.aToWord(), true);
+          here.add(new int[] {p.bFromWord(), p.bToWord()});
+          there.add(new int[] {p.aFromWord(), p.aToWord()});
         }
-        passages.add(new CheckedPassage(shared, status));
-        link++;
+        checked.add(new CheckedPassage(shared, status));
       }
+      counted.addAll(here);
       matches.add(
-          new Match(old, passages, Stages.share(coveredHere), Stages.share(coveredOld)));
+          new Match(
+              prepared,
+              checked,
+              Detector.containment(fresh.tokens().size(), here),
+              Detector.containment(prepared.tokens().size(), there)));
     }
     matches.sort(
         Comparator.comparingDouble(Match::containment)
             .reversed()
             .thenComparing(m -> m.archived().article().id()));
-    double containment = Stages.share(covered);
-    return new Result(fresh, matches, containment, containment > options.maxContainment());
+    double containment = Detector.containment(fresh.tokens().size(), counted);
+    return new Result(
+        fresh, matches, containment, containment > options.maxContainment(),
+        Templates.maskedWords(freshMask));
   }
 
-  private Status status(PreparedArticle fresh, PreparedArticle old, Passage p, boolean boilerplate) {
-    if (boilerplate) {
-      return Status.BOILERPLATE;
+  /** The article's distinct fingerprints that are not template text for it, sorted. */
+  private long[] searchable(PreparedArticle p) {
+    long[] hashes = p.fingerprints().hashes();
+    long[] out = new long[hashes.length];
+    int n = 0;
+    for (long h : hashes) {
+      if (!templates.isTemplate(p.sourceKey(), h)) {
+        out[n++] = h;
+      }
     }
+    out = Arrays.copyOf(out, n);
+    Arrays.sort(out);
+    int distinct = 0;
+    for (int i = 0; i < n; i++) {
+      if (i == 0 || out[i] != out[i - 1]) {
+        out[distinct++] = out[i];
+      }
+    }
+    return Arrays.copyOf(out, distinct);
+  }
+
+  private Status status(PreparedArticle fresh, PreparedArticle old, Passage p) {
     if (options.allowed(old.article().source())) {
       return Status.ALLOWED;
     }
@@ -147,46 +165,5 @@ public final class Checker {
       return Status.BASELINE;
     }
     return Status.COUNTED;
-  }
-
-  /** Which passages (in candidate order, then passage order) are boilerplate. */
-  private boolean[] boilerplate(
-      PreparedArticle fresh, List<PreparedArticle> archived, List<List<Passage>> aligned) {
-    List<Link> links = new ArrayList<>();
-    int[] words = new int[archived.size() + 1];
-    words[0] = fresh.tokens().size();
-    for (int i = 0; i < archived.size(); i++) {
-      words[i + 1] = archived.get(i).tokens().size();
-      for (Passage p : aligned.get(i)) {
-        links.add(
-            new Link(i + 1, p.aFromWord(), p.aToWord(), 0, p.bFromWord(), p.bToWord(),
-                p.similarity()));
-      }
-    }
-    boolean[] result =
-        new ClusterFinder(Math.max(2, options.boilerplateMinArticles()), options.boilerplateMinArticles())
-            .find(links, words)
-            .boilerplateLinks();
-    int edge = Math.max(5, words[0] / 10);
-    for (int l = 0; l < links.size(); l++) {
-      Link x = links.get(l);
-      boolean atEdge =
-          (x.bFromWord() <= edge || words[0] - x.bToWord() <= edge)
-              && 2 * (x.bToWord() - x.bFromWord()) <= words[0];
-      if (!result[l] && atEdge && x.similarity() >= BOILERPLATE_SIMILARITY) {
-        result[l] = heldByMany(fresh, x.bFromWord(), x.bToWord());
-      }
-    }
-    return result;
-  }
-
-  /** Whether some window of the passage is in enough archived articles to be template text. */
-  private boolean heldByMany(PreparedArticle fresh, int from, int to) {
-    for (long key : stages.keysWithin(fresh, from, to).keys()) {
-      if (archive.docFreq(key) + 1 >= options.boilerplateMinArticles()) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -149,11 +149,11 @@ final class BenchmarkCommand implements Runnable {
         return ExitCode.INPUT.code();
       }
       long chars = stories.stream().mapToLong(a -> a.text().length()).sum();
-      dev.refrain.scan.ScanOptions options = dev.refrain.scan.ScanOptions.defaults().withThreads(input.threads);
+      dev.refrain.kernel.DetectorOptions options = dev.refrain.kernel.DetectorOptions.defaults().withThreads(input.threads);
       System.gc();
       long t0 = System.nanoTime();
       dev.refrain.scan.ScanResult r =
-          new dev.refrain.scan.Scanner(options).scan(stories, dev.refrain.scan.ScanListener.NONE);
+          new dev.refrain.scan.Scanner(options).scan(stories, dev.refrain.kernel.ProgressListener.NONE);
       double seconds = (System.nanoTime() - t0) / 1e9;
       Runtime rt = Runtime.getRuntime();
       long heapUsed = rt.totalMemory() - rt.freeMemory();

@@ -1,7 +1,7 @@
 package dev.refrain.cli;
 
 import dev.refrain.eval.Calibration;
-import dev.refrain.scan.ScanOptions;
+import dev.refrain.kernel.DetectorOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -78,8 +78,8 @@ public final class CalibrateCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter out = spec.commandLine().getOut();
-    ScanOptions d = ScanOptions.defaults();
-    ScanOptions base;
+    DetectorOptions d = DetectorOptions.defaults();
+    DetectorOptions base;
     try {
       for (int size : shingleSizes) {
         if (size < 1 || size > 32) {
@@ -92,10 +92,9 @@ public final class CalibrateCommand implements Callable<Integer> {
         }
       }
       base =
-          new ScanOptions(
-              d.shingleSize(), d.window(), d.bands(), d.rows(), d.minWords(),
-              maxGap == null ? d.maxGap() : maxGap,
-              d.minSimilarity(), d.boilerplateMinArticles(), d.maxBucket(), 1, d.seed());
+          new DetectorOptions(
+              d.shingleSize(), d.window(), d.minWords(), maxGap == null ? d.maxGap() : maxGap,
+              d.minSimilarity(), d.templateMinArticles(), d.maxBucket(), 1, d.seed());
     } catch (IllegalArgumentException e) {
       err.println("refrain: " + e.getMessage());
       return ExitCode.USAGE.code();
@@ -130,7 +129,7 @@ public final class CalibrateCommand implements Callable<Integer> {
   }
 
   /** The calibration as text tables. */
-  static String render(Calibration c, List<Calibration.LabelledPair> pairs, ScanOptions base) {
+  static String render(Calibration c, List<Calibration.LabelledPair> pairs, DetectorOptions base) {
     long positives = pairs.stream().filter(Calibration.LabelledPair::reused).count();
     StringBuilder s = new StringBuilder();
     s.append(

@@ -11,12 +11,12 @@ import dev.refrain.index.ArchiveException;
 import dev.refrain.index.IndexSettings;
 import dev.refrain.index.LuceneArchive;
 import dev.refrain.index.UncheckedArchiveException;
+import dev.refrain.kernel.Detector;
 import dev.refrain.report.CheckRenderer;
 import dev.refrain.report.CheckRenderers;
 import dev.refrain.report.CheckReport;
 import dev.refrain.report.CheckReportMapper;
-import dev.refrain.scan.ScanOptions;
-import dev.refrain.scan.Stages;
+import dev.refrain.kernel.DetectorOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -126,7 +126,7 @@ final class CheckCommand implements Callable<Integer> {
         return ExitCode.INPUT.code();
       }
     }
-    ScanOptions options;
+    DetectorOptions options;
     try {
       IndexSettings stored = LuceneArchive.readSettings(index);
       options = detection.scanOptions(stored);
@@ -145,10 +145,9 @@ final class CheckCommand implements Callable<Integer> {
       err.println("refrain: nothing checked: every input must be readable");
       return ExitCode.INPUT.code();
     }
-    Stages stages = new Stages(options);
+    Detector detector = new Detector(options);
     CheckOptions checkOptions =
-        new CheckOptions(maxContainment, options.maxBucket(), maxCandidates,
-            options.boilerplateMinArticles(), Set.copyOf(allowSources), accepted);
+        new CheckOptions(maxContainment, maxCandidates, Set.copyOf(allowSources), accepted);
     List<Checker.Result> results = new ArrayList<>();
     int archived;
     try (LuceneArchive.Reader reader = LuceneArchive.openReader(index)) {
@@ -156,7 +155,12 @@ final class CheckCommand implements Callable<Integer> {
         reader.verify();
       }
       archived = reader.size();
-      Checker checker = new Checker(stages, reader, checkOptions);
+      if (!reader.templatesCurrent()) {
+        err.println("refrain: " + index + ": warning: the index's templates were learned before"
+            + " its last articles were added (an index add was interrupted); the next index add"
+            + " learns them again");
+      }
+      Checker checker = new Checker(detector, reader, checkOptions);
       for (Article a : loaded.articles()) {
         results.add(checker.check(a));
       }

@@ -7,8 +7,9 @@ import dev.refrain.document.LoadResult;
 import dev.refrain.index.ArchiveException;
 import dev.refrain.index.IndexSettings;
 import dev.refrain.index.LuceneArchive;
-import dev.refrain.scan.ScanOptions;
-import dev.refrain.scan.Stages;
+import dev.refrain.kernel.DetectorOptions;
+import dev.refrain.kernel.Detector;
+import dev.refrain.kernel.PreparedArticle;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -106,7 +107,7 @@ final class IndexCommand implements Runnable {
     public Integer call() {
       PrintWriter err = spec.commandLine().getErr();
       PrintWriter out = spec.commandLine().getOut();
-      ScanOptions options;
+      DetectorOptions options;
       try {
         options =
             LuceneArchive.exists(folder.dir)
@@ -125,7 +126,7 @@ final class IndexCommand implements Runnable {
         err.println("refrain: nothing added: no readable articles in " + String.join(" ", paths));
         return ExitCode.INPUT.code();
       }
-      Stages stages = new Stages(options);
+      Detector detector = new Detector(options);
       List<Article> articles = loaded.articles();
       int added = 0;
       ExecutorService pool = Executors.newFixedThreadPool(options.threads());
@@ -134,11 +135,11 @@ final class IndexCommand implements Runnable {
         bar.stageStarted("index", articles.size());
         // Prepare in parallel, add in input order, a batch at a time to bound memory.
         for (int from = 0; from < articles.size(); from += BATCH) {
-          List<Future<Stages.PreparedArticle>> batch = new ArrayList<>();
+          List<Future<PreparedArticle>> batch = new ArrayList<>();
           for (Article a : articles.subList(from, Math.min(articles.size(), from + BATCH))) {
-            batch.add(pool.submit(() -> stages.prepare(a)));
+            batch.add(pool.submit(() -> detector.prepare(a)));
           }
-          for (Future<Stages.PreparedArticle> f : batch) {
+          for (Future<PreparedArticle> f : batch) {
             writer.add(f.get());
             added++;
           }

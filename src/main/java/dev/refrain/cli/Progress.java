@@ -1,6 +1,6 @@
 package dev.refrain.cli;
 
-import dev.refrain.scan.ScanListener;
+import dev.refrain.kernel.ProgressListener;
 import java.io.PrintWriter;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -8,7 +8,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /** A progress bar on stderr for long scans; draws nothing when not wanted. */
-abstract class Progress implements ScanListener, AutoCloseable {
+abstract class Progress implements ProgressListener, AutoCloseable {
 
   /** When to draw the bar. */
   enum When {

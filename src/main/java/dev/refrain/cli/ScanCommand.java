@@ -11,7 +11,7 @@ import dev.refrain.report.Report;
 import dev.refrain.report.ReportMapper;
 import dev.refrain.report.ReportRenderer;
 import dev.refrain.report.TextReportRenderer;
-import dev.refrain.scan.ScanOptions;
+import dev.refrain.kernel.DetectorOptions;
 import dev.refrain.scan.ScanResult;
 import dev.refrain.scan.Scanner;
 import java.io.IOException;
@@ -90,7 +90,7 @@ final class ScanCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter stdout = spec.commandLine().getOut();
-    ScanOptions options = options();
+    DetectorOptions options = options();
     List<ReportRenderer> renderers = renderers();
 
     LoadResult loaded = new ArticleLoader(LoaderOptions.defaults()).load(paths);
@@ -146,7 +146,7 @@ final class ScanCommand implements Callable<Integer> {
     OutputFiles.writeAtomically(target, buffer.toString());
   }
 
-  private ScanOptions options() {
+  private DetectorOptions options() {
     Usage.range(spec, "--top", top, 0, Integer.MAX_VALUE);
     return detection.scanOptions();
   }

@@ -12,14 +12,9 @@ import java.util.List;
  *     the others (highest total similarity of its links), then the longest, then the first
  * @param links indexes into the list of links given to {@link ClusterFinder#find}, sorted
  * @param articleCount distinct articles it occurs in
- * @param boilerplate true when it is site or template text (see {@link ClusterFinder})
  */
 public record Cluster(
-    List<Occurrence> occurrences,
-    int canonical,
-    List<Integer> links,
-    int articleCount,
-    boolean boilerplate) {
+    List<Occurrence> occurrences, int canonical, List<Integer> links, int articleCount) {
 
   public Cluster {
     occurrences = List.copyOf(occurrences);

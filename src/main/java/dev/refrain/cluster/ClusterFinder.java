@@ -7,58 +7,31 @@ import java.util.List;
 import java.util.TreeMap;
 
 /**
- * Groups passages into clusters of one passage recurring across articles, and tells boilerplate
- * from reused content.
+ * Groups passages into clusters of one passage recurring across articles.
  *
  * <p>Each passage joins its two sides; within one article, two sides overlapping by at least
  * half of the shorter one are the same occurrence. A connected group spanning at least {@code
- * minClusterArticles} articles is a cluster (the G20 sentence in three seed articles).
- *
- * <p><b>Boilerplate</b> is template text. A passage is template-like when it is near-verbatim
- * (similarity at least {@value #BOILERPLATE_SIMILARITY}), is at most half of each of its two
- * articles (a story re-sent whole is reuse), and sits at the head or the tail of both
- * its articles (no more than 10% of the article's words, and at least {@value #EDGE_WORDS},
- * before it or after it). When a group's template-like passages span at least {@code
- * boilerplateMinArticles} articles, the group is template text: its passages at the edges of
- * both articles are boilerplate (also those that ran on into a few words before the footer), and
- * the cluster is when most of its passages are. A site footer passes; a wire sentence reworded by three outlets in the
- * middle of their stories does not; one footer passage reworded at its edge stays reuse without
- * hiding the thousands of others (measured on the synthetic corpus of the eval).
+ * minClusterArticles} articles is a cluster (the G20 sentence in three seed articles). Only
+ * verified passages join articles, never a shared candidate key, so unrelated articles are not
+ * chained together. Template text never reaches this stage: it is masked before alignment.
  */
 public final class ClusterFinder {
-  static final double BOILERPLATE_SIMILARITY = 0.9;
-  static final int EDGE_WORDS = 5;
-
   private final int minClusterArticles;
-  private final int boilerplateMinArticles;
 
-  /**
-   * @param minClusterArticles articles a group must span to be reported as a cluster, >= 2
-   * @param boilerplateMinArticles articles a group must span to be boilerplate, >= 2
-   */
-  public ClusterFinder(int minClusterArticles, int boilerplateMinArticles) {
+  /** @param minClusterArticles articles a group must span to be reported as a cluster, >= 2 */
+  public ClusterFinder(int minClusterArticles) {
     if (minClusterArticles < 2) {
       throw new IllegalArgumentException(
           "minClusterArticles must be at least 2, was " + minClusterArticles);
     }
-    if (boilerplateMinArticles < 2) {
-      throw new IllegalArgumentException(
-          "boilerplateMinArticles must be at least 2, was " + boilerplateMinArticles);
-    }
     this.minClusterArticles = minClusterArticles;
-    this.boilerplateMinArticles = boilerplateMinArticles;
   }
 
-  /**
-   * Result of {@link #find}: the clusters to report, and for each link whether it is boilerplate.
-   */
-  public record Result(List<Cluster> clusters, boolean[] boilerplateLinks, int[] clusterOfLink) {}
+  /** Result of {@link #find}: the clusters to report, and each link's cluster or -1. */
+  public record Result(List<Cluster> clusters, int[] clusterOfLink) {}
 
-  /**
-   * @param links the passages of all pairs
-   * @param articleWords number of words of each article, by article number
-   */
-  public Result find(List<Link> links, int[] articleWords) {
+  /** @param links the passages of all pairs */
+  public Result find(List<Link> links) {
     int nodes = links.size() * 2;
     int[] parent = new int[nodes];
     for (int i = 0; i < nodes; i++) {
@@ -94,7 +67,6 @@ public final class ClusterFinder {
     for (int node = 0; node < nodes; node++) {
       groups.computeIfAbsent(find(parent, node), x -> new ArrayList<>()).add(node);
     }
-    boolean[] boilerplate = new boolean[links.size()];
     int[] clusterOf = new int[links.size()];
     Arrays.fill(clusterOf, -1);
     List<Cluster> clusters = new ArrayList<>();
@@ -102,27 +74,9 @@ public final class ClusterFinder {
       List<Cluster.Occurrence> occurrences = occurrences(links, group);
       int articles = (int) occurrences.stream().mapToInt(Cluster.Occurrence::article).distinct().count();
       List<Integer> memberLinks = group.stream().map(n -> n / 2).distinct().sorted().toList();
-      // Template links: near-verbatim, at the head or tail on both sides. One reworded link in
-      // a large group (a footer snapped to the sentence before it) must not hide the others.
-      List<Integer> templateLinks =
-          memberLinks.stream().filter(l -> templateLike(links.get(l), articleWords)).toList();
-      long templateArticles =
-          templateLinks.stream()
-              .flatMap(l -> java.util.stream.Stream.of(links.get(l).a(), links.get(l).b()))
-              .distinct()
-              .count();
-      boolean isBoilerplate = false;
-      if (templateArticles >= boilerplateMinArticles) {
-        // In a template group, a passage at the edges of both articles is template text too,
-        // even when it ran on into a few words of the sentence before (similarity under 0.9).
-        List<Integer> edgeLinks =
-            memberLinks.stream().filter(l -> atEdges(links.get(l), articleWords)).toList();
-        edgeLinks.forEach(l -> boilerplate[l] = true);
-        isBoilerplate = 2 * edgeLinks.size() > memberLinks.size();
-      }
       if (articles >= minClusterArticles) {
         int canonical = canonical(links, occurrences, memberLinks);
-        clusters.add(new Cluster(occurrences, canonical, memberLinks, articles, isBoilerplate));
+        clusters.add(new Cluster(occurrences, canonical, memberLinks, articles));
       }
     }
     clusters.sort(
@@ -135,30 +89,7 @@ public final class ClusterFinder {
         clusterOf[l] = c;
       }
     }
-    return new Result(List.copyOf(clusters), boilerplate, clusterOf);
-  }
-
-  private static boolean templateLike(Link l, int[] articleWords) {
-    return l.similarity() >= BOILERPLATE_SIMILARITY && atEdges(l, articleWords);
-  }
-
-  /**
-   * Whether a passage sits at the head or tail of both its articles and is a small part of each
-   * (at most half their words): a story re-sent whole by three outlets is reuse, not template.
-   */
-  private static boolean atEdges(Link l, int[] articleWords) {
-    return smallPartAtEdge(l.a(), l.aFromWord(), l.aToWord(), articleWords)
-        && smallPartAtEdge(l.b(), l.bFromWord(), l.bToWord(), articleWords);
-  }
-
-  private static boolean smallPartAtEdge(int article, int from, int to, int[] articleWords) {
-    int words = articleWords[article];
-    return 2 * (to - from) <= words && atEdge(new Cluster.Occurrence(article, from, to), words);
-  }
-
-  private static boolean atEdge(Cluster.Occurrence o, int words) {
-    int edge = Math.max(EDGE_WORDS, words / 10);
-    return o.fromWord() <= edge || words - o.toWord() <= edge;
+    return new Result(List.copyOf(clusters), clusterOf);
   }
 
   /** The group's sides merged into one word range per overlapping run in each article. */

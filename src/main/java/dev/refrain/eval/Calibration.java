@@ -1,10 +1,11 @@
 package dev.refrain.eval;
 
+import dev.refrain.kernel.ArticlePair;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.refrain.document.Article;
-import dev.refrain.scan.ScanOptions;
+import dev.refrain.kernel.DetectorOptions;
 import dev.refrain.scan.ScanResult;
 import dev.refrain.scan.Scanner;
 import java.io.IOException;
@@ -138,7 +139,7 @@ public record Calibration(List<SizeResult> sizes, int best) {
       List<LabelledPair> pairs,
       List<Integer> shingleSizes,
       List<Integer> minWordsList,
-      ScanOptions base) {
+      DetectorOptions base) {
     boolean[] labels = new boolean[pairs.size()];
     for (int i = 0; i < labels.length; i++) {
       labels[i] = pairs.get(i).reused();
@@ -167,16 +168,16 @@ public record Calibration(List<SizeResult> sizes, int best) {
           continue;
         }
         tried.add(minWords);
-        ScanOptions o =
-            new ScanOptions(
-                size, base.window(), base.bands(), base.rows(), minWords, base.maxGap(),
-                base.minSimilarity(), base.boilerplateMinArticles(), base.maxBucket(), 1,
+        DetectorOptions o =
+            new DetectorOptions(
+                size, base.window(), minWords, base.maxGap(),
+                base.minSimilarity(), base.templateMinArticles(), base.maxBucket(), 1,
                 base.seed());
         Scanner scanner = new Scanner(o);
         double[] scores = new double[pairs.size()];
         for (int i = 0; i < scores.length; i++) {
           LabelledPair p = pairs.get(i);
-          ScanResult.Pair r = scanner.compare(Article.of("a", p.a()), Article.of("b", p.b()));
+          ArticlePair r = scanner.compare(Article.of("a", p.a()), Article.of("b", p.b()));
           scores[i] = Math.max(r.containmentA(), r.containmentB());
         }
         results.add(sizeResult(size, minWords, scores, labels));
@@ -188,7 +189,7 @@ public record Calibration(List<SizeResult> sizes, int best) {
     return new Calibration(results, best);
   }
 
-  private static boolean better(SizeResult r, SizeResult than, ScanOptions base) {
+  private static boolean better(SizeResult r, SizeResult than, DetectorOptions base) {
     double f1 = r.atThreshold().f1() - than.atThreshold().f1();
     if (Math.abs(f1) > 1e-12) {
       return f1 > 0;
@@ -199,7 +200,7 @@ public record Calibration(List<SizeResult> sizes, int best) {
     return distance(r, base) < distance(than, base);
   }
 
-  private static int distance(SizeResult r, ScanOptions base) {
+  private static int distance(SizeResult r, DetectorOptions base) {
     return Math.abs(r.shingleSize() - base.shingleSize()) + Math.abs(r.minWords() - base.minWords());
   }
 

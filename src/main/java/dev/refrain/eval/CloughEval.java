@@ -1,10 +1,12 @@
 package dev.refrain.eval;
 
+import dev.refrain.kernel.ArticlePair;
+import dev.refrain.kernel.SharedPassage;
 import dev.refrain.align.Passage;
 import dev.refrain.diff.Edit;
 import dev.refrain.document.Article;
 import dev.refrain.normalize.TextNormalizer;
-import dev.refrain.scan.ScanOptions;
+import dev.refrain.kernel.DetectorOptions;
 import dev.refrain.scan.ScanResult;
 import dev.refrain.scan.Scanner;
 import java.nio.file.Path;
@@ -41,11 +43,11 @@ public final class CloughEval {
 
   /** Loads the corpus from {@code data} and evaluates it. */
   public static CorpusResult run(Path data) throws MissingDataException {
-    return evaluate(CloughCorpus.load(data), ScanOptions.defaults());
+    return evaluate(CloughCorpus.load(data), DetectorOptions.defaults());
   }
 
   /** Evaluates refrain with {@code options} on the corpus. */
-  public static CorpusResult evaluate(CloughCorpus corpus, ScanOptions options) {
+  public static CorpusResult evaluate(CloughCorpus corpus, DetectorOptions options) {
     Scanner scanner = new Scanner(options);
     NaiveShingles naive = new NaiveShingles(5);
     List<CloughCorpus.Answer> answers = corpus.answers();
@@ -62,13 +64,13 @@ public final class CloughEval {
     for (int i = 0; i < n; i++) {
       CloughCorpus.Answer a = answers.get(i);
       String source = corpus.sources().get(a.task());
-      ScanResult.Pair p = scanner.compare(Article.of(a.file(), a.text()), Article.of("orig", source));
+      ArticlePair p = scanner.compare(Article.of(a.file(), a.text()), Article.of("orig", source));
       score[i] = p.containmentA();
       jaccard[i] = p.jaccard();
       int words = normalizer.tokenize(a.text()).size();
       int m = 0;
       int copied = 0;
-      for (ScanResult.SharedPassage x : p.passages()) {
+      for (SharedPassage x : p.passages()) {
         m += x.passage().matchedWords();
         copied += wordsInRuns(x.diff(), options.shingleSize());
       }

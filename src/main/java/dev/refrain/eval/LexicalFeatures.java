@@ -1,10 +1,11 @@
 package dev.refrain.eval;
 
+import dev.refrain.kernel.ArticlePair;
 import dev.refrain.diff.VariantDiffer;
 import dev.refrain.document.Article;
 import dev.refrain.normalize.TextNormalizer;
 import dev.refrain.normalize.Tokens;
-import dev.refrain.scan.ScanOptions;
+import dev.refrain.kernel.DetectorOptions;
 import dev.refrain.scan.ScanResult;
 import dev.refrain.scan.Scanner;
 import java.util.ArrayList;
@@ -58,19 +59,17 @@ public final class LexicalFeatures {
    * words (the scan defaults of 5-word shingles and 8-word passages find nothing in most
    * sentence pairs).
    */
-  public static final ScanOptions SENTENCE_OPTIONS =
-      new ScanOptions(
+  public static final DetectorOptions SENTENCE_OPTIONS =
+      new DetectorOptions(
           2,
-          ScanOptions.defaults().window(),
-          ScanOptions.defaults().bands(),
-          ScanOptions.defaults().rows(),
+          DetectorOptions.defaults().window(),
           3,
           4,
           0.5,
-          ScanOptions.defaults().boilerplateMinArticles(),
-          ScanOptions.defaults().maxBucket(),
+          DetectorOptions.defaults().templateMinArticles(),
+          DetectorOptions.defaults().maxBucket(),
           1,
-          ScanOptions.defaults().seed());
+          DetectorOptions.defaults().seed());
 
   private final TextNormalizer normalizer = new TextNormalizer();
   private final VariantDiffer differ = new VariantDiffer();
@@ -95,7 +94,7 @@ public final class LexicalFeatures {
     k = both(f, k, overlap(ngrams(wa, 3), ngrams(wb, 3)), wa.size() - 2, wb.size() - 2);
     int lcs = VariantDiffer.sharedWords(differ.diff(ta, 0, ta.size(), tb, 0, tb.size()));
     k = both(f, k, lcs, wa.size(), wb.size());
-    ScanResult.Pair aligned = scanner.compare(Article.of("a", a), Article.of("b", b));
+    ArticlePair aligned = scanner.compare(Article.of("a", a), Article.of("b", b));
     f[k++] = Math.min(aligned.containmentA(), aligned.containmentB());
     f[k++] = Math.max(aligned.containmentA(), aligned.containmentB());
     f[k++] =

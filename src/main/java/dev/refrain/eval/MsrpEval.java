@@ -1,7 +1,8 @@
 package dev.refrain.eval;
 
+import dev.refrain.kernel.ArticlePair;
 import dev.refrain.document.Article;
-import dev.refrain.scan.ScanOptions;
+import dev.refrain.kernel.DetectorOptions;
 import dev.refrain.scan.ScanResult;
 import dev.refrain.scan.Scanner;
 import java.nio.file.Path;
@@ -52,7 +53,7 @@ public final class MsrpEval {
     // Diagnostics: single scores with a threshold learned on train.
     int unigram = LexicalFeatures.NAMES.indexOf("unigram overlap (min)");
     Metrics.Confusion unigramOnly = singleFeature(trainX, trainY, testX, testY, unigram);
-    Scanner defaults = new Scanner(ScanOptions.defaults().withThreads(1));
+    Scanner defaults = new Scanner(DetectorOptions.defaults().withThreads(1));
     double[] trainDefault = defaultContainment(defaults, corpus.train());
     double[] testDefault = defaultContainment(defaults, corpus.test());
     double tDefault = Metrics.bestThreshold(trainDefault, trainY, Metrics.Objective.ACCURACY);
@@ -178,7 +179,7 @@ public final class MsrpEval {
     double[] out = new double[pairs.size()];
     for (int i = 0; i < out.length; i++) {
       MsrpCorpus.Pair p = pairs.get(i);
-      ScanResult.Pair r = scanner.compare(Article.of("a", p.a()), Article.of("b", p.b()));
+      ArticlePair r = scanner.compare(Article.of("a", p.a()), Article.of("b", p.b()));
       out[i] = Math.min(r.containmentA(), r.containmentB());
     }
     return out;

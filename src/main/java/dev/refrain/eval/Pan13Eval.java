@@ -1,7 +1,9 @@
 package dev.refrain.eval;
 
+import dev.refrain.kernel.ArticlePair;
+import dev.refrain.kernel.SharedPassage;
 import dev.refrain.document.Article;
-import dev.refrain.scan.ScanOptions;
+import dev.refrain.kernel.DetectorOptions;
 import dev.refrain.scan.ScanResult;
 import dev.refrain.scan.Scanner;
 import java.nio.file.Path;
@@ -37,11 +39,11 @@ public final class Pan13Eval {
 
   /** Loads the subset from {@code data} and evaluates it. */
   public static CorpusResult run(Path data) throws MissingDataException {
-    return evaluate(Pan13Corpus.load(data), ScanOptions.defaults().withThreads(1));
+    return evaluate(Pan13Corpus.load(data), DetectorOptions.defaults().withThreads(1));
   }
 
   /** Evaluates the passages of {@code options}' scanner against the corpus's cases. */
-  public static CorpusResult evaluate(Pan13Corpus corpus, ScanOptions options) {
+  public static CorpusResult evaluate(Pan13Corpus corpus, DetectorOptions options) {
     List<PanCase> detections = detections(corpus, options);
     List<PanCase> cases = corpus.cases();
     List<PanCase> long_ =
@@ -126,14 +128,14 @@ public final class Pan13Eval {
   }
 
   /** Every passage refrain finds in each pair, as PAN detections. */
-  static List<PanCase> detections(Pan13Corpus corpus, ScanOptions options) {
+  static List<PanCase> detections(Pan13Corpus corpus, DetectorOptions options) {
     Scanner scanner = new Scanner(options);
     List<PanCase> out = new ArrayList<>();
     for (Pan13Corpus.DocPair p : corpus.pairs()) {
-      ScanResult.Pair r =
+      ArticlePair r =
           scanner.compare(
               Article.of(p.suspicious(), p.suspiciousText()), Article.of(p.source(), p.sourceText()));
-      for (ScanResult.SharedPassage s : r.passages()) {
+      for (SharedPassage s : r.passages()) {
         out.add(
             new PanCase(
                 p.key(), s.passage().aStart(), s.passage().aEnd(), s.passage().bStart(), s.passage().bEnd()));

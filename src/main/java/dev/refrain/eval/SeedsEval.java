@@ -1,10 +1,12 @@
 package dev.refrain.eval;
 
+import dev.refrain.kernel.ArticlePair;
+import dev.refrain.kernel.SharedPassage;
 import dev.refrain.document.Article;
 import dev.refrain.document.ArticleLoader;
 import dev.refrain.document.LoadResult;
-import dev.refrain.scan.ScanListener;
-import dev.refrain.scan.ScanOptions;
+import dev.refrain.kernel.ProgressListener;
+import dev.refrain.kernel.DetectorOptions;
 import dev.refrain.scan.ScanResult;
 import dev.refrain.scan.Scanner;
 import java.nio.file.Files;
@@ -20,12 +22,12 @@ import java.util.Map;
  * Evaluates a full {@link Scanner#scan} of the seed articles against the hand-made gold file
  * ({@link SeedsGold}).
  *
- * <p>A found passage matches a gold passage of the same article pair (or the same article, for a
- * passage it repeats) when they overlap on both
- * sides and agree on boilerplate (a found passage flagged boilerplate matches only boilerplate
- * gold, an unflagged one only verbatim or variant gold). Recall: share of the (non-optional) gold
- * passages some found passage matches, by kind. Precision: share of found passages that match a
- * gold passage, leaving out those that match only optional gold.
+ * <p>A found passage matches a verbatim or variant gold passage of the same article pair (or the
+ * same article, for a passage it repeats) when they overlap on both sides. A boilerplate gold
+ * passage is found when most of its words are masked as template text in both its articles (and
+ * a found passage overlapping it is a false alarm). Recall: share of the (non-optional) gold
+ * passages found, by kind. Precision: share of found passages that match a gold passage, leaving
+ * out those that match only optional gold.
  */
 public final class SeedsEval {
 
@@ -48,7 +50,7 @@ public final class SeedsEval {
       throw new MissingDataException(
           "seeds: no articles in " + dir.toAbsolutePath().normalize());
     }
-    return evaluate(loaded.articles(), SeedsGold.load(), ScanOptions.defaults());
+    return evaluate(loaded.articles(), SeedsGold.load(), DetectorOptions.defaults());
   }
 
   /** The outcome of matching one scan against the gold passages. */
@@ -61,8 +63,8 @@ public final class SeedsEval {
       List<String> falseAlarms) {}
 
   /** Scans the articles with {@code options} and scores the scan against {@code gold}. */
-  public static CorpusResult evaluate(List<Article> articles, SeedsGold gold, ScanOptions options) {
-    ScanResult result = new Scanner(options).scan(articles, ScanListener.NONE);
+  public static CorpusResult evaluate(List<Article> articles, SeedsGold gold, DetectorOptions options) {
+    ScanResult result = new Scanner(options).scan(articles, ProgressListener.NONE);
     Outcome o = match(result, gold);
     List<Figure> figures = new ArrayList<>();
     int[] v = o.recallByKind().get(SeedsGold.Kind.VERBATIM);
@@ -78,7 +80,7 @@ public final class SeedsEval {
             o.judged() == 0 ? 0 : (double) o.correct() / o.judged(),
             3, Figure.Target.atLeast(0.95), null));
     figures.add(Figure.of("recall, reworded variants (" + w[0] + "/" + w[1] + ")", share(w), 3));
-    figures.add(Figure.of("recall, boilerplate flagged as such (" + bp[0] + "/" + bp[1] + ")", share(bp), 3));
+    figures.add(Figure.of("recall, boilerplate masked as template text (" + bp[0] + "/" + bp[1] + ")", share(bp), 3));
     int hit = v[0] + w[0] + bp[0];
     int all = v[1] + w[1] + bp[1];
     figures.add(Figure.of("recall, all gold passages (" + hit + "/" + all + ")", all == 0 ? 0 : (double) hit / all, 3));
@@ -92,15 +94,15 @@ public final class SeedsEval {
         List.of(
             "scan: Scanner.scan of the " + articles.size() + " seed articles, default options"
                 + " (shingle " + options.shingleSize() + ", min words " + options.minWords()
-                + ", max gap " + options.maxGap() + ", boilerplate in >= "
-                + options.boilerplateMinArticles() + " articles)",
+                + ", max gap " + options.maxGap() + ", templates from "
+                + options.templateMinArticles() + " articles)",
             "gold: " + gold.passages().size() + " hand-judged passages in"
                 + " src/main/resources" + SeedsGold.RESOURCE + " ("
                 + gold.passages().stream().filter(p -> !p.optional()).count() + " counted, the"
                 + " rest optional borderline sharing)",
-            "match: overlap on both sides in the same article pair, boilerplate flag agreeing with"
-                + " the gold kind; found passages matching only optional gold are left out of"
-                + " precision");
+            "match: overlap on both sides in the same article pair; boilerplate gold: masked as"
+                + " template text in both articles; found passages matching only optional gold"
+                + " are left out of precision");
     return CorpusResult.of(NAME, TITLE, method, figures, notes);
   }
 
@@ -112,10 +114,10 @@ public final class SeedsEval {
     }
     List<SeedsGold.Located> located = gold.locate(texts);
     List<Found> found = new ArrayList<>();
-    for (ScanResult.Pair p : result.pairs()) {
+    for (ArticlePair p : result.pairs()) {
       String a = result.articles().get(p.a()).id();
       String b = result.articles().get(p.b()).id();
-      for (ScanResult.SharedPassage s : p.passages()) {
+      for (SharedPassage s : p.passages()) {
         found.add(new Found(a, b, s));
       }
     }
@@ -130,7 +132,11 @@ public final class SeedsEval {
       }
       int[] r = recall.get(g.gold().kindValue());
       r[1]++;
-      if (found.stream().anyMatch(f -> matches(f, g))) {
+      boolean hit =
+          g.gold().kindValue() == SeedsGold.Kind.BOILERPLATE
+              ? masked(result, g)
+              : found.stream().anyMatch(f -> matches(f, g));
+      if (hit) {
         r[0]++;
       } else {
         misses.add(
@@ -158,20 +164,34 @@ public final class SeedsEval {
                 "%s/%s%s \"%s\"",
                 shortId(f.a()),
                 shortId(f.b()),
-                f.passage().boilerplate() ? " (flagged boilerplate)" : "",
+                "",
                 text.length() > 80 ? text.substring(0, 77) + "..." : text));
       }
     }
     return new Outcome(recall, found.size(), judged, correct, misses, falseAlarms);
   }
 
-  private record Found(String a, String b, ScanResult.SharedPassage passage) {}
+  private record Found(String a, String b, SharedPassage passage) {}
+
+  /** Whether a boilerplate gold passage is template text in both its articles. */
+  private static boolean masked(ScanResult result, SeedsGold.Located g) {
+    int a = index(result, g.gold().a());
+    int b = index(result, g.gold().b());
+    return a >= 0 && b >= 0
+        && SyntheticEval.maskedShare(result, a, g.aStart(), g.aEnd()) > 0.5
+        && SyntheticEval.maskedShare(result, b, g.bStart(), g.bEnd()) > 0.5;
+  }
+
+  private static int index(ScanResult result, String id) {
+    for (int i = 0; i < result.articles().size(); i++) {
+      if (result.articles().get(i).id().equals(id)) {
+        return i;
+      }
+    }
+    return -1;
+  }
 
   private static boolean matches(Found f, SeedsGold.Located g) {
-    boolean boilerplateGold = g.gold().kindValue() == SeedsGold.Kind.BOILERPLATE;
-    if (f.passage().boilerplate() != boilerplateGold) {
-      return false;
-    }
     var p = f.passage().passage();
     boolean direct =
         f.a().equals(g.gold().a())

@@ -1,9 +1,11 @@
 package dev.refrain.eval;
 
+import dev.refrain.kernel.ArticlePair;
+import dev.refrain.kernel.SharedPassage;
 import dev.refrain.align.Passage;
 import dev.refrain.document.Article;
-import dev.refrain.scan.ScanListener;
-import dev.refrain.scan.ScanOptions;
+import dev.refrain.kernel.ProgressListener;
+import dev.refrain.kernel.DetectorOptions;
 import dev.refrain.scan.ScanResult;
 import dev.refrain.scan.Scanner;
 import java.nio.file.Path;
@@ -32,12 +34,6 @@ public final class SyntheticEval {
 
   static final String TITLE = "Synthetic syndication corpus (seeded generator)";
 
-  /**
-   * The similarity ClusterFinder asks of every passage of a group before it calls the group
-   * boilerplate (its {@code BOILERPLATE_SIMILARITY}), for the diagnostic note.
-   */
-  static final double BOILERPLATE_SIMILARITY = 0.9;
-
   /** Stories of the corpus {@code refrain eval synthetic} generates. */
   public static final int STORIES = 160;
 
@@ -52,7 +48,7 @@ public final class SyntheticEval {
    * it with default scan options.
    */
   public static CorpusResult run(Path data) {
-    return evaluate(generate(data, SyntheticCorpus.Settings.of(STORIES, SEED)), ScanOptions.defaults());
+    return evaluate(generate(data, SyntheticCorpus.Settings.of(STORIES, SEED)), DetectorOptions.defaults());
   }
 
   /** Generates a corpus with {@code settings}, from Reuters sentences when available. */
@@ -76,15 +72,13 @@ public final class SyntheticEval {
       long foundChars,
       long offFooterChars,
       int footerAsReuse,
-      int footerFlagged,
-      int footerAsReuseVerbatim,
-      int footerBelowBoilerplateSimilarity,
-      double footerMinSimilarity,
+      int footersMasked,
+      int footers,
       int foundPassages) {}
 
   /** Scans the corpus with {@code options} and scores the scan. */
-  public static CorpusResult evaluate(SyntheticCorpus.Generated g, ScanOptions options) {
-    ScanResult result = new Scanner(options).scan(g.articles(), ScanListener.NONE);
+  public static CorpusResult evaluate(SyntheticCorpus.Generated g, DetectorOptions options) {
+    ScanResult result = new Scanner(options).scan(g.articles(), ProgressListener.NONE);
     Counts c = score(g, result);
     List<Figure> figures = new ArrayList<>();
     Map<SyntheticCorpus.Edit, Double> targets =
@@ -117,7 +111,12 @@ public final class SyntheticEval {
             3));
     figures.add(
         new Figure("footer passages reported as reuse", c.footerAsReuse(), 0, Figure.Target.atMost(0), null));
-    figures.add(Figure.of("footer passages flagged boilerplate", c.footerFlagged(), 0));
+    figures.add(
+        Figure.of(
+            "articles whose footer is masked as template text (" + c.footersMasked() + "/"
+                + c.footers() + ")",
+            c.footers() == 0 ? 0 : (double) c.footersMasked() / c.footers(),
+            3));
     for (SyntheticCorpus.Edit e : SyntheticCorpus.Edit.values()) {
       int[] d = c.detected().get(e);
       figures.add(
@@ -147,33 +146,18 @@ public final class SyntheticEval {
                 s.lightRate(), s.paraphraseRate(), SyntheticCorpus.footerTemplates()),
             "scan: Scanner.scan of the whole corpus, default options (shingle "
                 + "" + options.shingleSize() + ", min words " + options.minWords() + ", max gap "
-                + options.maxGap() + ", boilerplate in >= " + options.boilerplateMinArticles()
+                + options.maxGap() + ", templates from " + options.templateMinArticles()
                 + " articles)",
             "recall: characters of each planted passage (both sides) covered by found"
-                + " non-boilerplate passages overlapping it on both sides; precision: characters"
-                + " of found non-boilerplate passages inside planted passages they overlap");
+                + " passages overlapping it on both sides; precision: characters of found"
+                + " passages inside planted passages they overlap; a footer is masked when 80%"
+                + " of its words are template words");
     List<String> notes = new ArrayList<>();
     notes.add(
-        c.foundPassages() + " passages found, " + c.footerFlagged()
-            + " of them footers flagged boilerplate");
+        c.foundPassages() + " passages found; " + result.templates().list().size()
+            + " templates learned, carried by " + result.templateArticles() + " articles");
     if (c.footerAsReuse() > 0) {
-      String why =
-          c.footerBelowBoilerplateSimilarity() == 0
-              ? ""
-              : String.format(
-                  Locale.ROOT,
-                  "; %d footer passages have a lower similarity (lowest %.2f)",
-                  c.footerBelowBoilerplateSimilarity(),
-                  c.footerMinSimilarity());
-      notes.add(
-          String.format(
-              Locale.ROOT,
-              "%d footer passages were reported as reuse, %d of them near-verbatim (similarity"
-                  + " >= %.1f)%s",
-              c.footerAsReuse(),
-              c.footerAsReuseVerbatim(),
-              BOILERPLATE_SIMILARITY,
-              why));
+      notes.add(c.footerAsReuse() + " passages on footers were reported as reuse");
     }
     return CorpusResult.of(NAME, TITLE, method, figures, notes);
   }
@@ -194,40 +178,22 @@ public final class SyntheticEval {
       recall.put(e, new long[2]);
       detected.put(e, new int[2]);
     }
-    // Found non-boilerplate passages, oriented as (source side, copy side) where the pair has plants.
+    // Found passages, oriented as (source side, copy side) where the pair has plants.
     Map<String, List<int[]>> foundByPair = new HashMap<>();
     long precise = 0;
     long foundChars = 0;
     long offFooterChars = 0;
     int footerAsReuse = 0;
-    int footerFlagged = 0;
-    int footerAsReuseVerbatim = 0;
-    int footerLow = 0;
-    double footerMin = 1;
     int count = 0;
-    for (ScanResult.Pair pair : result.pairs()) {
+    for (ArticlePair pair : result.pairs()) {
       Article a = result.articles().get(pair.a());
       Article b = result.articles().get(pair.b());
-      for (ScanResult.SharedPassage s : pair.passages()) {
+      for (SharedPassage s : pair.passages()) {
         count++;
         Passage x = s.passage();
         boolean onFooters =
             overlaps(footers.get(a.id()), x.aStart(), x.aEnd())
                 && overlaps(footers.get(b.id()), x.bStart(), x.bEnd());
-        if (onFooters) {
-          footerMin = Math.min(footerMin, x.similarity());
-          if (x.similarity() < BOILERPLATE_SIMILARITY) {
-            footerLow++;
-          } else if (!s.boilerplate()) {
-            footerAsReuseVerbatim++;
-          }
-        }
-        if (s.boilerplate()) {
-          if (onFooters) {
-            footerFlagged++;
-          }
-          continue;
-        }
         int chars = (x.aEnd() - x.aStart()) + (x.bEnd() - x.bStart());
         foundChars += chars;
         if (onFooters) {
@@ -277,9 +243,35 @@ public final class SyntheticEval {
         d[0]++;
       }
     }
+    int footersMasked = 0;
+    for (int i = 0; i < result.articles().size(); i++) {
+      SyntheticCorpus.Footer f = footers.get(result.articles().get(i).id());
+      if (f != null && maskedShare(result, i, f.start(), f.end()) >= 0.8) {
+        footersMasked++;
+      }
+    }
     return new Counts(
-        recall, detected, precise, foundChars, offFooterChars, footerAsReuse, footerFlagged,
-        footerAsReuseVerbatim, footerLow, footerMin, count);
+        recall, detected, precise, foundChars, offFooterChars, footerAsReuse, footersMasked,
+        footers.size(), count);
+  }
+
+  /** Share of the words of characters {@code start..end} of an article masked as template. */
+  static double maskedShare(ScanResult result, int article, int start, int end) {
+    var tokens = result.tokens().get(article);
+    int from = tokens.wordAtOrAfter(start);
+    int to = tokens.wordAtOrAfter(Math.max(start, end - 1));
+    if (to < tokens.size() && tokens.start(to) < end) {
+      to++;
+    }
+    if (to <= from) {
+      return 0;
+    }
+    int[] mask = result.templateMasks().get(article);
+    int masked = 0;
+    for (int r = 0; r < mask.length; r += 2) {
+      masked += Math.max(0, Math.min(to, mask[r + 1]) - Math.max(from, mask[r]));
+    }
+    return (double) masked / (to - from);
   }
 
   private static String key(String x, String y) {

@@ -1,7 +1,7 @@
 package dev.refrain.index;
 
+import dev.refrain.kernel.DetectorOptions;
 import dev.refrain.normalize.TextNormalizer;
-import dev.refrain.scan.ScanOptions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,31 +10,51 @@ import java.util.Objects;
 
 /**
  * The settings that decide what an archive stores: an archive built with one set of them cannot
- * be searched with another (band keys would never match), so it records them and refuses to
- * open with different ones.
+ * be searched with another (fingerprints would never match, templates would be learned by
+ * another rule), so it records them and refuses to open with different ones.
  *
  * @param format the archive layout version, {@value #FORMAT}
- * @param normalization the normalization version, e.g. {@code "nfkc-fold-lower/1"}
+ * @param normalization the normalization version, e.g. {@code "nfkc-fold-lower/2"}
  * @param shingleSize words per shingle
- * @param window shingles per MinHash window
- * @param bands LSH bands
- * @param rows MinHash values per band
- * @param seed hash seed of shingles and MinHash
+ * @param window shingles per winnowing window
+ * @param templateMinArticles articles of one source that must carry text at their edges for it
+ *     to be a template
+ * @param maxBucket most archived articles a fingerprint may be held by and still propose
+ *     candidates (and the corpus-wide template threshold)
+ * @param seed hash seed of words and shingles
  */
 public record IndexSettings(
-    int format, String normalization, int shingleSize, int window, int bands, int rows, long seed) {
+    int format,
+    String normalization,
+    int shingleSize,
+    int window,
+    int templateMinArticles,
+    int maxBucket,
+    long seed) {
 
-  /** The current archive layout version. */
-  public static final int FORMAT = 1;
+  /**
+   * The current archive layout version: 2 stores winnowing fingerprints and learned templates
+   * (1 stored LSH band keys).
+   */
+  public static final int FORMAT = 2;
 
   public IndexSettings {
     Objects.requireNonNull(normalization, "normalization");
   }
 
-  /** The settings a scan with these options would store. */
-  public static IndexSettings of(ScanOptions o) {
+  /** The settings an archive built with these detection options stores. */
+  public static IndexSettings of(DetectorOptions o) {
     return new IndexSettings(
-        FORMAT, TextNormalizer.VERSION, o.shingleSize(), o.window(), o.bands(), o.rows(), o.seed());
+        FORMAT, TextNormalizer.VERSION, o.shingleSize(), o.window(), o.templateMinArticles(),
+        o.maxBucket(), o.seed());
+  }
+
+  /** Detection options with these settings, and defaults for what an archive does not fix. */
+  public DetectorOptions detectorOptions(int threads) {
+    DetectorOptions d = DetectorOptions.defaults();
+    return new DetectorOptions(
+        shingleSize, window, d.minWords(), d.maxGap(), d.minSimilarity(), templateMinArticles,
+        maxBucket, threads, seed);
   }
 
   /** As stored in the Lucene commit's user data. */
@@ -44,8 +64,8 @@ public record IndexSettings(
     m.put("refrain.normalization", normalization);
     m.put("refrain.shingleSize", Integer.toString(shingleSize));
     m.put("refrain.window", Integer.toString(window));
-    m.put("refrain.bands", Integer.toString(bands));
-    m.put("refrain.rows", Integer.toString(rows));
+    m.put("refrain.templateMinArticles", Integer.toString(templateMinArticles));
+    m.put("refrain.maxBucket", Integer.toString(maxBucket));
     m.put("refrain.seed", Long.toString(seed));
     return m;
   }
@@ -54,19 +74,39 @@ public record IndexSettings(
    * Reads settings from commit user data.
    *
    * @throws IllegalArgumentException if a field is missing or malformed
+   * @throws OlderFormatException if the archive was built by an older layout
    */
   public static IndexSettings fromMap(Map<String, String> m) {
     try {
+      int format = Integer.parseInt(required(m, "refrain.format"));
+      if (format != FORMAT) {
+        throw new OlderFormatException(format);
+      }
       return new IndexSettings(
-          Integer.parseInt(required(m, "refrain.format")),
+          format,
           required(m, "refrain.normalization"),
           Integer.parseInt(required(m, "refrain.shingleSize")),
           Integer.parseInt(required(m, "refrain.window")),
-          Integer.parseInt(required(m, "refrain.bands")),
-          Integer.parseInt(required(m, "refrain.rows")),
+          Integer.parseInt(required(m, "refrain.templateMinArticles")),
+          Integer.parseInt(required(m, "refrain.maxBucket")),
           Long.parseLong(required(m, "refrain.seed")));
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("malformed setting: " + e.getMessage(), e);
+    }
+  }
+
+  /** An archive of another layout version than {@link #FORMAT}. */
+  public static final class OlderFormatException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+    private final int format;
+
+    OlderFormatException(int format) {
+      super("index format " + format + ", this refrain reads format " + FORMAT);
+      this.format = format;
+    }
+
+    public int format() {
+      return format;
     }
   }
 
@@ -102,7 +142,8 @@ public record IndexSettings(
   public String describe() {
     return String.format(
         java.util.Locale.ROOT,
-        "format %d, normalization %s, shingle size %d, window %d, bands %d, rows %d, seed %d",
-        format, normalization, shingleSize, window, bands, rows, seed);
+        "format %d, normalization %s, shingle size %d, window %d, template min articles %d,"
+            + " max bucket %d, seed %d",
+        format, normalization, shingleSize, window, templateMinArticles, maxBucket, seed);
   }
 }

@@ -1,8 +1,17 @@
 package dev.refrain.index;
 
 import dev.refrain.document.Article;
-import dev.refrain.lsh.LshBanding;
-import dev.refrain.scan.Stages.PreparedArticle;
+import dev.refrain.kernel.Detector;
+import dev.refrain.kernel.PreparedArticle;
+import dev.refrain.lsh.FingerprintTable;
+import dev.refrain.minhash.Fingerprints;
+import dev.refrain.normalize.Tokens;
+import dev.refrain.template.TemplateCorpus;
+import dev.refrain.template.Templates;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,6 +26,7 @@ import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.CorruptIndexException;
@@ -28,6 +38,7 @@ import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
@@ -46,9 +57,11 @@ import org.apache.lucene.util.BytesRef;
  * The persistent archive of articles: an embedded Lucene index in one folder, no server.
  *
  * <p>One Lucene document per article: its id (unique; adding an id again replaces the article),
- * text and metadata stored, and its LSH band keys indexed as 8-byte terms of the field {@code
- * band}, so candidate search is a term lookup per key. The settings that made the band keys are
- * kept in every commit's user data and checked on open.
+ * text and metadata stored, its fingerprints indexed as 8-byte terms of the field {@code fp}, so
+ * candidate search is a term lookup per fingerprint (about 150 for an 850-word article), and
+ * stored again with their positions for learning templates. The templates learned from the whole
+ * archive are one more document, written in the same commit as the articles they were learned
+ * from. The settings are kept in every commit's user data and checked on open.
  *
  * <p>Safety comes from Lucene's commits: a writer makes its changes visible only by an atomic
  * commit (every {@value #COMMIT_EVERY} articles and at the end), so a process killed during an
@@ -63,7 +76,14 @@ public final class LuceneArchive {
   static final String SOURCE = "source";
   static final String TITLE = "title";
   static final String PUBLISHED = "published";
-  static final String BAND = "band";
+  static final String FP = "fp";
+  static final String FINGERPRINTS = "fingerprints";
+  static final String WORDS = "words";
+  static final String SOURCE_KEY = "sourceKey";
+  static final String META = "meta";
+  static final String TEMPLATES = "templates";
+  /** Commit user data: whether the stored templates were learned from the committed articles. */
+  static final String TEMPLATES_CURRENT = "refrain.templatesCurrent";
 
   /** Articles between two commits of a long add. */
   public static final int COMMIT_EVERY = 10_000;
@@ -71,14 +91,14 @@ public final class LuceneArchive {
   /** Keys per processor below which a candidate search seeks on one thread. */
   static final int PARALLEL_KEYS = 256;
 
-  private static final FieldType BAND_TYPE = new FieldType();
+  private static final FieldType FP_TYPE = new FieldType();
 
   static {
-    BAND_TYPE.setIndexOptions(IndexOptions.DOCS);
-    BAND_TYPE.setOmitNorms(true);
-    BAND_TYPE.setTokenized(false);
-    BAND_TYPE.setStored(false);
-    BAND_TYPE.freeze();
+    FP_TYPE.setIndexOptions(IndexOptions.DOCS);
+    FP_TYPE.setOmitNorms(true);
+    FP_TYPE.setTokenized(false);
+    FP_TYPE.setStored(false);
+    FP_TYPE.freeze();
   }
 
   private LuceneArchive() {}
@@ -111,6 +131,11 @@ public final class LuceneArchive {
       throws ArchiveException {
     try {
       return IndexSettings.fromMap(userData);
+    } catch (IndexSettings.OlderFormatException e) {
+      throw new ArchiveException(
+          ArchiveException.Reason.SETTINGS_MISMATCH,
+          dir + ": " + e.getMessage() + " (built by an older refrain); the index is left as it"
+              + " is: build a new one from the articles: refrain index add <paths> --index NEW_DIR");
     } catch (IllegalArgumentException e) {
       throw new ArchiveException(
           ArchiveException.Reason.CORRUPT,
@@ -142,11 +167,12 @@ public final class LuceneArchive {
       return new ArchiveException(
           ArchiveException.Reason.CORRUPT,
           dir + ": the index is damaged (" + e.getClass().getSimpleName() + ": "
-              + e.getMessage() + "); rebuild it from the articles with refrain index add",
+              + firstLine(e.getMessage()) + "); rebuild it from the articles with refrain index add",
           e);
     }
     return new ArchiveException(
-        ArchiveException.Reason.IO, dir + ": " + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+        ArchiveException.Reason.IO,
+        dir + ": " + e.getClass().getSimpleName() + ": " + firstLine(e.getMessage()), e);
   }
 
   /**
@@ -239,13 +265,17 @@ public final class LuceneArchive {
     }
   }
 
-  /** Adds and removes articles; one writer per archive at a time. */
+  /**
+   * Adds and removes articles; one writer per archive at a time. Closing it learns the templates
+   * of the whole archive again and commits them with the articles.
+   */
   public static final class Writer implements AutoCloseable {
     private final Path dir;
     private final Directory directory;
     private final IndexWriter writer;
     private final IndexSettings settings;
     private int pending;
+    private boolean changed;
 
     private Writer(Path dir, Directory directory, IndexWriter writer, IndexSettings settings) {
       this.dir = dir;
@@ -254,7 +284,10 @@ public final class LuceneArchive {
       this.settings = settings;
     }
 
-    /** Adds an article, replacing any with the same id; commits every {@value #COMMIT_EVERY}. */
+    /**
+     * Adds an article, replacing any with the same id; commits every {@value #COMMIT_EVERY}.
+     * Thread-safe: several threads may add at once.
+     */
     public void add(PreparedArticle prepared) throws ArchiveException {
       Article a = prepared.article();
       Document doc = new Document();
@@ -270,17 +303,32 @@ public final class LuceneArchive {
       if (a.published() != null) {
         doc.add(new StoredField(PUBLISHED, a.published()));
       }
-      LshBanding.BandKeys keys = prepared.keys();
-      for (long key : keys.keys()) {
-        doc.add(new Field(BAND, keyTerm(key), BAND_TYPE));
+      doc.add(new StoredField(WORDS, prepared.tokens().size()));
+      doc.add(new NumericDocValuesField(SOURCE_KEY, prepared.sourceKey()));
+      Fingerprints fp = prepared.fingerprints();
+      doc.add(new StoredField(FINGERPRINTS, encode(fp)));
+      long[] distinct = fp.hashes().clone();
+      java.util.Arrays.sort(distinct);
+      for (int i = 0; i < distinct.length; i++) {
+        if (i == 0 || distinct[i] != distinct[i - 1]) {
+          doc.add(new Field(FP, keyTerm(distinct[i]), FP_TYPE));
+        }
       }
       try {
         writer.updateDocument(new Term(ID, a.id()), doc);
       } catch (IOException e) {
         throw translate(dir, e);
       }
-      if (++pending >= COMMIT_EVERY) {
-        commit();
+      boolean commitNow;
+      synchronized (this) {
+        changed = true;
+        commitNow = ++pending >= COMMIT_EVERY;
+        if (commitNow) {
+          pending = 0;
+        }
+      }
+      if (commitNow) {
+        commit(false);
       }
     }
 
@@ -295,7 +343,10 @@ public final class LuceneArchive {
         }
         Term[] terms = ids.stream().map(id -> new Term(ID, id)).toArray(Term[]::new);
         writer.deleteDocuments(terms);
-        pending++;
+        synchronized (this) {
+          pending++;
+          changed |= found > 0;
+        }
       } catch (IOException e) {
         throw translate(dir, e);
       }
@@ -304,9 +355,9 @@ public final class LuceneArchive {
 
     /**
      * Merges the index into at most {@code maxSegments} segments and commits. Candidate search
-     * seeks every band key in every segment, so a freshly built archive of 100,000 articles in 27
-     * segments answers a check in about 21 ms and, merged into one, in about 2 ms (measured with
-     * {@code benchmark check}). Takes time and temporary disk space proportional to the index.
+     * seeks every fingerprint in every segment, so a freshly built archive in many segments
+     * answers checks several times slower than merged into one (measured with {@code benchmark
+     * check}). Takes time and temporary disk space proportional to the index.
      */
     public void optimize(int maxSegments) throws ArchiveException {
       if (maxSegments < 1) {
@@ -317,25 +368,79 @@ public final class LuceneArchive {
       } catch (IOException e) {
         throw translate(dir, e);
       }
-      commit();
+      commit(!changed && templatesCurrent());
     }
 
-    /** Makes every change so far durable and visible to new readers, atomically. */
-    public void commit() throws ArchiveException {
+    private boolean templatesCurrent() {
       try {
-        writer.setLiveCommitData(settings.toMap().entrySet());
+        return "true".equals(SegmentInfos.readLatestCommit(directory).getUserData()
+            .get(TEMPLATES_CURRENT));
+      } catch (IOException e) {
+        return false;
+      }
+    }
+
+    /**
+     * Makes every change so far durable and visible to new readers, atomically. The templates
+     * are learned again only by {@link #close}: until then the commit records that they were
+     * learned from fewer articles.
+     */
+    public void commit() throws ArchiveException {
+      commit(!changed && templatesCurrent());
+    }
+
+    /**
+     * Commits; {@code templatesCurrent} records whether the stored templates were learned from
+     * exactly these articles.
+     */
+    private void commit(boolean templatesCurrent) throws ArchiveException {
+      try {
+        Map<String, String> data = new java.util.LinkedHashMap<>(settings.toMap());
+        data.put(TEMPLATES_CURRENT, Boolean.toString(templatesCurrent));
+        writer.setLiveCommitData(data.entrySet());
         writer.commit();
-        pending = 0;
       } catch (IOException e) {
         throw translate(dir, e);
       }
     }
 
-    /** Commits and closes. */
+    /**
+     * Learns the templates of every article now in the archive and stores them, replacing the
+     * ones stored before. Reads each article's fingerprints once (and the text of a few carriers
+     * of each template); costs a sort of all fingerprints.
+     */
+    public Templates learnTemplates(int threads) throws ArchiveException {
+      Detector detector = new Detector(settings.detectorOptions(threads));
+      try (DirectoryReader reader = DirectoryReader.open(writer)) {
+        StoredCorpus corpus = StoredCorpus.read(reader, detector, dir);
+        FingerprintTable table =
+            FingerprintTable.build(corpus.size(), a -> corpus.fingerprints(a).hashes());
+        Templates templates = detector.templateLearner().learn(corpus, table);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+          templates.write(out);
+        }
+        Document doc = new Document();
+        doc.add(new StringField(META, TEMPLATES, Field.Store.NO));
+        doc.add(new StoredField(TEMPLATES, bytes.toByteArray()));
+        writer.updateDocument(new Term(META, TEMPLATES), doc);
+        return templates;
+      } catch (IOException e) {
+        throw translate(dir, e);
+      }
+    }
+
+    /**
+     * Learns the templates again if anything changed, commits and closes: the articles and the
+     * templates learned from them become visible together.
+     */
     @Override
     public void close() throws ArchiveException {
       try {
-        commit();
+        if (changed || !templatesCurrent()) {
+          learnTemplates(Math.min(256, Runtime.getRuntime().availableProcessors()));
+        }
+        commit(true);
       } finally {
         closeQuietly(writer);
         closeQuietly(directory);
@@ -353,7 +458,192 @@ public final class LuceneArchive {
     }
   }
 
-  /** An archived article found by candidate search, with the number of band keys it shares. */
+  /** Fingerprints as stored: count, then each hash and the gap to its position. */
+  static byte[] encode(Fingerprints fp) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(fp.size() * 10 + 5);
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeInt(fp.size());
+      int previous = 0;
+      for (int i = 0; i < fp.size(); i++) {
+        out.writeLong(fp.hashes()[i]);
+        writeVarint(out, fp.positions()[i] - previous);
+        previous = fp.positions()[i];
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  static Fingerprints decode(BytesRef ref) throws IOException {
+    DataInputStream in =
+        new DataInputStream(new ByteArrayInputStream(ref.bytes, ref.offset, ref.length));
+    int n = in.readInt();
+    if (n < 0 || n > ref.length / 9) {
+      throw new CorruptIndexException("bad fingerprint count " + n, "stored fingerprints");
+    }
+    long[] hashes = new long[n];
+    int[] positions = new int[n];
+    int position = 0;
+    for (int i = 0; i < n; i++) {
+      hashes[i] = in.readLong();
+      position += readVarint(in);
+      positions[i] = position;
+    }
+    return new Fingerprints(hashes, positions);
+  }
+
+  private static void writeVarint(DataOutputStream out, int v) throws IOException {
+    while ((v & ~0x7F) != 0) {
+      out.writeByte((v & 0x7F) | 0x80);
+      v >>>= 7;
+    }
+    out.writeByte(v);
+  }
+
+  private static int readVarint(DataInputStream in) throws IOException {
+    int v = 0;
+    for (int shift = 0; shift < 32; shift += 7) {
+      int b = in.readUnsignedByte();
+      v |= (b & 0x7F) << shift;
+      if ((b & 0x80) == 0) {
+        return v;
+      }
+    }
+    throw new CorruptIndexException("bad varint", "stored fingerprints");
+  }
+
+  /**
+   * The archive's articles as template learning reads them: what every article needs held in
+   * memory (id, source, word count, fingerprints), texts read again only for the few carriers
+   * sampled per template.
+   */
+  static final class StoredCorpus implements TemplateCorpus {
+    private final DirectoryReader reader;
+    private final Detector detector;
+    private final int[] docs;
+    private final String[] ids;
+    private final String[] sources;
+    private final int[] words;
+    private final Fingerprints[] fingerprints;
+    /** The last few carriers read: a template reads each of its sampled carriers twice. */
+    private final Map<Integer, PreparedArticle> prepared =
+        new java.util.LinkedHashMap<>(64, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<Integer, PreparedArticle> eldest) {
+            return size() > 64;
+          }
+        };
+
+    private StoredCorpus(
+        DirectoryReader reader, Detector detector, int[] docs, String[] ids, String[] sources,
+        int[] words, Fingerprints[] fingerprints) {
+      this.reader = reader;
+      this.detector = detector;
+      this.docs = docs;
+      this.ids = ids;
+      this.sources = sources;
+      this.words = words;
+      this.fingerprints = fingerprints;
+    }
+
+    /** Reads every live article, numbered by id order (as a scan numbers them). */
+    static StoredCorpus read(DirectoryReader reader, Detector detector, Path dir)
+        throws IOException {
+      List<Object[]> rows = new ArrayList<>();
+      StoredFields fields = reader.storedFields();
+      java.util.Set<String> wanted = java.util.Set.of(ID, SOURCE, WORDS, FINGERPRINTS);
+      for (LeafReaderContext leaf : reader.leaves()) {
+        Bits live = leaf.reader().getLiveDocs();
+        for (int d = 0; d < leaf.reader().maxDoc(); d++) {
+          if (live != null && !live.get(d)) {
+            continue;
+          }
+          Document doc = fields.document(leaf.docBase + d, wanted);
+          String id = doc.get(ID);
+          if (id == null) {
+            continue; // the templates document
+          }
+          BytesRef fp = doc.getBinaryValue(FINGERPRINTS);
+          if (fp == null || doc.getField(WORDS) == null) {
+            throw new CorruptIndexException("article " + id + " lacks its fingerprints", dir.toString());
+          }
+          rows.add(new Object[] {id, leaf.docBase + d, doc.get(SOURCE),
+              doc.getField(WORDS).numericValue().intValue(), decode(fp)});
+        }
+      }
+      rows.sort(java.util.Comparator.comparing(r -> (String) r[0]));
+      int n = rows.size();
+      int[] docs = new int[n];
+      String[] ids = new String[n];
+      String[] sources = new String[n];
+      int[] words = new int[n];
+      Fingerprints[] fingerprints = new Fingerprints[n];
+      for (int i = 0; i < n; i++) {
+        Object[] r = rows.get(i);
+        ids[i] = (String) r[0];
+        docs[i] = (Integer) r[1];
+        sources[i] = (String) r[2];
+        words[i] = (Integer) r[3];
+        fingerprints[i] = (Fingerprints) r[4];
+      }
+      return new StoredCorpus(reader, detector, docs, ids, sources, words, fingerprints);
+    }
+
+    private PreparedArticle prepared(int a) {
+      return prepared.computeIfAbsent(a, x -> {
+        try {
+          Document d = reader.storedFields().document(docs[x]);
+          return detector.prepare(new Article(
+              d.get(ID), d.get(PATH), d.get(TEXT), d.get(SOURCE), d.get(TITLE), d.get(PUBLISHED)));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    }
+
+    @Override
+    public int size() {
+      return ids.length;
+    }
+
+    @Override
+    public String id(int a) {
+      return ids[a];
+    }
+
+    @Override
+    public String source(int a) {
+      return sources[a];
+    }
+
+    @Override
+    public int words(int a) {
+      return words[a];
+    }
+
+    @Override
+    public Fingerprints fingerprints(int a) {
+      return fingerprints[a];
+    }
+
+    @Override
+    public long[] shingles(int a) {
+      return prepared(a).shingles();
+    }
+
+    @Override
+    public Tokens tokens(int a) {
+      return prepared(a).tokens();
+    }
+
+    @Override
+    public String text(int a) {
+      return prepared(a).article().text();
+    }
+  }
+
+  /** An archived article found by candidate search, with the number of fingerprints it shares. */
   public record Candidate(int doc, int sharedKeys) {}
 
   /** A point-in-time, read-only view of the archive. Thread-safe. */
@@ -362,12 +652,41 @@ public final class LuceneArchive {
     private final Directory directory;
     private final DirectoryReader reader;
     private final IndexSettings settings;
+    private final Templates templates;
+    private final boolean templatesCurrent;
+    private final int metaDocs;
 
-    private Reader(Path dir, Directory directory, DirectoryReader reader, IndexSettings settings) {
+    private Reader(Path dir, Directory directory, DirectoryReader reader, IndexSettings settings)
+        throws IOException {
       this.dir = dir;
       this.directory = directory;
       this.reader = reader;
       this.settings = settings;
+      this.templatesCurrent =
+          "true".equals(reader.getIndexCommit().getUserData().get(TEMPLATES_CURRENT));
+      Templates found = Templates.NONE;
+      int meta = 0;
+      for (LeafReaderContext leaf : reader.leaves()) {
+        PostingsEnum p = leaf.reader().postings(new Term(META, TEMPLATES), PostingsEnum.NONE);
+        if (p == null) {
+          continue;
+        }
+        Bits live = leaf.reader().getLiveDocs();
+        for (int d = p.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = p.nextDoc()) {
+          if (live == null || live.get(d)) {
+            meta++;
+            BytesRef bytes =
+                reader.storedFields().document(leaf.docBase + d).getBinaryValue(TEMPLATES);
+            if (bytes == null) {
+              throw new CorruptIndexException("the templates document has no templates", dir.toString());
+            }
+            found = Templates.read(new DataInputStream(
+                new ByteArrayInputStream(bytes.bytes, bytes.offset, bytes.length)));
+          }
+        }
+      }
+      this.templates = found;
+      this.metaDocs = meta;
     }
 
     public IndexSettings settings() {
@@ -378,14 +697,27 @@ public final class LuceneArchive {
       return dir;
     }
 
-    /** Number of Lucene segments: each adds a seek per band key to every check. */
+    /** The templates learned from the archive's articles (see {@link Writer#close}). */
+    public Templates templates() {
+      return templates;
+    }
+
+    /**
+     * Whether the stored templates were learned from exactly the committed articles: false
+     * after an {@code index add} that was killed between two commits, until the next add.
+     */
+    public boolean templatesCurrent() {
+      return templatesCurrent;
+    }
+
+    /** Number of Lucene segments: each adds a seek per fingerprint to every check. */
     public int segments() {
       return reader.leaves().size();
     }
 
     /** Number of articles. */
     public int size() {
-      return reader.numDocs();
+      return reader.numDocs() - metaDocs;
     }
 
     /** Bytes the index takes on disk. */
@@ -394,28 +726,30 @@ public final class LuceneArchive {
     }
 
     /**
-     * The archived articles sharing band keys with {@code keys}, most shared keys first, at most
-     * {@code limit}. A key in more than {@code maxBucket} articles is too common to propose
-     * anything and is skipped.
+     * The archived articles sharing fingerprints with {@code hashes} (distinct, the checked
+     * article's fingerprints that are not template text for it), most shared first, at most
+     * {@code limit}. An archived article does not hold a fingerprint that is template text in
+     * its own source (a scan drops such entries before pairing); a fingerprint held by more than
+     * {@code maxBucket} articles is too common to propose anything and is skipped.
      */
-    public List<Candidate> candidates(long[] keys, int maxBucket, int limit) {
+    public List<Candidate> candidates(long[] hashes, int maxBucket, int limit) {
       Map<Integer, Integer> counts = new HashMap<>();
       try {
-        // One seek per key and segment: document frequencies and term states together, then
-        // postings only for keys under the cap, re-seeking by term state (no second lookup).
-        // The seeks dominate a check (each loads a block of the term dictionary), so a long
-        // key list is split over the processors, each part with its own TermsEnum.
+        // One seek per fingerprint and segment: document frequencies and term states together,
+        // then postings only for fingerprints under the cap, re-seeking by term state. The seeks
+        // dominate a check (each loads a block of the term dictionary), so a long list is split
+        // over the processors, each part with its own TermsEnum.
         List<LeafReaderContext> leaves = reader.leaves();
-        BytesRef[] terms = new BytesRef[keys.length];
-        TermState[][] states = new TermState[leaves.size()][keys.length];
-        int[] df = new int[keys.length];
-        for (int k = 0; k < keys.length; k++) {
-          terms[k] = keyTerm(keys[k]);
+        BytesRef[] terms = new BytesRef[hashes.length];
+        TermState[][] states = new TermState[leaves.size()][hashes.length];
+        int[] df = new int[hashes.length];
+        for (int k = 0; k < hashes.length; k++) {
+          terms[k] = keyTerm(hashes[k]);
         }
         int parts =
-            keys.length < PARALLEL_KEYS
+            hashes.length < PARALLEL_KEYS
                 ? 1
-                : Math.min(Runtime.getRuntime().availableProcessors(), keys.length / PARALLEL_KEYS);
+                : Math.min(Runtime.getRuntime().availableProcessors(), hashes.length / PARALLEL_KEYS);
         if (parts <= 1) {
           seek(leaves, terms, 0, terms.length, states, df);
         } else {
@@ -437,25 +771,52 @@ public final class LuceneArchive {
                   });
         }
         PostingsEnum postings = null;
-        for (int l = 0; l < leaves.size(); l++) {
-          LeafReaderContext leaf = leaves.get(l);
-          Terms field = leaf.reader().terms(BAND);
-          if (field == null) {
+        int[] docs = new int[64];
+        for (int k = 0; k < hashes.length; k++) {
+          boolean filtered = templates.isTemplateAnywhere(hashes[k]);
+          if (df[k] > maxBucket && !filtered && !anyDeletions(leaves)) {
             continue;
           }
-          TermsEnum te = field.iterator();
-          Bits live = leaf.reader().getLiveDocs();
-          for (int k = 0; k < keys.length; k++) {
-            if (states[l][k] == null || df[k] > maxBucket) {
+          // The holders of this fingerprint, live and not holding it as template text.
+          int held = 0;
+          for (int l = 0; l < leaves.size(); l++) {
+            if (states[l][k] == null) {
               continue;
             }
+            LeafReaderContext leaf = leaves.get(l);
+            TermsEnum te = leaf.reader().terms(FP).iterator();
             te.seekExact(terms[k], states[l][k]);
             postings = te.postings(postings, PostingsEnum.NONE);
+            Bits live = leaf.reader().getLiveDocs();
+            NumericDocValues sourceKeys =
+                filtered ? leaf.reader().getNumericDocValues(SOURCE_KEY) : null;
             for (int d = postings.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = postings.nextDoc()) {
-              if (live == null || live.get(d)) {
-                counts.merge(leaf.docBase + d, 1, Integer::sum);
+              if (live != null && !live.get(d)) {
+                continue;
+              }
+              if (filtered) {
+                long source = sourceKeys != null && sourceKeys.advanceExact(d) ? sourceKeys.longValue() : 0;
+                if (templates.isTemplate(source, hashes[k])) {
+                  continue;
+                }
+              }
+              if (held == docs.length) {
+                docs = java.util.Arrays.copyOf(docs, held * 2);
+              }
+              docs[held++] = leaf.docBase + d;
+              if (held > maxBucket) {
+                break;
               }
             }
+            if (held > maxBucket) {
+              break;
+            }
+          }
+          if (held > maxBucket) {
+            continue;
+          }
+          for (int i = 0; i < held; i++) {
+            counts.merge(docs[i], 1, Integer::sum);
           }
         }
       } catch (UncheckedIOException e) {
@@ -472,13 +833,13 @@ public final class LuceneArchive {
       return out.size() > limit ? List.copyOf(out.subList(0, limit)) : out;
     }
 
-    /** Number of archived articles holding band key {@code key} (deleted ones may count). */
-    public int docFreq(long key) {
-      try {
-        return reader.docFreq(new Term(BAND, keyTerm(key)));
-      } catch (IOException | RuntimeException e) {
-        throw damaged("counting a band key", e);
+    private static boolean anyDeletions(List<LeafReaderContext> leaves) {
+      for (LeafReaderContext leaf : leaves) {
+        if (leaf.reader().hasDeletions()) {
+          return true;
+        }
       }
+      return false;
     }
 
     /** The document of the article with this id, or -1. */
@@ -523,7 +884,10 @@ public final class LuceneArchive {
           Bits live = leaf.reader().getLiveDocs();
           for (int d = 0; d < leaf.reader().maxDoc(); d++) {
             if (live == null || live.get(d)) {
-              ids.add(fields.document(leaf.docBase + d, java.util.Set.of(ID)).get(ID));
+              String id = fields.document(leaf.docBase + d, java.util.Set.of(ID)).get(ID);
+              if (id != null) {
+                ids.add(id);
+              }
             }
           }
         }
@@ -568,7 +932,7 @@ public final class LuceneArchive {
             new ArchiveException(
                 ArchiveException.Reason.IO,
                 dir + ": reading the index failed while " + what + " ("
-                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")",
+                    + e.getClass().getSimpleName() + ": " + firstLine(e.getMessage()) + ")",
                 e));
       }
       return new UncheckedArchiveException(
@@ -594,7 +958,7 @@ public final class LuceneArchive {
         int[] df)
         throws IOException {
       for (int l = 0; l < leaves.size(); l++) {
-        Terms field = leaves.get(l).reader().terms(BAND);
+        Terms field = leaves.get(l).reader().terms(FP);
         if (field == null) {
           continue;
         }
@@ -615,11 +979,21 @@ public final class LuceneArchive {
     }
   }
 
+  /**
+   * The first line of a message, printable: Lucene quotes damaged bytes (a codec name read from
+   * a flipped header) into its messages, which must not break the one line a user gets.
+   */
   private static String firstLine(String s) {
     if (s == null) {
       return "no message";
     }
     int nl = s.indexOf('\n');
-    return nl < 0 ? s : s.substring(0, nl);
+    String line = nl < 0 ? s : s.substring(0, nl);
+    StringBuilder out = new StringBuilder(line.length());
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      out.append(Character.isISOControl(c) || c == '\uFFFD' ? '?' : c);
+    }
+    return out.toString();
   }
 }

@@ -1,86 +1,115 @@
 package dev.refrain.lsh;
 
+import com.carrotsearch.hppc.LongArrayList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 
 /**
- * Collects articles' band keys and proposes the candidate pairs: articles sharing a band key.
+ * Proposes candidate pairs: articles sharing a fingerprint, found from the runs of a sorted
+ * {@link FingerprintTable}.
  *
- * <p>A key shared by more than {@code maxBucket} articles is a phrase or template too common to
- * say anything about one pair (a site footer, "the State Department said in a statement"); it
- * proposes no pairs, which keeps the number of candidates near-linear in the number of articles
- * instead of quadratic. Candidates are only proposals: every one is verified word by word.
+ * <p>A fingerprint held by more than {@code maxBucket} articles is a phrase too common to say
+ * anything about one pair ("the state department said in a statement"); it proposes no pairs
+ * and is counted as capped, which keeps the number of candidates near-linear in the number of
+ * articles instead of quadratic. Template text is removed from the table before (see {@code
+ * template}), so a footer carried by 10,000 articles proposes nothing at all rather than 5 * 10^7
+ * pairs. Candidates are only proposals: every one is verified word by word.
  */
 public final class CandidatePairs {
-  private final int maxBucket;
-  /** Key -> index into {@link #buckets}; a bucket is {count, article, article, ...}. */
-  private final LongIntMap bucketOf = new LongIntMap(1 << 16);
-  private final List<int[]> buckets = new ArrayList<>();
-  private final List<Integer> selfCandidates = new ArrayList<>();
-  private int skippedBuckets;
+  private CandidatePairs() {}
 
-  /** @param maxBucket the most articles a key may be shared by and still propose pairs, >= 2 */
-  public CandidatePairs(int maxBucket) {
+  /**
+   * The candidate pairs of a table.
+   *
+   * @param pairs each pair once, sorted; pair {@code (a, b)}, {@code a < b}, is {@code (long) a
+   *     << 32 | b} (see {@link #encode})
+   * @param sharedFingerprints for each pair, how many fingerprints its articles share
+   * @param cappedFingerprints fingerprints held by more than {@code maxBucket} articles, which
+   *     proposed nothing
+   */
+  public record Result(long[] pairs, int[] sharedFingerprints, int cappedFingerprints) {}
+
+  /**
+   * Finds the pairs of articles sharing at least one fingerprint held by at most {@code
+   * maxBucket} articles, splitting the table over {@code pool}'s threads.
+   */
+  public static Result find(FingerprintTable table, int maxBucket, ExecutorService pool, int parts) {
     if (maxBucket < 2) {
       throw new IllegalArgumentException("maxBucket must be at least 2, was " + maxBucket);
     }
-    this.maxBucket = maxBucket;
+    int size = table.size();
+    int n = Math.max(1, Math.min(parts, size / 4096 + 1));
+    List<Future<Part>> futures = new ArrayList<>();
+    int from = 0;
+    for (int p = 1; p <= n; p++) {
+      int to = p == n ? size : table.runStartAtOrAfter((int) ((long) size * p / n));
+      int start = from;
+      int end = Math.max(from, to);
+      futures.add(pool.submit(() -> part(table, start, end, maxBucket)));
+      from = end;
+    }
+    LongArrayList all = new LongArrayList();
+    int capped = 0;
+    try {
+      for (Future<Part> f : futures) {
+        Part part = f.get();
+        all.addAll(part.pairs());
+        capped += part.capped();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("candidate search interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+    long[] raw = all.toArray();
+    all = null;
+    Arrays.parallelSort(raw);
+    int distinct = 0;
+    int[] shared = new int[16];
+    for (int i = 0; i < raw.length; ) {
+      int j = i + 1;
+      while (j < raw.length && raw[j] == raw[i]) {
+        j++;
+      }
+      if (distinct == shared.length) {
+        shared = Arrays.copyOf(shared, distinct * 2);
+      }
+      shared[distinct] = j - i;
+      raw[distinct++] = raw[i];
+      i = j;
+    }
+    return new Result(Arrays.copyOf(raw, distinct), Arrays.copyOf(shared, distinct), capped);
   }
 
-  /** Adds article number {@code article}; articles must be added in increasing order. */
-  public void add(int article, LshBanding.BandKeys keys) {
-    for (long key : keys.keys()) {
-      int index = bucketOf.putIfAbsent(key, buckets.size());
-      if (index == buckets.size()) {
-        buckets.add(new int[] {1, article});
-        continue;
-      }
-      int[] bucket = buckets.get(index);
-      if (bucket[0] <= maxBucket) {
-        if (bucket[0] + 1 == bucket.length) {
-          bucket = Arrays.copyOf(bucket, bucket.length * 2);
-          buckets.set(index, bucket);
-        }
-        bucket[++bucket[0]] = article;
-      }
-    }
-    if (keys.repeatsWithin()) {
-      selfCandidates.add(article);
-    }
-  }
+  private record Part(LongArrayList pairs, int capped) {}
 
-  /**
-   * The candidate pairs, each once, sorted; pair {@code (a, b)} with {@code a <= b} is encoded as
-   * {@code (long) a << 32 | b}. A pair with {@code a == b} proposes a passage repeated inside
-   * one article.
-   */
-  public long[] pairs() {
-    LongSet set = new LongSet();
-    skippedBuckets = 0;
-    for (int[] bucket : buckets) {
-      int n = bucket[0];
-      if (n > maxBucket) {
-        skippedBuckets++;
-        continue;
-      }
-      for (int x = 1; x <= n; x++) {
-        for (int y = x + 1; y <= n; y++) {
-          set.add(encode(bucket[x], bucket[y]));
-        }
-      }
-    }
-    for (int article : selfCandidates) {
-      set.add(encode(article, article));
-    }
-    long[] pairs = set.toArray();
-    Arrays.sort(pairs);
-    return pairs;
-  }
-
-  /** Keys left out of the last {@link #pairs()} call for being in more than maxBucket articles. */
-  public int skippedBuckets() {
-    return skippedBuckets;
+  private static Part part(FingerprintTable table, int from, int to, int maxBucket) {
+    LongArrayList out = new LongArrayList();
+    int[] capped = {0};
+    table.forEachRun(
+        from,
+        to,
+        (key, holders, count) -> {
+          if (count > maxBucket) {
+            capped[0]++;
+            return;
+          }
+          for (int x = 0; x < count; x++) {
+            long high = (long) holders[x] << 32;
+            for (int y = x + 1; y < count; y++) {
+              out.add(high | holders[y]);
+            }
+          }
+        });
+    return new Part(out, capped[0]);
   }
 
   public static long encode(int a, int b) {
@@ -93,68 +122,5 @@ public final class CandidatePairs {
 
   public static int second(long pair) {
     return (int) pair;
-  }
-
-  /** An open-addressing set of longs; no boxing. */
-  private static final class LongSet {
-    private static final long EMPTY = Long.MIN_VALUE;
-    private long[] table = filled(64);
-    private int size;
-    private boolean hasEmpty;
-
-    private static long[] filled(int n) {
-      long[] t = new long[n];
-      Arrays.fill(t, EMPTY);
-      return t;
-    }
-
-    void add(long v) {
-      if (v == EMPTY) {
-        if (!hasEmpty) {
-          hasEmpty = true;
-          size++;
-        }
-        return;
-      }
-      if ((size + 1) * 2 > table.length) {
-        long[] old = table;
-        table = filled(old.length * 2);
-        for (long o : old) {
-          if (o != EMPTY) {
-            insert(o);
-          }
-        }
-      }
-      if (insert(v)) {
-        size++;
-      }
-    }
-
-    private boolean insert(long v) {
-      int mask = table.length - 1;
-      int i = (int) dev.refrain.normalize.Hash64.mix(v) & mask;
-      while (table[i] != EMPTY) {
-        if (table[i] == v) {
-          return false;
-        }
-        i = (i + 1) & mask;
-      }
-      table[i] = v;
-      return true;
-    }
-
-    long[] toArray() {
-      long[] out = new long[size];
-      int n = 0;
-      if (hasEmpty) {
-        out[n++] = EMPTY;
-      }
-      for (long v : table) {
-        if (v != EMPTY) {
-          out[n++] = v;
-        }
-      }
-      return out;
-    }
   }
 }

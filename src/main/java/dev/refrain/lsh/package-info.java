@@ -1,2 +1,2 @@
-/** LSH stage: band keys of passage windows and the candidate pairs they propose. */
+/** LSH stage: fingerprints sorted into runs, and the candidate pairs that share one. */
 package dev.refrain.lsh;

@@ -1,2 +1,2 @@
-/** MinHash stage: seeded hash families, signatures and sliding-window minima of shingle sets. */
+/** MinHash stage: each window of shingles' minimum, selected once (winnowing) as fingerprints. */
 package dev.refrain.minhash;

@@ -61,6 +61,7 @@ public final class CheckJsonRenderer implements CheckRenderer {
       putIfPresent(n, "path", a.path());
       n.put("chars", a.chars());
       n.put("words", a.words());
+      n.put("templateWords", a.templateWords());
       n.put("containment", a.containment());
       n.put("exceeded", a.exceeded());
       ArrayNode matches = n.putArray("matches");

@@ -15,7 +15,11 @@ import java.util.List;
 public record CheckReport(
     int schemaVersion, Settings settings, List<ArticleResult> articles, List<Report.ProblemEntry> problems) {
 
-  public static final int SCHEMA_VERSION = 1;
+  /**
+   * 2: template text learned from the archive is masked, never a passage: no status or kind
+   * {@code boilerplate}; articles carry {@code templateWords}.
+   */
+  public static final int SCHEMA_VERSION = 2;
 
   public CheckReport {
     articles = List.copyOf(articles);
@@ -52,6 +56,8 @@ public record CheckReport(
   /**
    * One checked article.
    *
+   * @param templateWords its words inside template text learned from the archive (masked: in no
+   *     passage)
    * @param containment share of its words in counted passages shared with any archived article
    * @param exceeded true when {@code containment > maxContainment}
    * @param matches archived articles it shares passages with, most shared first
@@ -61,6 +67,7 @@ public record CheckReport(
       String path,
       int chars,
       int words,
+      int templateWords,
       double containment,
       boolean exceeded,
       List<Match> matches) {
@@ -95,9 +102,9 @@ public record CheckReport(
    * @param article the passage in the checked article
    * @param location where it is in the checked article's text, for SARIF and editors
    * @param archived the passage in the archived article
-   * @param kind {@code verbatim}, {@code variant} or {@code boilerplate}
-   * @param status {@code counted} (against the limit), {@code boilerplate}, {@code baseline}
-   *     (accepted in the baseline file) or {@code allowed} (licensed source)
+   * @param kind {@code verbatim} or {@code variant}
+   * @param status {@code counted} (against the limit), {@code baseline} (accepted in the
+   *     baseline file) or {@code allowed} (licensed source)
    * @param diff word-level edits from the archived side (a) to the checked side (b)
    */
   public record Passage(

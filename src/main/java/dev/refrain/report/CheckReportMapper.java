@@ -1,5 +1,6 @@
 package dev.refrain.report;
 
+import dev.refrain.kernel.SharedPassage;
 import dev.refrain.check.Checker;
 import dev.refrain.document.Article;
 import dev.refrain.document.LoadProblem;
@@ -38,9 +39,9 @@ public final class CheckReportMapper {
       Tokens oldTokens = m.archived().tokens();
       List<CheckReport.Passage> passages = new ArrayList<>();
       for (Checker.CheckedPassage c : m.passages()) {
-        ScanResult.SharedPassage s = c.shared();
+        SharedPassage s = c.shared();
         var p = s.passage();
-        String kind = s.boilerplate() ? "boilerplate" : s.verbatim() ? "verbatim" : "variant";
+        String kind = s.verbatim() ? "verbatim" : "variant";
         passages.add(
             new CheckReport.Passage(
                 new Report.Span(p.bStart(), p.bEnd(), fresh.text().substring(p.bStart(), p.bEnd())),
@@ -60,7 +61,7 @@ public final class CheckReportMapper {
               ReportMapper.round(m.containmentArchived()), passages));
     }
     return new CheckReport.ArticleResult(
-        fresh.id(), fresh.path(), fresh.text().length(), freshTokens.size(),
+        fresh.id(), fresh.path(), fresh.text().length(), freshTokens.size(), r.templateWords(),
         ReportMapper.round(r.containment()), r.exceeded(), matches);
   }
 

@@ -74,7 +74,10 @@ public final class CheckTextRenderer implements CheckRenderer {
     return lines;
   }
 
-  /** {@code FAIL id (path): 42.0% of words reused (limit 30.0%)}, or {@code ok   id ...}. */
+  /**
+   * {@code FAIL id (path): 42.0% of words reused (limit 30.0%)}, or {@code ok   id ...}, and how
+   * many of its words are template text (a footer the archive learned), which counts for nothing.
+   */
   static String verdict(CheckReport.ArticleResult a, double limit) {
     StringBuilder b = new StringBuilder();
     b.append(a.exceeded() ? "FAIL " : "ok   ").append(CheckFormat.line(a.id()));
@@ -84,6 +87,9 @@ public final class CheckTextRenderer implements CheckRenderer {
     b.append(": ").append(CheckFormat.percent(a.containment())).append(" of words reused");
     if (!Double.isNaN(limit)) {
       b.append(" (limit ").append(CheckFormat.percent(limit)).append(')');
+    }
+    if (a.templateWords() > 0) {
+      b.append("; ").append(a.templateWords()).append(" template words left out");
     }
     return b.toString();
   }

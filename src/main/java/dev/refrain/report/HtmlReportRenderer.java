@@ -14,7 +14,9 @@ import java.util.Set;
  * Writes the HTML report: one self-contained HTML5 page (inline style and a few lines of
  * optional script, no external assets) with the summary, the articles, a containment matrix,
  * the ranked pairs, every pair side by side with its shared passages highlighted and their
- * variant words marked, and the clusters of recurring passages.
+ * variant words marked, the clusters of recurring passages and the templates (site text
+ * reported once). A large report shows the first entries of each list ({@link ReportLimits}) and
+ * says how many it left out, so a scan of 30,000 articles stays a page a browser opens.
  *
  * <p>Everything taken from the input is HTML-escaped. Output is deterministic: the same report
  * gives the same characters, with {@code \n} line endings. Anchors: {@code article-<n>} and
@@ -24,6 +26,16 @@ import java.util.Set;
 public final class HtmlReportRenderer implements ReportRenderer {
   /** Most articles shown in the pair matrix; beyond it, only articles in some pair. */
   static final int MATRIX_MAX = 60;
+
+  private final ReportLimits limits;
+
+  public HtmlReportRenderer() {
+    this(ReportLimits.DEFAULT);
+  }
+
+  public HtmlReportRenderer(ReportLimits limits) {
+    this.limits = limits;
+  }
 
   @Override
   public String format() {
@@ -43,7 +55,7 @@ public final class HtmlReportRenderer implements ReportRenderer {
 
   /** The whole page. */
   public String toHtml(Report report) {
-    Page page = new Page(report);
+    Page page = new Page(report, limits);
     StringBuilder b = new StringBuilder(64 * 1024);
     b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     b.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
@@ -56,10 +68,13 @@ public final class HtmlReportRenderer implements ReportRenderer {
     articles(b, page);
     matrix(b, page);
     rankedPairs(b, page);
-    for (int i = 0; i < report.pairs().size(); i++) {
+    int detailed = Math.min(report.pairs().size(), limits.pairsInDetail());
+    for (int i = 0; i < detailed; i++) {
       pair(b, page, i);
     }
+    note(b, ReportLimits.more(report.pairs().size(), detailed, "pair"));
     clusters(b, page);
+    templates(b, page);
     b.append("</main>\n<script>\n").append(HtmlStyle.SCRIPT).append("</script>\n");
     b.append("</body>\n</html>\n");
     return b.toString();
@@ -74,6 +89,7 @@ public final class HtmlReportRenderer implements ReportRenderer {
         .append("<a href=\"#matrix\">Matrix</a>")
         .append("<a href=\"#pairs\">Pairs</a>")
         .append("<a href=\"#clusters\">Clusters</a>")
+        .append("<a href=\"#templates\">Templates</a>")
         .append("</nav></header>\n");
   }
 
@@ -85,11 +101,18 @@ public final class HtmlReportRenderer implements ReportRenderer {
     stat(b, s == null ? r.pairs().size() : s.pairs(), "pairs");
     stat(b, s == null ? page.passageCount() : s.passages(), "passages");
     stat(b, s == null ? r.clusters().size() : s.clusters(), "clusters");
+    stat(b, s == null ? r.templates().size() : s.templates(), "templates");
     b.append("</div>\n");
     if (s != null) {
       b.append("<p class=\"muted\">")
           .append(s.candidatePairs())
           .append(" candidate pairs checked word by word")
+          .append(s.templateArticles() > 0
+              ? "; " + s.templateArticles() + " articles carry template text, left out of pairing"
+              : "")
+          .append(s.cappedFingerprints() > 0
+              ? "; " + s.cappedFingerprints() + " fingerprints too common to propose pairs"
+              : "")
           .append(s.skipped() > 0 ? "; input files skipped: " + s.skipped() : "")
           .append(".</p>\n");
     }
@@ -111,11 +134,11 @@ public final class HtmlReportRenderer implements ReportRenderer {
     b.append("<table class=\"kv\">\n");
     setting(b, "shingle size", s.shingleSize() + " words");
     setting(b, "window", s.windowShingles() + " shingles");
-    setting(b, "LSH bands × rows", s.bands() + " × " + s.rows());
     setting(b, "min passage", s.minWords() + " words");
     setting(b, "max gap", s.maxGap() + " words");
     setting(b, "min similarity", num2(s.minSimilarity()));
-    setting(b, "boilerplate after", s.boilerplateMinArticles() + " articles");
+    setting(b, "templates from", s.templateMinArticles() + " articles of a source");
+    setting(b, "max bucket", s.maxBucket() + " articles");
     setting(b, "containment unit", s.containmentUnit());
     setting(b, "normalization", s.normalization());
     b.append("</table>\n</details>\n");
@@ -157,8 +180,13 @@ public final class HtmlReportRenderer implements ReportRenderer {
         .append("<th>path</th><th class=\"num\">chars</th><th class=\"num\">words</th>")
         .append("<th>source</th><th>title</th></tr></thead>\n<tbody>\n");
     List<Report.ArticleEntry> list = page.report.articles();
+    int listed = 0;
     for (int i = 0; i < list.size(); i++) {
       Report.ArticleEntry a = list.get(i);
+      if (!page.listed(i)) {
+        continue;
+      }
+      listed++;
       String anchor = articleAnchor(i);
       b.append("<tr id=\"").append(anchor).append("\"><td class=\"num\">").append(i + 1)
           .append("</td><td><a href=\"#").append(anchor).append("\">")
@@ -168,7 +196,12 @@ public final class HtmlReportRenderer implements ReportRenderer {
           .append(HtmlEscape.text(a.source())).append("</td><td>")
           .append(HtmlEscape.text(a.title())).append("</td></tr>\n");
     }
-    b.append("</tbody>\n</table></div>\n</section>\n");
+    b.append("</tbody>\n</table></div>\n");
+    if (listed < list.size()) {
+      b.append("<p class=\"muted\">").append(listed).append(" of ").append(list.size())
+          .append(" articles listed: those in the pairs, clusters and templates shown.</p>\n");
+    }
+    b.append("</section>\n");
   }
 
   // ---------------------------------------------------------------- matrix
@@ -182,7 +215,7 @@ public final class HtmlReportRenderer implements ReportRenderer {
     }
     b.append("<p class=\"legend\">Cell colour and number: the share of the <b>row</b> ")
         .append("article's words found in passages shared with the <b>column</b> article ")
-        .append("(boilerplate left out). <span class=\"swatch\" style=\"")
+        .append("(template text left out). <span class=\"swatch\" style=\"")
         .append(cellStyle(0.1)).append("\"></span> little ")
         .append("<span class=\"swatch\" style=\"").append(cellStyle(0.5))
         .append("\"></span> half <span class=\"swatch\" style=\"").append(cellStyle(1))
@@ -239,12 +272,14 @@ public final class HtmlReportRenderer implements ReportRenderer {
       return;
     }
     b.append("<p class=\"legend\"><b>a → b</b>: share of a's words in passages shared with b; ")
-        .append("<b>b → a</b> likewise for b; boilerplate left out of both.</p>\n");
+        .append("<b>b → a</b> likewise for b. Template text (site footers) is in no passage: ")
+        .append("see <a href=\"#templates\">Templates</a>.</p>\n");
     b.append("<div class=\"scroll\"><table class=\"grid\">\n<thead><tr><th class=\"num\">#</th>")
         .append("<th>a</th><th>b</th><th class=\"num\">a → b</th><th class=\"num\">b → a</th>")
         .append("<th class=\"num\">jaccard</th><th class=\"num\">longest</th>")
         .append("<th class=\"num\">passages</th><th></th></tr></thead>\n<tbody>\n");
-    for (int i = 0; i < pairs.size(); i++) {
+    int listed = Math.min(pairs.size(), page.limits.pairsListed());
+    for (int i = 0; i < listed; i++) {
       Report.PairEntry p = pairs.get(i);
       b.append("<tr><td class=\"num\">").append(i + 1).append("</td><td>")
           .append(page.articleLink(p.a())).append("</td><td>").append(page.articleLink(p.b()))
@@ -252,10 +287,15 @@ public final class HtmlReportRenderer implements ReportRenderer {
           .append("</td><td class=\"num\">").append(bar(p.containmentB()))
           .append("</td><td class=\"num\">").append(num2(p.jaccard()))
           .append("</td><td class=\"num\">").append(p.longestPassageWords())
-          .append(" words</td><td class=\"num\">").append(passageCount(p, false))
-          .append("</td><td><a href=\"#").append(pairAnchor(i)).append("\">view</a></td></tr>\n");
+          .append(" words</td><td class=\"num\">").append(p.passages().size())
+          .append("</td><td>")
+          .append(i < page.limits.pairsInDetail()
+              ? "<a href=\"#" + pairAnchor(i) + "\">view</a>" : "")
+          .append("</td></tr>\n");
     }
-    b.append("</tbody>\n</table></div>\n</section>\n");
+    b.append("</tbody>\n</table></div>\n");
+    note(b, ReportLimits.more(pairs.size(), listed, "pair"));
+    b.append("</section>\n");
   }
 
   private static String bar(double share) {
@@ -267,12 +307,10 @@ public final class HtmlReportRenderer implements ReportRenderer {
         pct(share));
   }
 
-  /** {@code 3 (1 boilerplate)}, or with {@code noun} {@code 3 passages (1 boilerplate)}. */
-  private static String passageCount(Report.PairEntry p, boolean noun) {
-    long boilerplate = p.passages().stream().filter(Report.PassageEntry::boilerplate).count();
-    int n = p.passages().size();
-    return n + (noun ? (n == 1 ? " passage" : " passages") : "")
-        + (boilerplate == 0 ? "" : " (" + boilerplate + " boilerplate)");
+  private static void note(StringBuilder b, String note) {
+    if (!note.isEmpty()) {
+      b.append("<p class=\"muted\">").append(HtmlEscape.text(note)).append(".</p>\n");
+    }
   }
 
   // ---------------------------------------------------------------- one pair
@@ -287,7 +325,8 @@ public final class HtmlReportRenderer implements ReportRenderer {
     b.append("<p class=\"meta\">a → b <b>").append(pct(p.containmentA()))
         .append("</b> · b → a <b>").append(pct(p.containmentB())).append("</b> · jaccard ")
         .append(num2(p.jaccard())).append(" · longest passage ").append(p.longestPassageWords())
-        .append(" words · ").append(passageCount(p, true)).append("</p>\n");
+        .append(" words · ").append(p.passages().size())
+        .append(p.passages().size() == 1 ? " passage" : " passages").append("</p>\n");
     b.append("<div class=\"sides\">\n");
     side(b, page, anchor, p, true);
     side(b, page, anchor, p, false);
@@ -346,7 +385,7 @@ public final class HtmlReportRenderer implements ReportRenderer {
   }
 
   private static String kindBadge(Report.PassageEntry x) {
-    String kind = x.kind() != null ? x.kind() : x.boilerplate() ? "boilerplate" : "variant";
+    String kind = x.kind() != null ? x.kind() : "variant";
     return "<span class=\"badge k-" + HtmlEscape.token(kind) + "\">" + HtmlEscape.text(kind)
         + "</span>";
   }
@@ -392,16 +431,48 @@ public final class HtmlReportRenderer implements ReportRenderer {
           .append("(<del>only in the canonical form</del> <ins>only in this occurrence</ins>).")
           .append("</p>\n");
     }
-    for (Report.ClusterEntry c : clusters) {
+    int shown = Math.min(clusters.size(), page.limits.clusters());
+    for (Report.ClusterEntry c : clusters.subList(0, shown)) {
       cluster(b, page, c);
     }
+    note(b, ReportLimits.more(clusters.size(), shown, "cluster"));
+    b.append("</section>\n");
+  }
+
+  // ---------------------------------------------------------------- templates
+
+  private static void templates(StringBuilder b, Page page) {
+    b.append("<section id=\"templates\">\n<h2>Templates</h2>\n");
+    List<Report.TemplateEntry> templates = page.report.templates();
+    if (templates.isEmpty()) {
+      b.append("<p class=\"muted\">").append(HtmlEscape.text(ReportPhrases.NO_TEMPLATES))
+          .append("</p>\n</section>\n");
+      return;
+    }
+    b.append("<p class=\"legend\">").append(HtmlEscape.text(ReportPhrases.TEMPLATES_LEGEND))
+        .append("</p>\n");
+    int shown = Math.min(templates.size(), page.limits.templates());
+    for (Report.TemplateEntry t : templates.subList(0, shown)) {
+      b.append("<div class=\"cluster\" id=\"template-").append(HtmlEscape.token(t.id()))
+          .append("\">\n<h3>").append(HtmlEscape.text(t.id()))
+          .append(" <span class=\"muted\">").append(t.articleCount()).append(" articles · ")
+          .append(t.words()).append(" words · ")
+          .append(HtmlEscape.text(ReportPhrases.templateSources(t)))
+          .append("</span></h3>\n<div class=\"occ canonical\"><div class=\"text\">")
+          .append(HtmlEscape.text(t.text())).append("</div></div>\n<p class=\"muted\">")
+          .append("For example in ");
+      for (int i = 0; i < t.examples().size(); i++) {
+        b.append(i == 0 ? "" : ", ").append(page.articleLink(t.examples().get(i)));
+      }
+      b.append(".</p>\n</div>\n");
+    }
+    note(b, ReportLimits.more(templates.size(), shown, "template"));
     b.append("</section>\n");
   }
 
   private static void cluster(StringBuilder b, Page page, Report.ClusterEntry c) {
     b.append("<div class=\"cluster\" id=\"").append(clusterAnchor(c.id())).append("\">\n<h3>")
         .append(HtmlEscape.text(c.id()))
-        .append(c.boilerplate() ? " <span class=\"badge k-boilerplate\">boilerplate</span>" : "")
         .append(" <span class=\"muted\">").append(c.articleCount()).append(" articles · ")
         .append(c.occurrences().size()).append(" occurrences</span></h3>\n");
     Report.Occurrence canonical = canonical(c);
@@ -484,11 +555,29 @@ public final class HtmlReportRenderer implements ReportRenderer {
   /** Look-ups over one report; iteration is only ever over the report's lists. */
   private static final class Page {
     final Report report;
+    final ReportLimits limits;
     private final Map<String, Integer> articleIndex = new HashMap<>();
     private final Map<String, Integer> pairIndex = new HashMap<>();
+    private final Set<String> shownIds = new HashSet<>();
 
-    Page(Report report) {
+    Page(Report report, ReportLimits limits) {
       this.report = report;
+      this.limits = limits;
+      if (report.articles().size() > limits.articles()) {
+        List<Report.PairEntry> pairs = report.pairs();
+        for (Report.PairEntry p : pairs.subList(0, Math.min(pairs.size(), limits.pairsListed()))) {
+          shownIds.add(p.a());
+          shownIds.add(p.b());
+        }
+        List<Report.ClusterEntry> clusters = report.clusters();
+        for (Report.ClusterEntry c : clusters.subList(0, Math.min(clusters.size(), limits.clusters()))) {
+          c.occurrences().forEach(o -> shownIds.add(o.article()));
+        }
+        List<Report.TemplateEntry> templates = report.templates();
+        for (Report.TemplateEntry t : templates.subList(0, Math.min(templates.size(), limits.templates()))) {
+          shownIds.addAll(t.examples());
+        }
+      }
       for (int i = 0; i < report.articles().size(); i++) {
         articleIndex.putIfAbsent(report.articles().get(i).id(), i);
       }
@@ -505,6 +594,11 @@ public final class HtmlReportRenderer implements ReportRenderer {
 
     String id(int index) {
       return report.articles().get(index).id();
+    }
+
+    /** Whether article {@code index} is in the articles table. */
+    boolean listed(int index) {
+      return report.articles().size() <= limits.articles() || shownIds.contains(id(index));
     }
 
     Report.ArticleEntry article(String id) {
@@ -526,7 +620,7 @@ public final class HtmlReportRenderer implements ReportRenderer {
     /** The article's id, linked to its row in the articles table when it has one. */
     String articleLink(String id) {
       Integer i = articleIndex.get(id);
-      if (i == null) {
+      if (i == null || !listed(i)) {
         return "<span class=\"aid\">" + HtmlEscape.text(id) + "</span>";
       }
       return "<a class=\"aid\" href=\"#" + articleAnchor(i) + "\">" + HtmlEscape.text(id) + "</a>";

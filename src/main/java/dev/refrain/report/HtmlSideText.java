@@ -81,9 +81,7 @@ final class HtmlSideText {
       out.append("</span>");
       return;
     }
-    out.append("<mark class=\"passage")
-        .append(p.boilerplate() ? " boilerplate" : "")
-        .append("\" id=\"")
+    out.append("<mark class=\"passage\" id=\"")
         .append(self)
         .append("\" data-peer=\"")
         .append(peer)

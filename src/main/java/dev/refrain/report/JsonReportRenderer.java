@@ -43,6 +43,7 @@ public final class JsonReportRenderer implements ReportRenderer {
       n.put("path", a.path());
       n.put("chars", a.chars());
       n.put("words", a.words());
+      n.put("templateWords", a.templateWords());
       putIfPresent(n, "source", a.source());
       putIfPresent(n, "title", a.title());
       putIfPresent(n, "published", a.published());
@@ -62,7 +63,8 @@ public final class JsonReportRenderer implements ReportRenderer {
         q.set("a", MAPPER.valueToTree(x.a()));
         q.set("b", MAPPER.valueToTree(x.b()));
         q.put("similarity", x.similarity());
-        q.put("boilerplate", x.boilerplate());
+        // Contract field: template text is masked before pairing, so no passage is boilerplate.
+        q.put("boilerplate", false);
         q.put("kind", x.kind());
         q.put("wordsA", x.wordsA());
         q.put("wordsB", x.wordsB());
@@ -73,6 +75,7 @@ public final class JsonReportRenderer implements ReportRenderer {
       }
     }
     root.set("clusters", MAPPER.valueToTree(report.clusters()));
+    root.set("templates", MAPPER.valueToTree(report.templates()));
     root.set("problems", MAPPER.valueToTree(report.problems()));
     root.set("stats", MAPPER.valueToTree(report.stats()));
     return root;

@@ -10,8 +10,9 @@ import java.util.Map;
 /**
  * Writes the Markdown report: a summary to read in a repository or a pull request. The counts
  * and settings, the ranked pairs table, then for each pair its passages (a quoted excerpt of
- * each side and the word diff, {@code ~~only in a~~ **only in b**}; boilerplate one line each),
- * then the clusters of recurring passages.
+ * each side and the word diff, {@code ~~only in a~~ **only in b**}), the clusters of recurring
+ * passages and the templates (site text reported once). A large report shows the first entries
+ * of each list ({@link ReportLimits}) and says how many it left out.
  *
  * <p>Article text, ids and paths are escaped ({@link MarkdownEscape}) so they can't add markup
  * or HTML. Output is deterministic, with {@code \n} line endings.
@@ -19,6 +20,16 @@ import java.util.Map;
 public final class MarkdownReportRenderer implements ReportRenderer {
   /** Longest excerpt of a passage, in characters, before "…". */
   static final int EXCERPT_CHARS = 200;
+
+  private final ReportLimits limits;
+
+  public MarkdownReportRenderer() {
+    this(ReportLimits.DEFAULT);
+  }
+
+  public MarkdownReportRenderer(ReportLimits limits) {
+    this.limits = limits;
+  }
 
   @Override
   public String format() {
@@ -38,6 +49,10 @@ public final class MarkdownReportRenderer implements ReportRenderer {
 
   /** The whole document. */
   public String toMarkdown(Report report) {
+    return render(report);
+  }
+
+  private String render(Report report) {
     Map<String, String> texts = new HashMap<>();
     for (Report.ArticleEntry a : report.articles()) {
       texts.putIfAbsent(a.id(), a.text());
@@ -48,10 +63,13 @@ public final class MarkdownReportRenderer implements ReportRenderer {
     settings(b, report.settings());
     problems(b, report.problems());
     pairsTable(b, report.pairs());
-    for (int i = 0; i < report.pairs().size(); i++) {
+    int detailed = Math.min(report.pairs().size(), limits.pairsInDetail());
+    for (int i = 0; i < detailed; i++) {
       pair(b, i, report.pairs().get(i), texts);
     }
+    note(b, ReportLimits.more(report.pairs().size(), detailed, "pair"));
     clusters(b, report.clusters(), texts);
+    templates(b, report.templates());
     int end = b.length();
     while (end > 0 && b.charAt(end - 1) == '\n') {
       end--;
@@ -71,8 +89,12 @@ public final class MarkdownReportRenderer implements ReportRenderer {
     b.append(count(s == null ? r.articles().size() : s.articles(), "article")).append(" · ")
         .append(count(s == null ? r.pairs().size() : s.pairs(), "pair")).append(" · ")
         .append(count(s == null ? passages : s.passages(), "passage")).append(" · ")
-        .append(count(s == null ? r.clusters().size() : s.clusters(), "cluster"));
+        .append(count(s == null ? r.clusters().size() : s.clusters(), "cluster")).append(" · ")
+        .append(count(s == null ? r.templates().size() : s.templates(), "template"));
     if (s != null) {
+      if (s.templateArticles() > 0) {
+        b.append(" in ").append(s.templateArticles()).append(" articles");
+      }
       b.append(" · ").append(s.candidatePairs()).append(" candidate pairs checked");
       if (s.skipped() > 0) {
         b.append(" · input files skipped: ").append(s.skipped());
@@ -92,11 +114,11 @@ public final class MarkdownReportRenderer implements ReportRenderer {
     }
     b.append("Settings: shingle size ").append(s.shingleSize())
         .append(" · window ").append(s.windowShingles())
-        .append(" · bands × rows ").append(s.bands()).append(" × ").append(s.rows())
         .append(" · min words ").append(s.minWords())
         .append(" · max gap ").append(s.maxGap())
         .append(" · min similarity ").append(num2(s.minSimilarity()))
-        .append(" · boilerplate after ").append(s.boilerplateMinArticles()).append(" articles")
+        .append(" · templates from ").append(s.templateMinArticles()).append(" articles")
+        .append(" · max bucket ").append(s.maxBucket())
         .append(" · containment unit ").append(MarkdownEscape.inline(s.containmentUnit()))
         .append(" · normalization ").append(MarkdownEscape.inline(s.normalization()))
         .append("\n\n");
@@ -117,31 +139,34 @@ public final class MarkdownReportRenderer implements ReportRenderer {
 
   // ---------------------------------------------------------------- pairs
 
-  private static void pairsTable(StringBuilder b, List<Report.PairEntry> pairs) {
+  private void pairsTable(StringBuilder b, List<Report.PairEntry> pairs) {
     b.append("## Pairs\n\n");
     if (pairs.isEmpty()) {
       b.append("No pair of articles shares a passage.\n\n");
       return;
     }
-    b.append("a→b: share of a's words in passages shared with b; b→a likewise for b; ")
-        .append("boilerplate left out of both.\n\n");
+    b.append("a→b: share of a's words in passages shared with b; b→a likewise for b. ")
+        .append("Template text (site footers) is in no passage: see Templates.\n\n");
     b.append("| # | a | b | a→b | b→a | jaccard | longest | passages |\n");
     b.append("|---:|---|---|---:|---:|---:|---:|---:|\n");
-    for (int i = 0; i < pairs.size(); i++) {
+    int listed = Math.min(pairs.size(), limits.pairsListed());
+    for (int i = 0; i < listed; i++) {
       Report.PairEntry p = pairs.get(i);
       b.append("| ").append(i + 1).append(" | ").append(MarkdownEscape.inline(p.a()))
           .append(" | ").append(MarkdownEscape.inline(p.b())).append(" | ")
           .append(pct(p.containmentA())).append(" | ").append(pct(p.containmentB()))
           .append(" | ").append(num2(p.jaccard())).append(" | ")
-          .append(p.longestPassageWords()).append(" words | ").append(passageCount(p))
+          .append(p.longestPassageWords()).append(" words | ").append(p.passages().size())
           .append(" |\n");
     }
     b.append('\n');
+    note(b, ReportLimits.more(pairs.size(), listed, "pair"));
   }
 
-  private static String passageCount(Report.PairEntry p) {
-    long boilerplate = p.passages().stream().filter(Report.PassageEntry::boilerplate).count();
-    return p.passages().size() + (boilerplate == 0 ? "" : " (" + boilerplate + " boilerplate)");
+  private static void note(StringBuilder b, String note) {
+    if (!note.isEmpty()) {
+      b.append("_").append(MarkdownEscape.inline(note)).append("._\n\n");
+    }
   }
 
   private static void pair(
@@ -153,24 +178,8 @@ public final class MarkdownReportRenderer implements ReportRenderer {
         .append(" · longest passage ").append(p.longestPassageWords()).append(" words\n\n");
     String aText = texts.get(p.a());
     String bText = texts.get(p.b());
-    boolean anyBoilerplate = false;
     for (int j = 0; j < p.passages().size(); j++) {
-      Report.PassageEntry x = p.passages().get(j);
-      if (x.boilerplate()) {
-        anyBoilerplate = true;
-      } else {
-        passage(b, j, x, p, aText, bText);
-      }
-    }
-    if (anyBoilerplate) {
-      b.append("Boilerplate:\n\n");
-      for (int j = 0; j < p.passages().size(); j++) {
-        Report.PassageEntry x = p.passages().get(j);
-        if (x.boilerplate()) {
-          boilerplate(b, j, x);
-        }
-      }
-      b.append('\n');
+      passage(b, j, p.passages().get(j), p, aText, bText);
     }
   }
 
@@ -181,7 +190,7 @@ public final class MarkdownReportRenderer implements ReportRenderer {
       Report.PairEntry p,
       String aText,
       String bText) {
-    b.append("**P").append(j + 1).append("** · ").append(MarkdownEscape.inline(kind(x)))
+    b.append("**P").append(j + 1).append("** · ").append(MarkdownEscape.inline(x.kind()))
         .append(" · similarity ").append(num2(x.similarity())).append(" · ")
         .append(x.wordsA()).append(" / ").append(x.wordsB()).append(" words");
     if (x.cluster() != null) {
@@ -209,19 +218,6 @@ public final class MarkdownReportRenderer implements ReportRenderer {
       }
     }
     return false;
-  }
-
-  private static void boilerplate(StringBuilder b, int j, Report.PassageEntry x) {
-    b.append("- **P").append(j + 1).append("** ").append(x.wordsA()).append(" / ")
-        .append(x.wordsB()).append(" words");
-    if (x.cluster() != null) {
-      b.append(", cluster ").append(MarkdownEscape.inline(x.cluster()));
-    }
-    b.append(": ").append(excerpt(x.a())).append('\n');
-  }
-
-  private static String kind(Report.PassageEntry x) {
-    return x.kind() != null ? x.kind() : x.boilerplate() ? "boilerplate" : "variant";
   }
 
   private static String excerpt(Report.Span span) {
@@ -266,25 +262,49 @@ public final class MarkdownReportRenderer implements ReportRenderer {
 
   // ---------------------------------------------------------------- clusters
 
-  private static void clusters(
+  private void clusters(
       StringBuilder b, List<Report.ClusterEntry> clusters, Map<String, String> texts) {
     b.append("## Clusters\n\n");
     if (clusters.isEmpty()) {
-      b.append("No passage recurs in three or more articles.\n");
+      b.append("No passage recurs in three or more articles.\n\n");
       return;
     }
     b.append("Passages recurring in three or more articles: the canonical form, then each ")
         .append("other occurrence as a word diff against it (~~only in the canonical form~~ ")
         .append("**only in this occurrence**).\n");
-    for (Report.ClusterEntry c : clusters) {
+    int shown = Math.min(clusters.size(), limits.clusters());
+    for (Report.ClusterEntry c : clusters.subList(0, shown)) {
       cluster(b, c, texts);
     }
+    b.append('\n');
+    note(b, ReportLimits.more(clusters.size(), shown, "cluster"));
+  }
+
+  // ---------------------------------------------------------------- templates
+
+  private void templates(StringBuilder b, List<Report.TemplateEntry> templates) {
+    b.append("## Templates\n\n");
+    if (templates.isEmpty()) {
+      b.append(MarkdownEscape.inline(ReportPhrases.NO_TEMPLATES)).append('\n');
+      return;
+    }
+    b.append(MarkdownEscape.inline(ReportPhrases.TEMPLATES_LEGEND)).append('\n');
+    int shown = Math.min(templates.size(), limits.templates());
+    for (Report.TemplateEntry t : templates.subList(0, shown)) {
+      b.append("\n### ").append(MarkdownEscape.inline(t.id())).append(" · ")
+          .append(t.articleCount()).append(" articles · ").append(t.words()).append(" words · ")
+          .append(MarkdownEscape.inline(ReportPhrases.templateSources(t)))
+          .append("\n\n> ").append(MarkdownEscape.inline(t.text())).append("\n\n")
+          .append("For example in ")
+          .append(MarkdownEscape.inline(String.join(", ", t.examples()))).append(".\n");
+    }
+    b.append('\n');
+    note(b, ReportLimits.more(templates.size(), shown, "template"));
   }
 
   private static void cluster(StringBuilder b, Report.ClusterEntry c, Map<String, String> texts) {
     b.append("\n### ").append(MarkdownEscape.inline(c.id()))
-        .append(c.boilerplate() ? " · boilerplate" : "").append(" · ")
-        .append(c.articleCount()).append(" articles\n\n");
+        .append(" · ").append(c.articleCount()).append(" articles\n\n");
     Report.Occurrence canonical = null;
     for (Report.Occurrence o : c.occurrences()) {
       if (o.canonical()) {

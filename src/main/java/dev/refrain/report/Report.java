@@ -15,6 +15,8 @@ import java.util.List;
  * @param articles every article scanned, sorted by id
  * @param pairs every pair of articles sharing at least one passage, ranked: most shared first
  * @param clusters passages recurring in three or more articles, largest first
+ * @param templates template text (site footers, newsletter blurbs) found at the edges of many
+ *     articles of a source, each reported once: it is masked before pairing, so it is in no pair
  * @param problems input files skipped or read with a warning
  * @param stats counts from the run (no timings: reports are deterministic)
  */
@@ -24,16 +26,21 @@ public record Report(
     List<ArticleEntry> articles,
     List<PairEntry> pairs,
     List<ClusterEntry> clusters,
+    List<TemplateEntry> templates,
     List<ProblemEntry> problems,
     Stats stats) {
 
-  /** The current {@link #schemaVersion()}. */
-  public static final int SCHEMA_VERSION = 1;
+  /**
+   * The current {@link #schemaVersion()}. 2: templates are learned before pairing and reported
+   * in {@code templates}; no passage or cluster is boilerplate any more.
+   */
+  public static final int SCHEMA_VERSION = 2;
 
   public Report {
     articles = List.copyOf(articles);
     pairs = List.copyOf(pairs);
     clusters = List.copyOf(clusters);
+    templates = List.copyOf(templates);
     problems = List.copyOf(problems);
   }
 
@@ -41,25 +48,24 @@ public record Report(
    * The options a scan ran with.
    *
    * @param shingleSize words per shingle
-   * @param windowShingles shingles per MinHash window
-   * @param bands LSH bands
-   * @param rows MinHash values per band
+   * @param windowShingles shingles per winnowing (MinHash) window
    * @param minWords minimum passage length in words, on each side
    * @param maxGap the longest run of differing words a passage bridges
    * @param minSimilarity minimum passage similarity, in [0, 1]
-   * @param boilerplateMinArticles articles a verbatim edge passage must recur in to be boilerplate
+   * @param templateMinArticles articles of one source that must carry text at their head or
+   *     tail for it to be a template
+   * @param maxBucket most articles a fingerprint may be held by and still propose pairs
    * @param containmentUnit what containment counts: {@code "words"}
-   * @param normalization the normalization version, e.g. {@code "nfkc-fold-lower/1"}
+   * @param normalization the normalization version, e.g. {@code "nfkc-fold-lower/2"}
    */
   public record Settings(
       int shingleSize,
       int windowShingles,
-      int bands,
-      int rows,
       int minWords,
       int maxGap,
       double minSimilarity,
-      int boilerplateMinArticles,
+      int templateMinArticles,
+      int maxBucket,
       String containmentUnit,
       String normalization) {}
 
@@ -68,6 +74,7 @@ public record Report(
    *
    * @param chars length of the decoded text in UTF-16 code units
    * @param words number of tokens after normalization
+   * @param templateWords words inside template text (masked, in no passage)
    * @param text the decoded text (renderers that show articles use it; JSON leaves it out)
    */
   public record ArticleEntry(
@@ -75,6 +82,7 @@ public record Report(
       String path,
       int chars,
       int words,
+      int templateWords,
       String source,
       String title,
       String published,
@@ -84,11 +92,10 @@ public record Report(
    * Two articles that share passages; {@code a} sorts before {@code b}, or equals it for a
    * passage repeated inside one article.
    *
-   * @param containmentA share of a's words in non-boilerplate passages shared with b, in [0, 1]
+   * @param containmentA share of a's words in passages shared with b, in [0, 1]
    * @param containmentB likewise for b
    * @param jaccard exact Jaccard similarity of the two articles' shingle sets, in [0, 1]
-   * @param longestPassageWords words (on the a side) of the longest non-boilerplate passage, 0 if
-   *     every passage is boilerplate
+   * @param longestPassageWords words (on the a side) of the longest passage
    * @param passages sorted by their start in a
    */
   public record PairEntry(
@@ -108,11 +115,8 @@ public record Report(
   /**
    * One passage two articles share, with its word-level variant diff.
    *
-   * @param kind {@code "verbatim"} (same words after normalization), {@code "variant"} or
-   *     {@code "boilerplate"}
+   * @param kind {@code "verbatim"} (same words after normalization) or {@code "variant"}
    * @param similarity share of the passage's words the two sides have in common, in [0, 1]
-   * @param boilerplate true for site or template text recurring across many articles: reported,
-   *     not counted in containment
    * @param wordsA words of the passage in a
    * @param wordsB words of the passage in b
    * @param cluster the id of the cluster it belongs to, or null
@@ -122,7 +126,6 @@ public record Report(
       Span a,
       Span b,
       double similarity,
-      boolean boilerplate,
       String kind,
       int wordsA,
       int wordsB,
@@ -158,12 +161,10 @@ public record Report(
    * A passage recurring in three or more articles: one canonical form and its variants.
    *
    * @param id {@code "C1"}, {@code "C2"}, ... in report order
-   * @param boilerplate true when the cluster is site or template text
    * @param articleCount distinct articles it occurs in
    * @param occurrences the canonical occurrence first, then the others by article id
    */
-  public record ClusterEntry(
-      String id, boolean boilerplate, int articleCount, List<Occurrence> occurrences) {
+  public record ClusterEntry(String id, int articleCount, List<Occurrence> occurrences) {
 
     public ClusterEntry {
       occurrences = List.copyOf(occurrences);
@@ -193,6 +194,33 @@ public record Report(
   }
 
   /**
+   * Template text, reported once.
+   *
+   * @param id {@code "T1"}, {@code "T2"}, ... in report order (most carried first)
+   * @param text the template as its canonical carrier reads
+   * @param words words of {@code text}
+   * @param sources the sources whose articles carry it, sorted (empty when none is named)
+   * @param articleCount articles carrying it
+   * @param examples ids of a few articles carrying it, sorted
+   * @param corpusWide true when it is template text in every source (held at the edges of more
+   *     articles than any fingerprint may be shared by and still propose pairs)
+   */
+  public record TemplateEntry(
+      String id,
+      String text,
+      int words,
+      List<String> sources,
+      int articleCount,
+      List<String> examples,
+      boolean corpusWide) {
+
+    public TemplateEntry {
+      sources = List.copyOf(sources);
+      examples = List.copyOf(examples);
+    }
+  }
+
+  /**
    * An input file that was skipped or read with a warning.
    *
    * @param kind {@code "warning"}, {@code "skipped"} or {@code "missing"}
@@ -202,8 +230,20 @@ public record Report(
   /**
    * Counts from the run.
    *
-   * @param candidatePairs article pairs proposed by LSH banding before exact verification
+   * @param candidatePairs article pairs proposed by shared fingerprints before exact verification
+   * @param templates template texts learned
+   * @param templateArticles articles carrying template text
+   * @param cappedFingerprints fingerprints held by more than {@code maxBucket} articles, which
+   *     proposed no pairs
    */
   public record Stats(
-      int articles, int candidatePairs, int pairs, int passages, int clusters, int skipped) {}
+      int articles,
+      int candidatePairs,
+      int pairs,
+      int passages,
+      int clusters,
+      int templates,
+      int templateArticles,
+      int cappedFingerprints,
+      int skipped) {}
 }

@@ -6,8 +6,11 @@ import dev.refrain.document.Article;
 import dev.refrain.document.LoadProblem;
 import dev.refrain.normalize.TextNormalizer;
 import dev.refrain.normalize.Tokens;
-import dev.refrain.scan.ScanOptions;
+import dev.refrain.kernel.DetectorOptions;
+import dev.refrain.kernel.ArticlePair;
+import dev.refrain.kernel.SharedPassage;
 import dev.refrain.scan.ScanResult;
+import dev.refrain.template.Template;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,36 +21,35 @@ public final class ReportMapper {
 
   /** The report of a scan, with the input problems met while loading. */
   public static Report toReport(ScanResult result, List<LoadProblem> problems) {
-    ScanOptions o = result.options();
+    DetectorOptions o = result.options();
     Report.Settings settings =
         new Report.Settings(
-            o.shingleSize(), o.window(), o.bands(), o.rows(), o.minWords(), o.maxGap(),
-            o.minSimilarity(), o.boilerplateMinArticles(), "words", TextNormalizer.VERSION);
+            o.shingleSize(), o.window(), o.minWords(), o.maxGap(), o.minSimilarity(),
+            o.templateMinArticles(), o.maxBucket(), "words", TextNormalizer.VERSION);
     List<Report.ArticleEntry> articles = new ArrayList<>();
     for (int i = 0; i < result.articles().size(); i++) {
       Article a = result.articles().get(i);
       articles.add(
           new Report.ArticleEntry(
-              a.id(), a.path(), a.text().length(), result.tokens().get(i).size(), a.source(),
-              a.title(), a.published(), a.text()));
+              a.id(), a.path(), a.text().length(), result.tokens().get(i).size(),
+              result.templateWords(i), a.source(), a.title(), a.published(), a.text()));
     }
     List<Report.PairEntry> pairs = new ArrayList<>();
     int passages = 0;
-    for (ScanResult.Pair p : result.pairs()) {
+    for (ArticlePair p : result.pairs()) {
       Article a = result.articles().get(p.a());
       Article b = result.articles().get(p.b());
       Tokens ta = result.tokens().get(p.a());
       Tokens tb = result.tokens().get(p.b());
       List<Report.PassageEntry> entries = new ArrayList<>();
-      for (ScanResult.SharedPassage s : p.passages()) {
+      for (SharedPassage s : p.passages()) {
         var x = s.passage();
-        String kind = s.boilerplate() ? "boilerplate" : s.verbatim() ? "verbatim" : "variant";
+        String kind = s.verbatim() ? "verbatim" : "variant";
         entries.add(
             new Report.PassageEntry(
                 span(a.text(), x.aStart(), x.aEnd()),
                 span(b.text(), x.bStart(), x.bEnd()),
                 round(s.similarity()),
-                s.boilerplate(),
                 kind,
                 x.wordsA(),
                 x.wordsB(),
@@ -71,14 +73,30 @@ public final class ReportMapper {
                     new Report.ProblemEntry(
                         x.path(), x.kind().name().toLowerCase(Locale.ROOT), x.message()))
             .toList();
+    List<Report.TemplateEntry> templates = templates(result.templates().list());
     int skipped =
         (int) problems.stream().filter(x -> x.kind() != LoadProblem.Kind.WARNING).count();
+    int templateArticles = result.templateArticles();
     Report.Stats stats =
         new Report.Stats(
             articles.size(), result.candidatePairs(), pairs.size(), passages, clusters.size(),
-            skipped);
+            templates.size(), templateArticles, result.cappedFingerprints(), skipped);
     return new Report(
-        Report.SCHEMA_VERSION, settings, articles, pairs, clusters, problemEntries, stats);
+        Report.SCHEMA_VERSION, settings, articles, pairs, clusters, templates, problemEntries,
+        stats);
+  }
+
+  /** Report entries of templates, numbered T1, T2, ... in their order. */
+  public static List<Report.TemplateEntry> templates(List<Template> templates) {
+    List<Report.TemplateEntry> out = new ArrayList<>();
+    for (int i = 0; i < templates.size(); i++) {
+      Template t = templates.get(i);
+      out.add(
+          new Report.TemplateEntry(
+              "T" + (i + 1), t.text(), t.words(), t.sources(), t.articles(), t.examples(),
+              t.corpusWide()));
+    }
+    return out;
   }
 
   /** {@code "C1"} for cluster index 0. */
@@ -114,8 +132,7 @@ public final class ReportMapper {
                 diffOps(r.diffs().get(i), canonArticle.text(), canonTokens, article.text(), tokens)));
       }
     }
-    return new Report.ClusterEntry(
-        clusterId(index), c.boilerplate(), c.articleCount(), occurrences);
+    return new Report.ClusterEntry(clusterId(index), c.articleCount(), occurrences);
   }
 
   private static Report.Span span(String text, int start, int end) {

@@ -20,8 +20,7 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code refrain/reused-passage}: one result per passage shared with an archived article.
  *       A counted passage is a {@code warning}, or an {@code error} when its article is over the
- *       limit. A passage that is not counted (status {@code boilerplate}, {@code baseline} or
- *       {@code allowed}) is a {@code note} with {@code suppressions: [{kind: "external",
+ *       limit. A passage that is not counted (status {@code baseline} or {@code allowed}) is a {@code note} with {@code suppressions: [{kind: "external",
  *       justification: <status>}]}: suppressed is how SARIF says "found, and accepted"; the
  *       {@code note} level keeps it quiet in viewers that ignore suppressions.
  *   <li>{@code refrain/article-over-limit}: one {@code error} per article over the limit, at
@@ -110,8 +109,8 @@ public final class SarifRenderer implements CheckRenderer {
         "Passage reused from an archived article.",
         "A passage of the checked article is shared, verbatim or as a variant, with an article"
             + " in the archive. Counted passages make up the share of the article's words that"
-            + " is reused; boilerplate, baselined and allowed-source passages are reported as"
-            + " suppressed results.",
+            + " is reused; baselined and allowed-source passages are reported as suppressed"
+            + " results. Template text (a site footer the archive learned) is no passage.",
         "warning",
         "Rewrite or attribute the passage, add it to the baseline if the reuse is accepted, or"
             + " allow its source if the reuse is licensed.");

@@ -46,11 +46,7 @@ public final class TextReportRenderer implements ReportRenderer {
         break;
       }
       shown++;
-      long boilerplate = p.passages().stream().filter(Report.PassageEntry::boilerplate).count();
-      String passages =
-          boilerplate == 0
-              ? Integer.toString(p.passages().size())
-              : p.passages().size() + " (" + boilerplate + "b)";
+      String passages = Integer.toString(p.passages().size());
       out.write(
           String.format(
               Locale.ROOT,
@@ -71,9 +67,12 @@ public final class TextReportRenderer implements ReportRenderer {
     out.write(
         String.format(
             Locale.ROOT,
-            "%d articles, %d pairs, %d passages, %d clusters (%d candidate pairs checked)%n",
-            s.articles(), s.pairs(), s.passages(), s.clusters(), s.candidatePairs()));
-    out.write("'a in b' = share of a's words in passages shared with b, boilerplate left out; (Nb) = N boilerplate passages\n");
+            "%d articles, %d pairs, %d passages, %d clusters, %d templates in %d articles"
+                + " (%d candidate pairs checked)%n",
+            s.articles(), s.pairs(), s.passages(), s.clusters(), s.templates(),
+            s.templateArticles(), s.candidatePairs()));
+    out.write("'a in b' = share of a's words in passages shared with b; template text (footers) is"
+        + " in no passage\n");
     out.flush();
   }
 

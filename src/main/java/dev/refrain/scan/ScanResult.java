@@ -1,10 +1,12 @@
 package dev.refrain.scan;
 
-import dev.refrain.align.Passage;
 import dev.refrain.cluster.Cluster;
 import dev.refrain.diff.Edit;
 import dev.refrain.document.Article;
+import dev.refrain.kernel.ArticlePair;
+import dev.refrain.kernel.DetectorOptions;
 import dev.refrain.normalize.Tokens;
+import dev.refrain.template.Templates;
 import java.util.List;
 
 /**
@@ -13,57 +15,39 @@ import java.util.List;
  *
  * @param articles the scanned articles, sorted by id
  * @param tokens each article's words, by article number
+ * @param templateMasks each article's template words, by article number: sorted word ranges
+ *     {@code [from, to, ...]} masked before alignment
  * @param pairs pairs sharing at least one passage, ranked: most shared first
  * @param clusters passages recurring in three or more articles, largest first
- * @param candidatePairs pairs LSH proposed (all verified; {@code pairs} are those that held)
+ * @param templates the template text learned from the articles, each reported once
+ * @param candidatePairs pairs proposed by shared fingerprints (all verified; {@code pairs} are
+ *     those that held)
+ * @param cappedFingerprints fingerprints held by more than {@code maxBucket} articles, which
+ *     proposed no pairs
  */
 public record ScanResult(
-    ScanOptions options,
+    DetectorOptions options,
     List<Article> articles,
     List<Tokens> tokens,
-    List<Pair> pairs,
+    List<int[]> templateMasks,
+    List<ArticlePair> pairs,
     List<ClusterResult> clusters,
-    int candidatePairs) {
+    Templates templates,
+    int candidatePairs,
+    int cappedFingerprints) {
 
-  /**
-   * Two articles and the passages they share; {@code a <= b} (equal for a passage repeated inside
-   * one article).
-   *
-   * @param containmentA share of a's words inside non-boilerplate passages shared with b
-   * @param containmentB likewise for b
-   * @param jaccard exact Jaccard similarity of the two articles' shingle sets
-   */
-  public record Pair(
-      int a,
-      int b,
-      List<SharedPassage> passages,
-      double containmentA,
-      double containmentB,
-      double jaccard) {
-
-    /** Words on the a side of the longest non-boilerplate passage, 0 if there is none. */
-    public int longestPassageWords() {
-      return passages.stream()
-          .filter(p -> !p.boilerplate())
-          .mapToInt(p -> p.passage().wordsA())
-          .max()
-          .orElse(0);
-    }
+  /** Words of article {@code article} inside template text. */
+  public int templateWords(int article) {
+    return Templates.maskedWords(templateMasks.get(article));
   }
 
-  /**
-   * A passage with what the later stages found of it.
-   *
-   * @param similarity share of words the sides have in common by the variant diff, in [0, 1]
-   * @param cluster index into {@link ScanResult#clusters()}, or -1
-   * @param diff word-level edits from the a side to the b side
-   */
-  public record SharedPassage(
-      Passage passage, double similarity, boolean boilerplate, int cluster, List<Edit> diff) {
-
-    public boolean verbatim() {
-      return diff.stream().allMatch(e -> e.kind() == Edit.Kind.EQUAL);
+  /** Articles that carry template text. */
+  public int templateArticles() {
+    int n = 0;
+    for (int[] mask : templateMasks) {
+      n += mask.length > 0 ? 1 : 0;
     }
+    return n;
   }
 
   /**

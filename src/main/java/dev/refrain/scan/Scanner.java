@@ -7,67 +7,82 @@ import dev.refrain.cluster.Link;
 import dev.refrain.diff.Edit;
 import dev.refrain.diff.VariantDiffer;
 import dev.refrain.document.Article;
+import dev.refrain.kernel.ArticlePair;
+import dev.refrain.kernel.Detector;
+import dev.refrain.kernel.DetectorOptions;
+import dev.refrain.kernel.Parallel;
+import dev.refrain.kernel.PreparedArticle;
+import dev.refrain.kernel.ProgressListener;
+import dev.refrain.kernel.SharedPassage;
 import dev.refrain.lsh.CandidatePairs;
+import dev.refrain.lsh.FingerprintTable;
 import dev.refrain.normalize.Tokens;
-import dev.refrain.scan.Stages.PreparedArticle;
+import dev.refrain.template.Templates;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.IntFunction;
 
 /**
- * Runs the scan pipeline over a set of articles, stage by stage: normalize, shingle, LSH
- * candidates from MinHash windows, exact alignment of each candidate pair, clusters and
- * boilerplate, variant diffs, containment.
+ * The all-pairs strategy over the detection kernel: which pairs of a set of articles to compare.
  *
- * <p>The stages are plain serializable objects with no global state, so the same ones can run
- * on a distributed engine. A scan of the same articles with the same options gives the same
- * result, whatever the number of threads.
+ * <p>Prepare every article, learn templates once from fingerprint document frequencies, drop
+ * template fingerprints, propose as candidates the pairs sharing a remaining fingerprint (from a
+ * sort, capped per fingerprint), align each candidate outside template words, cluster the
+ * passages, diff them and measure containment. A scan of the same articles with the same options
+ * gives the same result, whatever the number of threads.
  */
 public final class Scanner {
-  private final ScanOptions options;
-  private final Stages stages;
+  private final DetectorOptions options;
+  private final Detector detector;
 
-  public Scanner(ScanOptions options) {
+  public Scanner(DetectorOptions options) {
     this.options = options;
-    this.stages = new Stages(options);
+    this.detector = new Detector(options);
+  }
+
+  public Detector detector() {
+    return detector;
   }
 
   /** Scans the articles (any order; the result sorts them by id). */
-  public ScanResult scan(List<Article> input, ScanListener listener) {
-    List<Article> articles =
-        input.stream().sorted(Comparator.comparing(Article::id)).toList();
-    ExecutorService pool = Executors.newFixedThreadPool(options.threads());
-    try {
-      listener.stageStarted("prepare", articles.size());
+  public ScanResult scan(List<Article> input, ProgressListener listener) {
+    List<Article> articles = input.stream().sorted(Comparator.comparing(Article::id)).toList();
+    int n = articles.size();
+    try (Parallel parallel = new Parallel(options.threads())) {
+      listener.stageStarted("prepare", n);
       List<PreparedArticle> prepared =
-          parallel(pool, articles.size(), i -> stages.prepare(articles.get(i)), listener);
+          parallel.map(n, i -> detector.prepare(articles.get(i)), listener);
       listener.stageFinished();
 
-      CandidatePairs candidates = new CandidatePairs(options.maxBucket());
-      for (int i = 0; i < prepared.size(); i++) {
-        candidates.add(i, prepared.get(i).keys());
+      FingerprintTable table =
+          FingerprintTable.build(n, a -> prepared.get(a).fingerprints().hashes());
+      Templates templates = detector.learnTemplates(prepared, table);
+      List<int[]> masks = parallel.map(n, i -> detector.mask(prepared.get(i), templates),
+          ProgressListener.NONE);
+      if (!templates.isEmpty()) {
+        Templates.KeyMatcher template = templates.byKey(table::key);
+        table.retain((a, key) -> !template.isTemplate(prepared.get(a).sourceKey(), key));
       }
-      long[] pairs = candidates.pairs();
+      CandidatePairs.Result found =
+          CandidatePairs.find(table, options.maxBucket(), parallel.pool(), parallel.threads());
+      table = null;
+      long[] pairs = withSelfPairs(found.pairs(), prepared, templates, parallel);
 
       listener.stageStarted("align", pairs.length);
       List<List<Passage>> aligned =
-          parallel(
-              pool,
+          parallel.map(
               pairs.length,
               p -> {
                 int a = CandidatePairs.first(pairs[p]);
                 int b = CandidatePairs.second(pairs[p]);
-                return stages.align(prepared.get(a), prepared.get(b));
+                return detector.align(prepared.get(a), masks.get(a), prepared.get(b), masks.get(b));
               },
               listener);
       listener.stageFinished();
 
       List<Link> links = new ArrayList<>();
+      int[] firstLink = new int[pairs.length + 1];
       for (int p = 0; p < pairs.length; p++) {
         int a = CandidatePairs.first(pairs[p]);
         int b = CandidatePairs.second(pairs[p]);
@@ -76,21 +91,14 @@ public final class Scanner {
               new Link(a, x.aFromWord(), x.aToWord(), b, x.bFromWord(), x.bToWord(),
                   x.similarity()));
         }
+        firstLink[p + 1] = links.size();
       }
-      int[] words = prepared.stream().mapToInt(x -> x.tokens().size()).toArray();
       ClusterFinder.Result clustered =
-          new ClusterFinder(ScanOptions.CLUSTER_MIN_ARTICLES, options.boilerplateMinArticles())
-              .find(links, words);
+          new ClusterFinder(DetectorOptions.CLUSTER_MIN_ARTICLES).find(links);
 
-      // Link numbers of each pair's first passage, so pairs can be finished in parallel.
-      int[] firstLink = new int[pairs.length + 1];
-      for (int p = 0; p < pairs.length; p++) {
-        firstLink[p + 1] = firstLink[p] + aligned.get(p).size();
-      }
       listener.stageStarted("diff", pairs.length);
-      List<ScanResult.Pair> finished =
-          parallel(
-              pool,
+      List<ArticlePair> finished =
+          parallel.map(
               pairs.length,
               p -> {
                 List<Passage> passages = aligned.get(p);
@@ -99,20 +107,19 @@ public final class Scanner {
                 }
                 int a = CandidatePairs.first(pairs[p]);
                 int b = CandidatePairs.second(pairs[p]);
-                List<ScanResult.SharedPassage> shared = new ArrayList<>();
+                List<SharedPassage> shared = new ArrayList<>();
                 for (int i = 0; i < passages.size(); i++) {
-                  int link = firstLink[p] + i;
                   shared.add(
-                      stages.share(
+                      detector.share(
                           passages.get(i), prepared.get(a).tokens(), prepared.get(b).tokens(),
-                          clustered.boilerplateLinks()[link], clustered.clusterOfLink()[link]));
+                          clustered.clusterOfLink()[firstLink[p] + i]));
                 }
-                return Stages.pair(a, b, prepared.get(a), prepared.get(b), shared);
+                return Detector.pair(a, b, prepared.get(a), prepared.get(b), shared);
               },
               listener);
       listener.stageFinished();
-      List<ScanResult.Pair> results = new ArrayList<>();
-      for (ScanResult.Pair pair : finished) {
+      List<ArticlePair> results = new ArrayList<>();
+      for (ArticlePair pair : finished) {
         if (pair != null) {
           results.add(pair);
         }
@@ -124,41 +131,54 @@ public final class Scanner {
         clusters.add(clusterResult(c, prepared));
       }
       List<Tokens> tokens = prepared.stream().map(PreparedArticle::tokens).toList();
-      return new ScanResult(options, articles, tokens, results, clusters, pairs.length);
-    } finally {
-      pool.shutdownNow();
+      return new ScanResult(
+          options, articles, tokens, masks, results, clusters, templates, pairs.length,
+          found.cappedFingerprints());
     }
+  }
+
+  /** The candidate pairs with each article that may repeat a passage paired with itself. */
+  private long[] withSelfPairs(
+      long[] pairs, List<PreparedArticle> prepared, Templates templates, Parallel parallel) {
+    List<Boolean> repeats =
+        parallel.map(
+            prepared.size(), i -> detector.mayRepeat(prepared.get(i), templates),
+            ProgressListener.NONE);
+    int self = (int) repeats.stream().filter(Boolean::booleanValue).count();
+    if (self == 0) {
+      return pairs;
+    }
+    long[] all = Arrays.copyOf(pairs, pairs.length + self);
+    int k = pairs.length;
+    for (int i = 0; i < repeats.size(); i++) {
+      if (repeats.get(i)) {
+        all[k++] = CandidatePairs.encode(i, i);
+      }
+    }
+    Arrays.sort(all);
+    return all;
   }
 
   /**
-   * Compares two articles directly, without LSH or clustering (nothing is boilerplate): the
+   * Compares two articles directly, without candidate search, templates or clustering: the
    * passages they share, with diffs, containment both ways and exact Jaccard. Articles are
-   * numbered 0 ({@code a}) and 1 ({@code b}) in the result. For evaluation on labelled pairs and
-   * for library callers who already know which pair to check.
+   * numbered 0 ({@code a}) and 1 ({@code b}) in the result.
    */
-  public ScanResult.Pair compare(Article a, Article b) {
-    PreparedArticle pa = stages.prepareForAlignment(a);
-    PreparedArticle pb = stages.prepareForAlignment(b);
-    List<ScanResult.SharedPassage> shared = new ArrayList<>();
-    for (Passage x : stages.align(pa, pb)) {
-      shared.add(stages.share(x, pa.tokens(), pb.tokens(), false, -1));
-    }
-    return Stages.pair(0, 1, pa, pb, shared);
+  public ArticlePair compare(Article a, Article b) {
+    return detector.compare(a, b);
   }
 
   /** Most shared first: by the larger containment, then the smaller, then the longest passage. */
-  static final Comparator<ScanResult.Pair> RANKING =
-      Comparator.comparingDouble(
-              (ScanResult.Pair p) -> Math.max(p.containmentA(), p.containmentB()))
+  public static final Comparator<ArticlePair> RANKING =
+      Comparator.comparingDouble((ArticlePair p) -> Math.max(p.containmentA(), p.containmentB()))
           .reversed()
           .thenComparing(
               Comparator.comparingDouble(
-                      (ScanResult.Pair p) -> Math.min(p.containmentA(), p.containmentB()))
+                      (ArticlePair p) -> Math.min(p.containmentA(), p.containmentB()))
                   .reversed())
-          .thenComparing(
-              Comparator.comparingInt(ScanResult.Pair::longestPassageWords).reversed())
-          .thenComparingInt(ScanResult.Pair::a)
-          .thenComparingInt(ScanResult.Pair::b);
+          .thenComparing(Comparator.comparingInt(ArticlePair::longestPassageWords).reversed())
+          .thenComparingInt(ArticlePair::a)
+          .thenComparingInt(ArticlePair::b);
 
   private ScanResult.ClusterResult clusterResult(Cluster c, List<PreparedArticle> prepared) {
     Cluster.Occurrence canon = c.occurrences().get(c.canonical());
@@ -173,7 +193,7 @@ public final class Scanner {
       }
       Cluster.Occurrence o = c.occurrences().get(i);
       List<Edit> diff =
-          stages.diff(
+          detector.diff(
               canonTokens, canon.fromWord(), canon.toWord(),
               prepared.get(o.article()).tokens(), o.fromWord(), o.toWord());
       int words = (canon.toWord() - canon.fromWord()) + (o.toWord() - o.fromWord());
@@ -181,46 +201,5 @@ public final class Scanner {
       diffs.add(diff);
     }
     return new ScanResult.ClusterResult(c, similarities, diffs);
-  }
-
-  /** Runs {@code task} for 0..n-1 on the pool; results in index order. */
-  private static <T> List<T> parallel(
-      ExecutorService pool, int n, IntFunction<T> task, ScanListener listener) {
-    int chunk = Math.max(1, Math.min(256, n / 64));
-    List<Future<List<T>>> futures = new ArrayList<>();
-    for (int from = 0; from < n; from += chunk) {
-      int start = from;
-      int end = Math.min(n, from + chunk);
-      futures.add(
-          pool.submit(
-              () -> {
-                List<T> out = new ArrayList<>(end - start);
-                for (int i = start; i < end; i++) {
-                  out.add(task.apply(i));
-                }
-                return out;
-              }));
-    }
-    List<T> results = new ArrayList<>(n);
-    try {
-      for (Future<List<T>> f : futures) {
-        List<T> part = f.get();
-        results.addAll(part);
-        listener.advanced(part.size());
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("scan interrupted", e);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException r) {
-        throw r;
-      }
-      if (cause instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(cause);
-    }
-    return results;
   }
 }

@@ -138,7 +138,7 @@ class PassageAlignerTest {
   void countsMatchedWordsInsideGapsByLongestCommonSubsequence() {
     Tokens a = NORMALIZER.tokenize("x a y b z c");
     Tokens b = NORMALIZER.tokenize("a q b r c");
-    assertEquals(3, PassageAligner.lcs(a, 0, a.size(), b, 0, b.size()));
+    assertEquals(3, PassageAligner.lcs(a.hashes(), 0, a.size(), b.hashes(), 0, b.size()));
   }
 
   @Test

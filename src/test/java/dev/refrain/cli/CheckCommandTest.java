@@ -44,10 +44,13 @@ class CheckCommandTest {
     MainTest.Run ok = run("check", S001, "--index", index.toString(), "--max-containment", "0.3");
     assertEquals(0, ok.code(), ok.err() + ok.out());
     assertTrue(ok.out().contains("shares 8.8% with 000_c36cad3b898c0f9e"), ok.out());
+    // With 004 archived too, its footer is in three articles: a template the index learns.
+    assertEquals(0, run("index", "add", S004, "--index", index.toString()).code());
     MainTest.Run fail = run("check", S004, "--index", index.toString(), "--max-containment", "0.1");
     assertEquals(1, fail.code(), fail.out());
     assertTrue(fail.out().contains("FAIL 004_e532a696cc3e8e02"), fail.out());
-    assertTrue(fail.out().contains("[boilerplate, 1.00, boilerplate]"), "footer learned: " + fail.out());
+    assertFalse(fail.out().contains("Your email address"), "the footer is no passage: " + fail.out());
+    assertTrue(fail.out().contains("template words left out"), "template text is reported: " + fail.out());
   }
 
   @Test
@@ -137,9 +140,9 @@ class CheckCommandTest {
     MainTest.Run add = run("index", "add", S001, "--index", index.toString(), "--shingle-size", "4");
     assertEquals(2, add.code());
     assertTrue(add.err().contains("shingleSize is 5 in the index, 4 here"), add.err());
-    MainTest.Run check = run("check", S001, "--index", index.toString(), "--bands", "16");
+    MainTest.Run check = run("check", S001, "--index", index.toString(), "--window", "16");
     assertEquals(2, check.code());
-    assertTrue(check.err().contains("bands is 8 in the index, 16 here"), check.err());
+    assertTrue(check.err().contains("window is 6 in the index, 16 here"), check.err());
   }
 
   @Test
@@ -207,6 +210,7 @@ class CheckCommandTest {
     Files.write(data, good);
     MainTest.Run ok = run("index", "verify", "--index", index.toString());
     assertEquals(0, ok.code(), ok.err());
-    assertTrue(ok.out().contains("ok: 3 articles in 1 segments, every checksum matches"), ok.out());
+    assertTrue(ok.out().contains("ok: 3 articles in "), ok.out());
+    assertTrue(ok.out().contains("segments, every checksum matches"), ok.out());
   }
 }

@@ -13,8 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class ClusterFinderTest {
-  private static final ClusterFinder FINDER = new ClusterFinder(3, 3);
-  private static final int[] HUNDRED_WORDS_EACH = {100, 100, 100, 100, 100};
+  private static final ClusterFinder FINDER = new ClusterFinder(3);
 
   @Test
   void threeArticlesLinkedPairwiseInTheMiddleFormOneCluster() {
@@ -23,19 +22,17 @@ class ClusterFinderTest {
             new Link(0, 40, 60, 1, 42, 62, 0.8),
             new Link(1, 41, 61, 2, 40, 60, 0.9),
             new Link(0, 41, 61, 2, 40, 60, 0.7));
-    ClusterFinder.Result result = FINDER.find(links, HUNDRED_WORDS_EACH);
+    ClusterFinder.Result result = FINDER.find(links);
 
     assertEquals(1, result.clusters().size());
     Cluster cluster = result.clusters().get(0);
     assertEquals(3, cluster.articleCount());
-    assertFalse(cluster.boilerplate());
     assertEquals(
         List.of(new Occurrence(0, 40, 61), new Occurrence(1, 41, 62), new Occurrence(2, 40, 60)),
         cluster.occurrences());
     assertEquals(List.of(0, 1, 2), cluster.links());
     // Article 1 touches links 0 and 1 (0.8 + 0.9), the most alike to the others.
     assertEquals(1, cluster.canonical());
-    assertArrayEquals(new boolean[] {false, false, false}, result.boilerplateLinks());
     assertArrayEquals(new int[] {0, 0, 0}, result.clusterOfLink());
   }
 
@@ -43,7 +40,7 @@ class ClusterFinderTest {
   void aChainOfTwoLinksIsEnoughToJoinThreeArticles() {
     List<Link> links =
         List.of(new Link(0, 10, 30, 1, 50, 70, 0.8), new Link(1, 52, 72, 2, 5, 25, 0.8));
-    ClusterFinder.Result result = FINDER.find(links, HUNDRED_WORDS_EACH);
+    ClusterFinder.Result result = FINDER.find(links);
     assertEquals(1, result.clusters().size());
     assertEquals(
         List.of(new Occurrence(0, 10, 30), new Occurrence(1, 50, 72), new Occurrence(2, 5, 25)),
@@ -51,115 +48,19 @@ class ClusterFinderTest {
   }
 
   @Test
-  void verbatimPassagesAtTheTailOfEveryArticleAreBoilerplate() {
-    List<Link> links =
-        List.of(
-            new Link(0, 92, 100, 1, 90, 98, 1.0),
-            new Link(1, 90, 98, 2, 92, 100, 1.0),
-            new Link(0, 92, 100, 2, 92, 100, 1.0));
-    int[] words = {100, 99, 100};
-    ClusterFinder.Result result = FINDER.find(links, words);
-
-    assertEquals(1, result.clusters().size());
-    Cluster cluster = result.clusters().get(0);
-    assertEquals(3, cluster.articleCount());
-    assertTrue(cluster.boilerplate());
-    assertArrayEquals(new boolean[] {true, true, true}, result.boilerplateLinks());
-  }
-
-  @Test
-  void verbatimPassagesAtTheHeadOfEveryArticleAreBoilerplate() {
-    List<Link> links =
-        List.of(
-            new Link(0, 0, 8, 1, 3, 11, 0.95),
-            new Link(1, 3, 11, 2, 10, 18, 1.0));
-    ClusterFinder.Result result = FINDER.find(links, new int[] {100, 100, 100});
-    assertTrue(result.clusters().get(0).boilerplate());
-    assertArrayEquals(new boolean[] {true, true}, result.boilerplateLinks());
-  }
-
-  @Test
-  void theSamePassagesInTheMiddleAreNotBoilerplateEvenWhenVerbatim() {
-    List<Link> links =
-        List.of(
-            new Link(0, 45, 53, 1, 45, 53, 1.0),
-            new Link(1, 45, 53, 2, 45, 53, 1.0));
-    ClusterFinder.Result result = FINDER.find(links, HUNDRED_WORDS_EACH);
-    assertEquals(1, result.clusters().size());
-    assertFalse(result.clusters().get(0).boilerplate());
-    assertArrayEquals(new boolean[] {false, false}, result.boilerplateLinks());
-  }
-
-  @Test
-  void aRewordedPassageAtTheTailIsNotBoilerplate() {
-    List<Link> links =
-        List.of(
-            new Link(0, 92, 100, 1, 92, 100, 1.0),
-            new Link(1, 92, 100, 2, 92, 100, 0.85));
-    ClusterFinder.Result result = FINDER.find(links, HUNDRED_WORDS_EACH);
-    assertEquals(1, result.clusters().size());
-    assertFalse(result.clusters().get(0).boilerplate());
-    assertArrayEquals(new boolean[] {false, false}, result.boilerplateLinks());
-  }
-
-  @ParameterizedTest(name = "passage {0}..{1} of {2} words at the edge: {3}")
-  @CsvSource({
-    // edge = max(5, words / 10): within that many words of the start or the end
-    "0, 8, 100, true",
-    "10, 18, 100, true",
-    "11, 19, 100, false",
-    "82, 90, 100, true",
-    "81, 89, 100, false",
-    "5, 10, 30, true",
-    "6, 11, 30, false",
-    "19, 25, 30, true",
-    "18, 24, 30, false",
-    "100, 108, 1000, true",
-    "101, 109, 1000, false"
-  })
-  void boilerplateNeedsEveryOccurrenceWithinTheEdgeOfItsArticle(
-      int from, int to, int words, boolean expected) {
-    List<Link> links =
-        List.of(
-            new Link(0, 0, to - from, 1, 0, to - from, 1.0),
-            new Link(1, 0, to - from, 2, from, to, 1.0));
-    ClusterFinder.Result result = FINDER.find(links, new int[] {words, words, words});
-    assertEquals(expected, result.clusters().get(0).boilerplate());
-  }
-
-  @Test
   void twoArticlesAloneMakeNoCluster() {
     List<Link> links = List.of(new Link(0, 40, 60, 1, 42, 62, 0.9));
-    ClusterFinder.Result result = FINDER.find(links, HUNDRED_WORDS_EACH);
+    ClusterFinder.Result result = FINDER.find(links);
     assertEquals(List.of(), result.clusters());
     assertArrayEquals(new int[] {-1}, result.clusterOfLink());
-    assertArrayEquals(new boolean[] {false}, result.boilerplateLinks());
   }
 
   @Test
   void twoArticlesMakeAClusterWhenTheMinimumIsTwo() {
     List<Link> links = List.of(new Link(0, 40, 60, 1, 42, 62, 0.9));
-    ClusterFinder.Result result = new ClusterFinder(2, 3).find(links, HUNDRED_WORDS_EACH);
+    ClusterFinder.Result result = new ClusterFinder(2).find(links);
     assertEquals(1, result.clusters().size());
     assertEquals(2, result.clusters().get(0).articleCount());
-    assertFalse(result.clusters().get(0).boilerplate());
-  }
-
-  @Test
-  void twoArticlesAreNotBoilerplateWhenItNeedsThree() {
-    List<Link> links = List.of(new Link(0, 92, 100, 1, 92, 100, 1.0));
-    ClusterFinder.Result result = new ClusterFinder(2, 3).find(links, HUNDRED_WORDS_EACH);
-    assertFalse(result.clusters().get(0).boilerplate());
-    assertArrayEquals(new boolean[] {false}, result.boilerplateLinks());
-  }
-
-  @Test
-  void boilerplateLinksAreFlaggedEvenWhenTheGroupIsTooSmallToReport() {
-    List<Link> links = List.of(new Link(0, 92, 100, 1, 92, 100, 1.0));
-    ClusterFinder.Result result = new ClusterFinder(3, 2).find(links, HUNDRED_WORDS_EACH);
-    assertEquals(List.of(), result.clusters());
-    assertArrayEquals(new boolean[] {true}, result.boilerplateLinks());
-    assertArrayEquals(new int[] {-1}, result.clusterOfLink());
   }
 
   @ParameterizedTest(name = "second side starts at {0}: {1}")
@@ -177,7 +78,7 @@ class ClusterFinderTest {
         List.of(
             new Link(0, 10, 30, 1, 10, 30, 0.8),
             new Link(0, start, start + 20, 2, 10, 30, 0.8));
-    ClusterFinder.Result result = new ClusterFinder(2, 3).find(links, HUNDRED_WORDS_EACH);
+    ClusterFinder.Result result = new ClusterFinder(2).find(links);
     if (joined) {
       assertEquals(1, result.clusters().size());
       Cluster cluster = result.clusters().get(0);
@@ -208,7 +109,7 @@ class ClusterFinderTest {
         List.of(
             new Link(0, 10, 60, 1, 10, 60, 0.8),
             new Link(0, 40, 48, 2, 0, 8, 0.8));
-    ClusterFinder.Result result = FINDER.find(links, HUNDRED_WORDS_EACH);
+    ClusterFinder.Result result = FINDER.find(links);
     assertEquals(1, result.clusters().size());
     assertEquals(
         List.of(new Occurrence(0, 10, 60), new Occurrence(1, 10, 60), new Occurrence(2, 0, 8)),
@@ -221,7 +122,7 @@ class ClusterFinderTest {
         List.of(
             new Link(0, 10, 20, 0, 70, 80, 1.0),
             new Link(0, 70, 80, 1, 30, 40, 1.0));
-    ClusterFinder.Result result = new ClusterFinder(2, 2).find(links, HUNDRED_WORDS_EACH);
+    ClusterFinder.Result result = new ClusterFinder(2).find(links);
     assertEquals(1, result.clusters().size());
     Cluster cluster = result.clusters().get(0);
     assertEquals(2, cluster.articleCount());
@@ -243,7 +144,7 @@ class ClusterFinderTest {
             new Link(1, 30, 40, 2, 30, 40, 0.8),
             // group D: articles 1, 2 again, earlier in article 1 than group B
             new Link(1, 5, 15, 2, 70, 80, 0.8));
-    ClusterFinder.Result result = new ClusterFinder(2, 3).find(links, HUNDRED_WORDS_EACH);
+    ClusterFinder.Result result = new ClusterFinder(2).find(links);
     List<Cluster> clusters = result.clusters();
     assertEquals(4, clusters.size());
     assertEquals(new Occurrence(0, 30, 40), clusters.get(0).occurrences().get(0));
@@ -263,14 +164,14 @@ class ClusterFinderTest {
             new Link(0, 10, 20, 1, 10, 20, 1.0),
             new Link(0, 10, 20, 2, 10, 20, 1.0),
             new Link(1, 10, 20, 2, 10, 20, 0.5));
-    assertEquals(0, FINDER.find(star, HUNDRED_WORDS_EACH).clusters().get(0).canonical());
+    assertEquals(0, FINDER.find(star).clusters().get(0).canonical());
 
     List<Link> tied =
         List.of(
             new Link(0, 10, 20, 1, 10, 25, 0.8),
             new Link(1, 10, 25, 2, 10, 22, 0.8),
             new Link(2, 10, 22, 0, 10, 20, 0.8));
-    Cluster cluster = FINDER.find(tied, HUNDRED_WORDS_EACH).clusters().get(0);
+    Cluster cluster = FINDER.find(tied).clusters().get(0);
     assertEquals(new Occurrence(1, 10, 25), cluster.occurrences().get(cluster.canonical()));
   }
 
@@ -281,61 +182,37 @@ class ClusterFinderTest {
             new Link(0, 10, 20, 1, 10, 20, 0.8),
             new Link(1, 10, 20, 2, 10, 20, 0.8),
             new Link(2, 10, 20, 0, 10, 20, 0.8));
-    assertEquals(0, FINDER.find(links, HUNDRED_WORDS_EACH).clusters().get(0).canonical());
+    assertEquals(0, FINDER.find(links).clusters().get(0).canonical());
   }
 
   @Test
   void noLinksGiveNoClusters() {
-    ClusterFinder.Result result = FINDER.find(List.of(), new int[0]);
+    ClusterFinder.Result result = FINDER.find(List.of());
     assertEquals(List.of(), result.clusters());
-    assertEquals(0, result.boilerplateLinks().length);
     assertEquals(0, result.clusterOfLink().length);
-  }
-
-  @Test
-  void theBoilerplateThresholdsArePinned() {
-    assertEquals(0.9, ClusterFinder.BOILERPLATE_SIMILARITY);
-    assertEquals(5, ClusterFinder.EDGE_WORDS);
   }
 
   @Test
   void clusterListsAreImmutableCopies() {
     List<Link> links =
         List.of(new Link(0, 40, 60, 1, 42, 62, 0.8), new Link(1, 42, 62, 2, 40, 60, 0.9));
-    Cluster cluster = FINDER.find(links, HUNDRED_WORDS_EACH).clusters().get(0);
+    Cluster cluster = FINDER.find(links).clusters().get(0);
     assertThrows(UnsupportedOperationException.class, () -> cluster.links().add(7));
     assertThrows(
         UnsupportedOperationException.class,
         () -> cluster.occurrences().add(new Occurrence(9, 0, 1)));
   }
 
-  @ParameterizedTest(name = "ClusterFinder({0}, {1}): {2}")
+  @ParameterizedTest(name = "ClusterFinder({0}): {1}")
   @CsvSource(
       delimiter = '|',
       value = {
-        "1 | 3 | minClusterArticles must be at least 2, was 1",
-        "0 | 3 | minClusterArticles must be at least 2, was 0",
-        "3 | 1 | boilerplateMinArticles must be at least 2, was 1",
-        "3 | -4 | boilerplateMinArticles must be at least 2, was -4"
+        "1 | minClusterArticles must be at least 2, was 1",
+        "0 | minClusterArticles must be at least 2, was 0"
       })
-  void theConstructorRejectsMinimaBelowTwo(int minCluster, int minBoilerplate, String message) {
+  void theConstructorRejectsMinimaBelowTwo(int minCluster, String message) {
     IllegalArgumentException e =
-        assertThrows(
-            IllegalArgumentException.class, () -> new ClusterFinder(minCluster, minBoilerplate));
+        assertThrows(IllegalArgumentException.class, () -> new ClusterFinder(minCluster));
     assertEquals(message, e.getMessage());
-  }
-
-  @org.junit.jupiter.api.Test
-  void aStoryResentWholeByThreeOutletsIsReuseNotBoilerplate() {
-    // Each passage is the whole 100-word article: at the head and the tail, but not template.
-    List<Link> links =
-        List.of(
-            new Link(0, 0, 100, 1, 0, 100, 1.0),
-            new Link(1, 0, 100, 2, 0, 100, 1.0),
-            new Link(0, 0, 100, 2, 0, 100, 1.0));
-    ClusterFinder.Result result = FINDER.find(links, new int[] {100, 100, 100});
-    org.junit.jupiter.api.Assertions.assertArrayEquals(
-        new boolean[] {false, false, false}, result.boilerplateLinks());
-    org.junit.jupiter.api.Assertions.assertFalse(result.clusters().get(0).boilerplate());
   }
 }

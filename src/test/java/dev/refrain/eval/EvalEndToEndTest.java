@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.refrain.scan.ScanOptions;
+import dev.refrain.kernel.DetectorOptions;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -37,7 +37,7 @@ class EvalEndToEndTest {
   void smallSyntheticCorpusRecallsPlantedReuse() {
     SyntheticCorpus.Generated g =
         SyntheticCorpus.generate(SyntheticCorpus.Settings.of(16, 7), SentencePool.generated(1200, 7));
-    CorpusResult r = SyntheticEval.evaluate(g, ScanOptions.defaults());
+    CorpusResult r = SyntheticEval.evaluate(g, DetectorOptions.defaults());
     assertTrue(figure(r, "character recall, verbatim") >= 0.95, r.figures().toString());
     assertTrue(figure(r, "character recall, light") >= 0.85, r.figures().toString());
     assertTrue(figure(r, "character recall, reordered") >= 0.85, r.figures().toString());
@@ -59,7 +59,7 @@ class EvalEndToEndTest {
   void panSubsetStaysAboveFloors() throws Exception {
     EvalData.assumePresent(Pan13Corpus.FOLDER);
     CorpusResult r =
-        Pan13Eval.evaluate(Pan13Corpus.load(EvalData.DATA, 80), ScanOptions.defaults().withThreads(1));
+        Pan13Eval.evaluate(Pan13Corpus.load(EvalData.DATA, 80), DetectorOptions.defaults().withThreads(1));
     assertTrue(
         figure(r, "plagdet, passages >= 256 chars, tolerance") >= 0.85, r.figures().toString());
     assertTrue(figure(r, "recall, all passages, tolerance") >= 0.85, r.figures().toString());

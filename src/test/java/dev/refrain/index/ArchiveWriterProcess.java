@@ -1,8 +1,8 @@
 package dev.refrain.index;
 
 import dev.refrain.document.Article;
-import dev.refrain.scan.ScanOptions;
-import dev.refrain.scan.Stages;
+import dev.refrain.kernel.DetectorOptions;
+import dev.refrain.kernel.Detector;
 import java.nio.file.Path;
 
 /**
@@ -28,13 +28,13 @@ public final class ArchiveWriterProcess {
     Path dir = Path.of(args[0]);
     int batches = Integer.parseInt(args[1]);
     int batchSize = Integer.parseInt(args[2]);
-    ScanOptions options = ScanOptions.defaults().withThreads(1);
-    Stages stages = new Stages(options);
+    DetectorOptions options = DetectorOptions.defaults().withThreads(1);
+    Detector detector = new Detector(options);
     LuceneArchive.Writer writer = LuceneArchive.openWriter(dir, IndexSettings.of(options));
     int n = 0;
     for (int b = 0; batches == 0 || b < batches; b++) {
       for (int i = 0; i < batchSize; i++, n++) {
-        writer.add(stages.prepare(Article.of("article-" + n, text(n))));
+        writer.add(detector.prepare(Article.of("article-" + n, text(n))));
       }
       writer.commit();
       System.out.println("committed " + n);

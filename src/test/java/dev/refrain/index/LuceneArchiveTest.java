@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.refrain.document.Article;
-import dev.refrain.scan.ScanOptions;
-import dev.refrain.scan.Stages;
+import dev.refrain.kernel.DetectorOptions;
+import dev.refrain.kernel.Detector;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class LuceneArchiveTest {
-  static final ScanOptions OPTIONS = ScanOptions.defaults().withThreads(1);
-  static final Stages STAGES = new Stages(OPTIONS);
+  static final DetectorOptions OPTIONS = DetectorOptions.defaults().withThreads(1);
+  static final Detector DETECTOR = new Detector(OPTIONS);
   static final IndexSettings SETTINGS = IndexSettings.of(OPTIONS);
 
   @TempDir Path dir;
@@ -32,7 +32,7 @@ class LuceneArchiveTest {
   void add(Article... articles) throws ArchiveException {
     try (LuceneArchive.Writer w = LuceneArchive.openWriter(dir, SETTINGS)) {
       for (Article a : articles) {
-        w.add(STAGES.prepare(a));
+        w.add(DETECTOR.prepare(a));
       }
     }
   }
@@ -75,7 +75,7 @@ class LuceneArchiveTest {
     add(Article.of("a", "text"));
     IndexSettings other =
         IndexSettings.of(
-            new ScanOptions(4, 10, 8, 2, 8, 8, 0.5, 3, 200, 1, OPTIONS.seed()));
+            new DetectorOptions(4, 10, 8, 8, 0.5, 3, 200, 1, OPTIONS.seed()));
     ArchiveException e =
         assertThrows(ArchiveException.class, () -> LuceneArchive.openWriter(dir, other));
     assertEquals(ArchiveException.Reason.SETTINGS_MISMATCH, e.reason());
@@ -118,22 +118,28 @@ class LuceneArchiveTest {
   }
 
   @Test
-  void findsCandidatesByBandKeysAndSkipsKeysAboveTheBucketCap() throws Exception {
+  void findsCandidatesByFingerprintsAndSkipsThoseAboveTheBucketCap() throws Exception {
     String quote =
         "We are not going to Beijing with the intention of making progress or bringing about"
             + " transformations, the official said.";
     List<Article> articles = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
-      articles.add(Article.of("with-" + i, ArchiveWriterProcess.text(1000 + i) + quote));
+      // In the middle of each article: the same quote at five articles' tails would be template.
+      articles.add(
+          Article.of(
+              "with-" + i,
+              ArchiveWriterProcess.text(1000 + i) + quote + " " + ArchiveWriterProcess.text(3000 + i)));
     }
     articles.add(Article.of("without", ArchiveWriterProcess.text(2000)));
     add(articles.toArray(Article[]::new));
-    long[] keys = STAGES.prepare(Article.of("new", quote)).keys().keys();
+    long[] keys =
+        java.util.Arrays.stream(DETECTOR.prepare(Article.of("new", quote)).fingerprints().hashes())
+            .distinct().sorted().toArray();
     try (LuceneArchive.Reader r = LuceneArchive.openReader(dir)) {
       List<String> found =
           r.candidates(keys, 200, 100).stream().map(c -> r.article(c.doc()).id()).sorted().toList();
       assertEquals(List.of("with-0", "with-1", "with-2", "with-3", "with-4"), found);
-      assertTrue(r.candidates(keys, 4, 100).isEmpty(), "every key is in 5 articles > cap 4");
+      assertTrue(r.candidates(keys, 4, 100).isEmpty(), "every fingerprint is in 5 articles > cap 4");
       assertEquals(2, r.candidates(keys, 200, 2).size(), "limit holds");
     }
   }

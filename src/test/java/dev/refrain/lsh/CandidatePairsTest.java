@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Arrays;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterAll;
 import java.util.Random;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -14,14 +17,21 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class CandidatePairsTest {
 
-  private static LshBanding.BandKeys keys(long... keys) {
-    long[] sorted = keys.clone();
-    Arrays.sort(sorted);
-    return new LshBanding.BandKeys(sorted, false);
+  private static final ExecutorService POOL = Executors.newFixedThreadPool(2);
+
+  @AfterAll
+  static void stop() {
+    POOL.shutdownNow();
   }
 
-  private static LshBanding.BandKeys repeating(long... keys) {
-    return new LshBanding.BandKeys(keys.clone(), true);
+  /** Fingerprint hashes that keep distinct keys in any table: distinct high bits. */
+  static long fp(int n) {
+    return (long) n << 40;
+  }
+
+  static CandidatePairs.Result find(long[][] fingerprints, int maxBucket, int parts) {
+    FingerprintTable table = FingerprintTable.build(fingerprints.length, a -> fingerprints[a]);
+    return CandidatePairs.find(table, maxBucket, POOL, parts);
   }
 
   @ParameterizedTest(name = "({0}, {1})")
@@ -56,144 +66,84 @@ class CandidatePairsTest {
   }
 
   @Test
-  void articlesSharingAKeyArePairedOnceAndSorted() {
-    CandidatePairs candidates = new CandidatePairs(10);
-    candidates.add(0, keys(10, 20));
-    candidates.add(1, keys(10, 20, 30));
-    candidates.add(2, keys(30));
-    candidates.add(3, keys(40));
-    candidates.add(4, keys(20, 50));
+  void articlesSharingAFingerprintArePairedOnceAndSortedWithTheirSharedCount() {
+    long[][] fps = {
+      {fp(1), fp(2)}, // 0
+      {fp(3)}, // 1
+      {fp(1), fp(2), fp(3)}, // 2
+      {fp(9)} // 3
+    };
+    CandidatePairs.Result r = find(fps, 10, 1);
     assertArrayEquals(
-        new long[] {
-          CandidatePairs.encode(0, 1),
-          CandidatePairs.encode(0, 4),
-          CandidatePairs.encode(1, 2),
-          CandidatePairs.encode(1, 4)
-        },
-        candidates.pairs());
-    assertEquals(0, candidates.skippedBuckets());
+        new long[] {CandidatePairs.encode(0, 2), CandidatePairs.encode(1, 2)}, r.pairs());
+    assertArrayEquals(new int[] {2, 1}, r.sharedFingerprints());
+    assertEquals(0, r.cappedFingerprints());
   }
 
   @Test
-  void noSharedKeysMeansNoPairs() {
-    CandidatePairs candidates = new CandidatePairs(2);
-    candidates.add(0, keys(1, 2));
-    candidates.add(1, keys(3, 4));
-    candidates.add(2, keys());
-    assertArrayEquals(new long[0], candidates.pairs());
-    assertArrayEquals(new long[0], new CandidatePairs(2).pairs());
-  }
-
-  @Test
-  void anArticleRepeatingAPassageIsPairedWithItself() {
-    CandidatePairs candidates = new CandidatePairs(5);
-    candidates.add(0, keys(1));
-    candidates.add(1, repeating(2));
-    candidates.add(2, keys(1));
-    assertArrayEquals(
-        new long[] {CandidatePairs.encode(0, 2), CandidatePairs.encode(1, 1)},
-        candidates.pairs());
-  }
-
-  @Test
-  void articleZeroRepeatingAPassageGivesThePairZeroZero() {
-    CandidatePairs candidates = new CandidatePairs(5);
-    candidates.add(0, repeating(1));
-    assertArrayEquals(new long[] {0L}, candidates.pairs());
-  }
-
-  @ParameterizedTest(name = "maxBucket {0}, key in {1} articles: {2} pairs")
-  @CsvSource({
-    "2, 2, 1",
-    "2, 3, 0",
-    "3, 3, 3",
-    "3, 4, 0",
-    "3, 50, 0",
-    "10, 10, 45",
-    "10, 11, 0",
-    "200, 60, 1770"
-  })
-  void aKeySharedByMoreThanMaxBucketArticlesProposesNoPairs(
-      int maxBucket, int articles, int expectedPairs) {
-    CandidatePairs candidates = new CandidatePairs(maxBucket);
-    for (int a = 0; a < articles; a++) {
-      candidates.add(a, keys(77));
+  void aFingerprintHeldByMoreThanMaxBucketArticlesProposesNothingAndIsCounted() {
+    long[][] fps = new long[6][];
+    for (int a = 0; a < 6; a++) {
+      fps[a] = new long[] {fp(7), fp(100 + a)};
     }
-    long[] pairs = candidates.pairs();
-    assertEquals(expectedPairs, pairs.length);
-    assertEquals(expectedPairs == 0 ? 1 : 0, candidates.skippedBuckets());
+    fps[5] = new long[] {fp(7), fp(100)}; // 5 also shares a rare one with 0
+    CandidatePairs.Result capped = find(fps, 5, 1);
+    assertArrayEquals(new long[] {CandidatePairs.encode(0, 5)}, capped.pairs());
+    assertEquals(1, capped.cappedFingerprints());
+    assertEquals(15, find(fps, 6, 1).pairs().length, "all 6 * 5 / 2 pairs under a cap of 6");
   }
 
   @Test
-  void aCommonKeyIsSkippedWhileRarerKeysStillPair() {
-    CandidatePairs candidates = new CandidatePairs(2);
-    candidates.add(0, keys(99, 1));
-    candidates.add(1, keys(99, 1));
-    candidates.add(2, keys(99, 2));
-    candidates.add(3, keys(99, 3, 4));
-    candidates.add(4, keys(3, 4));
-    assertArrayEquals(
-        new long[] {CandidatePairs.encode(0, 1), CandidatePairs.encode(3, 4)},
-        candidates.pairs());
-    assertEquals(1, candidates.skippedBuckets());
+  void aFingerprintRepeatedInsideOneArticleMakesNoPairOnItsOwn() {
+    long[][] fps = {{fp(1), fp(1), fp(1)}, {fp(2)}};
+    assertEquals(0, find(fps, 10, 1).pairs().length);
   }
 
-  @Test
-  void callingPairsAgainGivesTheSameResultAndCount() {
-    CandidatePairs candidates = new CandidatePairs(2);
-    candidates.add(0, keys(5, 6));
-    candidates.add(1, keys(5, 6));
-    candidates.add(2, keys(6, 7));
-    candidates.add(3, keys(7));
-    long[] first = candidates.pairs();
-    assertEquals(1, candidates.skippedBuckets());
-    assertArrayEquals(first, candidates.pairs());
-    assertEquals(1, candidates.skippedBuckets());
-    assertArrayEquals(
-        new long[] {CandidatePairs.encode(0, 1), CandidatePairs.encode(2, 3)}, first);
-  }
-
-  @Test
-  void pairsMatchABruteForceOverRandomKeys() {
-    Random random = new Random(31L);
+  @ParameterizedTest(name = "parts {0}")
+  @ValueSource(ints = {1, 2, 3, 8})
+  void givesTheSamePairsAsABruteForceCountWhateverTheSplit(int parts) {
+    Random random = new Random(parts);
     int articles = 300;
-    int maxBucket = 6;
-    long[][] articleKeys = new long[articles][];
-    CandidatePairs candidates = new CandidatePairs(maxBucket);
+    long[][] fps = new long[articles][];
     for (int a = 0; a < articles; a++) {
-      articleKeys[a] = random.longs(8, 0, 400).distinct().sorted().toArray();
-      candidates.add(a, new LshBanding.BandKeys(articleKeys[a], false));
+      fps[a] = new long[5 + random.nextInt(20)];
+      for (int i = 0; i < fps[a].length; i++) {
+        fps[a][i] = fp(random.nextInt(2000));
+      }
     }
+    int maxBucket = 4;
     TreeSet<Long> expected = new TreeSet<>();
-    int skipped = 0;
-    for (long key = 0; key < 400; key++) {
-      TreeSet<Integer> holders = new TreeSet<>();
-      for (int a = 0; a < articles; a++) {
-        if (Arrays.binarySearch(articleKeys[a], key) >= 0) {
-          holders.add(a);
-        }
-      }
-      if (holders.size() > maxBucket) {
-        skipped++;
-        continue;
-      }
-      for (int x : holders) {
-        for (int y : holders.tailSet(x, false)) {
-          expected.add(CandidatePairs.encode(x, y));
+    for (int x = 0; x < articles; x++) {
+      for (int y = x + 1; y < articles; y++) {
+        for (long h : fps[x]) {
+          if (contains(fps[y], h) && holders(fps, h) <= maxBucket) {
+            expected.add(CandidatePairs.encode(x, y));
+            break;
+          }
         }
       }
     }
-    long[] pairs = candidates.pairs();
-    assertArrayEquals(expected.stream().mapToLong(Long::longValue).toArray(), pairs);
-    assertEquals(skipped, candidates.skippedBuckets());
-    assertEquals(true, pairs.length > 100, "the random setup should give many pairs");
+    long[] found = find(fps, maxBucket, parts).pairs();
+    assertArrayEquals(expected.stream().mapToLong(Long::longValue).toArray(), found);
+  }
+
+  private static boolean contains(long[] values, long v) {
+    return Arrays.stream(values).anyMatch(x -> x == v);
+  }
+
+  private static int holders(long[][] fps, long h) {
+    int n = 0;
+    for (long[] f : fps) {
+      n += contains(f, h) ? 1 : 0;
+    }
+    return n;
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {1, 0, -5})
-  void theConstructorRejectsMaxBucketBelowTwo(int maxBucket) {
+  @ValueSource(ints = {1, 0, -3})
+  void rejectsAMaxBucketBelowTwo(int maxBucket) {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> new CandidatePairs(maxBucket));
+        assertThrows(IllegalArgumentException.class, () -> find(new long[][] {{1}}, maxBucket, 1));
     assertEquals("maxBucket must be at least 2, was " + maxBucket, e.getMessage());
   }
 }

@@ -33,7 +33,7 @@ class CheckJsonRendererTest {
     JsonNode root = MAPPER.readTree(render(renderer, sampleReport()));
     assertEquals(List.of("schemaVersion", "tool", "settings", "articles", "problems", "summary"),
         fields(root));
-    assertEquals(1, root.get("schemaVersion").asInt());
+    assertEquals(2, root.get("schemaVersion").asInt());
     assertEquals("refrain", root.get("tool").asText());
     assertEquals(List.of("maxContainment", "minPassageWords", "index", "indexArticles",
         "allowedSources", "baseline"), fields(root.get("settings")));
@@ -49,7 +49,7 @@ class CheckJsonRendererTest {
   void articlesMatchesAndPassagesKeepTheContractShape() throws Exception {
     JsonNode root = MAPPER.readTree(render(renderer, sampleReport()));
     JsonNode a = root.at("/articles/0");
-    assertEquals(List.of("id", "path", "chars", "words", "containment", "exceeded", "matches"),
+    assertEquals(List.of("id", "path", "chars", "words", "templateWords", "containment", "exceeded", "matches"),
         fields(a));
     assertEquals(CheckRenderersTest.A1_ID, a.get("id").asText());
     assertTrue(a.get("exceeded").asBoolean());
@@ -81,7 +81,7 @@ class CheckJsonRendererTest {
   @Test
   void prettyPrintedWithTwoSpaces() {
     String json = render(renderer, sampleReport());
-    assertTrue(json.startsWith("{\n  \"schemaVersion\" : 1,\n  \"tool\" : \"refrain\",\n"), json);
+    assertTrue(json.startsWith("{\n  \"schemaVersion\" : 2,\n  \"tool\" : \"refrain\",\n"), json);
     assertTrue(json.contains("\n      \"id\" : "), "articles indented by two spaces a level");
   }
 }

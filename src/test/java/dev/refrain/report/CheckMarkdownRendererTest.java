@@ -73,7 +73,7 @@ class CheckMarkdownRendererTest {
     CheckReport.Match m = a.matches().get(0);
     CheckReport report =
         new CheckReport(r.schemaVersion(), r.settings(),
-            List.of(new CheckReport.ArticleResult(a.id(), a.path(), a.chars(), a.words(),
+            List.of(new CheckReport.ArticleResult(a.id(), a.path(), a.chars(), a.words(), 0,
                 a.containment(), true,
                 List.of(new CheckReport.Match(m.archivedId(), m.archivedPath(), m.archivedSource(),
                     m.containment(), m.containmentArchived(), List.of(longPassage))))),
@@ -94,7 +94,7 @@ class CheckMarkdownRendererTest {
     for (int i = 0; i < 2000; i++) {
       many.add(new CheckReport.ArticleResult(
           String.format(java.util.Locale.ROOT, "a%04d", i), failing.path(), failing.chars(),
-          failing.words(), failing.containment(), true, failing.matches()));
+          failing.words(), 0, failing.containment(), true, failing.matches()));
     }
     String md = renderer.toMarkdown(new CheckReport(one.schemaVersion(), one.settings(), many, List.of()));
     assertTrue(md.length() < 65_536, "length " + md.length());

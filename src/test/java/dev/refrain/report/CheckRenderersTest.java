@@ -70,7 +70,7 @@ class CheckRenderersTest {
         passage(ARCHIVED_X, subscribe, ARTICLE_A1, subscribe, 1.0, "boilerplate", "boilerplate", 6,
             "equal", "Subscribe to our newsletter for more", "Subscribe to our newsletter for more");
     CheckReport.ArticleResult a1 =
-        new CheckReport.ArticleResult(A1_ID, A1_PATH, ARTICLE_A1.length(), 33, 0.4242, true,
+        new CheckReport.ArticleResult(A1_ID, A1_PATH, ARTICLE_A1.length(), 33, 0, 0.4242, true,
             List.of(new CheckReport.Match("archive/x", "archive/x.txt", "Reuters & Co", 0.3512,
                 0.25, List.of(variant, boilerplate))));
 
@@ -88,7 +88,7 @@ class CheckRenderersTest {
             "replace", "traders", "\"traders\"",
             "equal", "cheered", "cheered");
     CheckReport.ArticleResult b2 =
-        new CheckReport.ArticleResult(B2_ID, B2_PATH, ARTICLE_B2.length(), 16, 0.1, false,
+        new CheckReport.ArticleResult(B2_ID, B2_PATH, ARTICLE_B2.length(), 16, 0, 0.1, false,
             List.of(new CheckReport.Match("archive/y", "archive/y.jsonl#3", null, 0.1, 0.0909,
                 List.of(verbatim, allowed))));
 

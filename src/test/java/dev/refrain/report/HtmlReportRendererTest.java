@@ -35,11 +35,12 @@ class HtmlReportRendererTest {
   /**
    * Three articles: {@code feeds/c|3} and {@code wire/a1} share a verbatim passage holding a
    * script tag; {@code local/b2} and {@code wire/a1} a reworded sentence (delete, replace,
-   * insert) and a boilerplate line, which recurs in all three (cluster C1). One skipped file.
+   * insert) and a newsletter line, which recurs in all three (cluster C1). One template, T1, and
+   * one skipped file.
    */
   static Report sampleReport() {
     Report.Settings settings =
-        new Report.Settings(5, 8, 20, 4, 8, 4, 0.6, 3, "words", "nfkc-fold-lower/1");
+        new Report.Settings(5, 8, 8, 4, 0.6, 3, 200, "words", "nfkc-fold-lower/1");
     List<Report.ArticleEntry> articles =
         List.of(
             article("feeds/c|3", "feeds/c|3.txt", C3, null, null),
@@ -58,18 +59,18 @@ class HtmlReportRendererTest {
             op("equal", B2, wb, 7, 10, A1, wa, 7, 10));
     Report.PassageEntry reworded =
         new Report.PassageEntry(
-            span(B2, wb[0][0], wb[9][1]), span(A1, wa[0][0], wa[9][1]), 0.8, false, "variant",
+            span(B2, wb[0][0], wb[9][1]), span(A1, wa[0][0], wa[9][1]), 0.8, "variant",
             10, 10, null, variant);
     Report.PassageEntry boilerplate =
         new Report.PassageEntry(
-            sentence(B2, "Subscribe"), sentence(A1, "Subscribe"), 1.0, true, "boilerplate", 6, 6,
+            sentence(B2, "Subscribe"), sentence(A1, "Subscribe"), 1.0, "verbatim", 6, 6,
             "C1", List.of(equalOp(B2, A1, "Subscribe", "more")));
     String quote = "Residents";
     Report.PassageEntry verbatim =
         new Report.PassageEntry(
             span(C3, C3.indexOf(quote), C3.indexOf(SCRIPT) + SCRIPT.length()),
             span(A1, A1.indexOf(quote), A1.indexOf(SCRIPT) + SCRIPT.length()),
-            1.0, false, "verbatim", 11, 11, null,
+            1.0, "verbatim", 11, 11, null,
             List.of(equalOp(C3, A1, quote, "script>\n")));
     List<Report.PairEntry> pairs =
         List.of(
@@ -82,7 +83,7 @@ class HtmlReportRendererTest {
     int subB = wordAt(wb, B2.indexOf("Subscribe"));
     Report.ClusterEntry cluster =
         new Report.ClusterEntry(
-            "C1", true, 3,
+            "C1", 3,
             List.of(
                 occurrence("local/b2", B2, true, 1.0, List.of()),
                 occurrence("feeds/c|3", C3, false, 0.92,
@@ -94,15 +95,20 @@ class HtmlReportRendererTest {
                     List.of(equalOp(B2, A1, "Subscribe", "more")))));
     List<Report.ProblemEntry> problems =
         List.of(new Report.ProblemEntry("broken/<bad>.html", "skipped", "not UTF-8 & empty"));
+    List<Report.TemplateEntry> templates =
+        List.of(
+            new Report.TemplateEntry(
+                "T1", "Back to <top> & share this story", 7, List.of("Local News", "Wire"), 12,
+                List.of("local/b2", "wire/a1"), false));
     return new Report(
-        Report.SCHEMA_VERSION, settings, articles, pairs, List.of(cluster), problems,
-        new Report.Stats(3, 3, 2, 3, 1, 1));
+        Report.SCHEMA_VERSION, settings, articles, pairs, List.of(cluster), templates, problems,
+        new Report.Stats(3, 3, 2, 3, 1, 1, 2, 0, 1));
   }
 
   static Report.ArticleEntry article(
       String id, String path, String text, String source, String title) {
     return new Report.ArticleEntry(
-        id, path, text.length(), words(text).length, source, title, null, text);
+        id, path, text.length(), words(text).length, 0, source, title, null, text);
   }
 
   /** Words as {@code [start, end)} offsets: runs of letters and digits. */
@@ -210,7 +216,7 @@ class HtmlReportRendererTest {
             + "<a href=\"#pair-2-p1-a\">P1</a></sup>Officials said the bridge <ins>will</ins> "
             + "reopen <ins>on</ins> Monday after repairs</mark>."));
     assertTrue(html.contains(
-        "<mark class=\"passage boilerplate\" id=\"pair-2-p2-a\" data-peer=\"pair-2-p2-b\">"
+        "<mark class=\"passage\" id=\"pair-2-p2-a\" data-peer=\"pair-2-p2-b\">"
             + "<sup class=\"pn\"><a href=\"#pair-2-p2-b\">P2</a></sup>"
             + "Subscribe to our newsletter for more.</mark>"));
     assertTrue(html.contains(
@@ -299,19 +305,17 @@ class HtmlReportRendererTest {
     Report.DiffOp wild = new Report.DiffOp("replace", -5, 500, 3, 2, "x", "y");
     List<Report.PassageEntry> passages =
         List.of(
-            new Report.PassageEntry(span(text, 4, 30), span(text, 0, 10), 0.9, false, "variant",
+            new Report.PassageEntry(span(text, 4, 30), span(text, 0, 10), 0.9, "variant",
                 5, 2, null, List.of(new Report.DiffOp("delete", 8, 18, 3, 3, "three four", ""),
                     wild)),
-            new Report.PassageEntry(span(text, 14, 40), span(text, 5, 20), 0.9, true,
-                "boilerplate", 5, 3, null, List.of(wild)),
-            new Report.PassageEntry(span(text, 18, 25), span(text, 60, text.length()), 0.9,
-                false, "verbatim", 2, 1, null, List.of()),
+            new Report.PassageEntry(span(text, 14, 40), span(text, 5, 20), 0.9, "verbatim", 5, 3, null, List.of(wild)),
+            new Report.PassageEntry(span(text, 18, 25), span(text, 60, text.length()), 0.9, "verbatim", 2, 1, null, List.of()),
             new Report.PassageEntry(new Report.Span(-3, 900, "?"), new Report.Span(50, 40, "?"),
-                0.5, false, "variant", 1, 1, null, List.of()));
+                0.5, "variant", 1, 1, null, List.of()));
     Report report =
         new Report(
             1, null, List.of(article("x", "x.txt", text, null, null)),
-            List.of(new Report.PairEntry("x", "x", 1, 1, 1, 5, passages)), List.of(), List.of(),
+            List.of(new Report.PairEntry("x", "x", 1, 1, 1, 5, passages)), List.of(), List.of(), List.of(),
             null);
     String html = renderer.toHtml(report);
     assertBalanced(html);
@@ -338,10 +342,34 @@ class HtmlReportRendererTest {
   }
 
   @Test
+  void templatesAreListedOnceWithTheirSourcesAndExamplesEscaped() {
+    String html = renderer.toHtml(sampleReport());
+    assertTrue(html.contains("<a href=\"#templates\">Templates</a>"), html);
+    assertTrue(html.contains("<h3>T1 <span class=\"muted\">12 articles · 7 words · sources: Local"
+        + " News, Wire</span></h3>"), html);
+    assertTrue(html.contains("Back to &lt;top&gt; &amp; share this story"), html);
+    assertTrue(html.contains("For example in <a class=\"aid\" href=\"#article-2\">local/b2</a>"),
+        html);
+  }
+
+  @Test
+  void aLargeReportShowsItsTopPairsAndSaysHowManyItLeftOut() {
+    Report big = sampleReport();
+    String html = new HtmlReportRenderer(new ReportLimits(1, 1, 0, 0, 1)).toHtml(big);
+    assertTrue(html.contains("1 more pair not shown here"), html);
+    assertTrue(html.contains("1 more cluster not shown here"), html);
+    assertTrue(html.contains("1 more template not shown here"), html);
+    assertTrue(html.contains("2 of 3 articles listed"), html);
+    assertFalse(html.contains("id=\"pair-2\""), "only the first pair in detail");
+    assertTrue(html.contains("articles listed: those in the pairs, clusters and templates shown"));
+    assertBalanced(html);
+  }
+
+  @Test
   void emptyReportRenders() {
     Report empty =
-        new Report(1, null, List.of(), List.of(), List.of(), List.of(),
-            new Report.Stats(0, 0, 0, 0, 0, 0));
+        new Report(1, null, List.of(), List.of(), List.of(), List.of(), List.of(),
+            new Report.Stats(0, 0, 0, 0, 0, 0, 0, 0, 0));
     String html = renderer.toHtml(empty);
     assertTrue(html.contains("No articles."));
     assertTrue(html.contains("No passage recurs in three or more articles."));

@@ -104,7 +104,7 @@ class JUnitRendererTest {
     CheckReport r = sampleReport();
     CheckReport.ArticleResult a = r.articles().get(1);
     CheckReport.ArticleResult nasty =
-        new CheckReport.ArticleResult("x\u0000<&>\"'\u001b]]>", a.path(), a.chars(), a.words(),
+        new CheckReport.ArticleResult("x\u0000<&>\"'\u001b]]>", a.path(), a.chars(), a.words(), 0,
             a.containment(), a.exceeded(), a.matches());
     CheckReport report =
         new CheckReport(r.schemaVersion(), r.settings(), java.util.List.of(nasty), r.problems());

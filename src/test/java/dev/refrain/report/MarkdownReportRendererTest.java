@@ -45,9 +45,10 @@ class MarkdownReportRendererTest {
     assertTrue(md.contains("| # | a | b | a→b | b→a | jaccard | longest | passages |\n"
         + "|---:|---|---|---:|---:|---:|---:|---:|\n"
         + "| 1 | feeds/c\\|3 | wire/a1 | 68.8% | 45.8% | 0.42 | 11 words | 1 |\n"
-        + "| 2 | local/b2 | wire/a1 | 45.5% | 41.7% | 0.19 | 10 words | 2 (1 boilerplate) |\n"),
+        + "| 2 | local/b2 | wire/a1 | 45.5% | 41.7% | 0.19 | 10 words | 2 |\n"),
         md);
-    assertTrue(md.contains("**3** articles · **2** pairs · **3** passages · **1** cluster · 3 candidate"));
+    assertTrue(md.contains("**3** articles · **2** pairs · **3** passages · **1** cluster · **1**"
+        + " template in 2 articles · 3 candidate"), md);
   }
 
   @Test
@@ -60,9 +61,7 @@ class MarkdownReportRendererTest {
         + "> **b** wire/a1: Officials said the bridge will reopen on Monday after repairs\n\n"
         + "Diff: Officials said the ~~old~~ bridge ~~would~~ **will** reopen **on** Monday after"
         + " repairs\n"), md);
-    assertTrue(md.contains(
-        "Boilerplate:\n\n- **P2** 6 / 6 words, cluster C1: Subscribe to our newsletter for more.\n"));
-    assertFalse(md.contains("**P2** · boilerplate"), "boilerplate listed in one line only");
+    assertTrue(md.contains("**P2** · verbatim · similarity 1.00 · 6 / 6 words · cluster C1\n"), md);
     // A verbatim passage has no diff line: the excerpts say it all.
     assertFalse(md.contains("Diff: Residents"));
   }
@@ -70,21 +69,28 @@ class MarkdownReportRendererTest {
   @Test
   void clustersShowCanonicalTextAndVariants() {
     String md = renderer.toMarkdown(sampleReport());
-    assertTrue(md.contains("### C1 · boilerplate · 3 articles\n\n"
+    assertTrue(md.contains("### C1 · 3 articles\n\n"
         + "Canonical, in local/b2:\n\n> Subscribe to our newsletter for more.\n\n"
         + "- feeds/c\\|3 (similarity 0.92): Subscribe to our **free** newsletter for more.\n"
         + "- wire/a1 (similarity 1.00): Subscribe to our newsletter for more.\n"), md);
   }
 
   @Test
+  void templatesAreListedOnceWithTheirSourcesAndExamples() {
+    String md = renderer.toMarkdown(sampleReport());
+    assertTrue(md.contains("## Templates\n\n"), md);
+    assertTrue(md.contains("### T1 · 12 articles · 7 words · sources: Local News, Wire\n\n"
+        + "> Back to \\<top\\> & share this story\n\nFor example in local/b2, wire/a1.\n"), md);
+  }
+
+  @Test
   void longExcerptsAreTruncated() {
     String text = "word ".repeat(100) + "<end>";
     Report.PassageEntry p =
-        new Report.PassageEntry(span(text, 0, text.length()), span(text, 0, text.length()), 1,
-            false, "verbatim", 101, 101, null, List.of());
+        new Report.PassageEntry(span(text, 0, text.length()), span(text, 0, text.length()), 1, "verbatim", 101, 101, null, List.of());
     Report report =
         new Report(1, null, List.of(article("x", "x", text, null, null)),
-            List.of(new Report.PairEntry("x", "x", 1, 1, 1, 101, List.of(p))), List.of(),
+            List.of(new Report.PairEntry("x", "x", 1, 1, 1, 101, List.of(p))), List.of(), List.of(),
             List.of(), null);
     String md = renderer.toMarkdown(report);
     String excerpt = "word ".repeat(39) + "word…\n";
@@ -100,7 +106,7 @@ class MarkdownReportRendererTest {
     renderer.render(sampleReport(), out);
     assertEquals(first, out.toString());
     assertFalse(first.contains("\r"));
-    assertTrue(first.endsWith("for more.\n"));
+    assertTrue(first.endsWith("For example in local/b2, wire/a1.\n"), first);
   }
 
   @Test

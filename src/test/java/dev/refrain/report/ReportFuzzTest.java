@@ -1,5 +1,7 @@
 package dev.refrain.report;
 
+import dev.refrain.kernel.ArticlePair;
+import dev.refrain.kernel.SharedPassage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,8 +10,8 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.refrain.document.Article;
-import dev.refrain.scan.ScanListener;
-import dev.refrain.scan.ScanOptions;
+import dev.refrain.kernel.ProgressListener;
+import dev.refrain.kernel.DetectorOptions;
 import dev.refrain.scan.ScanResult;
 import dev.refrain.scan.Scanner;
 import java.io.IOException;
@@ -37,7 +39,7 @@ class ReportFuzzTest {
           "section", "h1", "h2", "h3", "p", "a", "b", "span", "div", "table", "thead", "tbody",
           "tr", "th", "td", "ins", "del", "ul", "li", "details", "summary", "code", "mark", "sup");
 
-  private static final Scanner SCANNER = new Scanner(ScanOptions.defaults().withThreads(1));
+  private static final Scanner SCANNER = new Scanner(DetectorOptions.defaults().withThreads(1));
 
   @FuzzTest(maxDuration = "60s")
   void anyTextScansAndRendersInertReports(FuzzedDataProvider data) throws IOException {
@@ -51,11 +53,11 @@ class ReportFuzzTest {
             new Article("a", "a.txt", one + " " + shared, source, title, null),
             new Article("b", "b.txt", shared + " " + two, title, source, title),
             new Article("c", "<c>.txt", two + one + shared, null, null, null));
-    ScanResult result = SCANNER.scan(articles, ScanListener.NONE);
-    for (ScanResult.Pair p : result.pairs()) {
+    ScanResult result = SCANNER.scan(articles, ProgressListener.NONE);
+    for (ArticlePair p : result.pairs()) {
       String a = result.articles().get(p.a()).text();
       String b = result.articles().get(p.b()).text();
-      for (ScanResult.SharedPassage s : p.passages()) {
+      for (SharedPassage s : p.passages()) {
         var q = s.passage();
         assertTrue(0 <= q.aStart() && q.aStart() < q.aEnd() && q.aEnd() <= a.length(), q::toString);
         assertTrue(0 <= q.bStart() && q.bStart() < q.bEnd() && q.bEnd() <= b.length(), q::toString);

@@ -1,7 +1,7 @@
-package dev.refrain.scan;
+package dev.refrain.kernel;
 
-/** Hears how far a scan has got, e.g. to draw a progress bar. Calls come from one thread. */
-public interface ScanListener {
+/** Hears how far a long run (scan, index add, check) has got, e.g. to draw a progress bar. Calls come from one thread. */
+public interface ProgressListener {
 
   /** A stage starts with {@code total} steps ("prepare", "align"). */
   default void stageStarted(String stage, long total) {}
@@ -13,5 +13,5 @@ public interface ScanListener {
   default void stageFinished() {}
 
   /** A listener that ignores everything. */
-  ScanListener NONE = new ScanListener() {};
+  ProgressListener NONE = new ProgressListener() {};
 }

@@ -1,0 +1,250 @@
+package dev.refrain.kernel;
+
+import dev.refrain.align.Passage;
+import dev.refrain.align.PassageAligner;
+import dev.refrain.diff.Edit;
+import dev.refrain.diff.VariantDiffer;
+import dev.refrain.document.Article;
+import dev.refrain.lsh.FingerprintTable;
+import dev.refrain.minhash.Fingerprints;
+import dev.refrain.minhash.Winnowing;
+import dev.refrain.normalize.TextNormalizer;
+import dev.refrain.normalize.Tokens;
+import dev.refrain.shingle.ShingleSets;
+import dev.refrain.shingle.Shingler;
+import dev.refrain.template.TemplateCorpus;
+import dev.refrain.template.TemplateLearner;
+import dev.refrain.template.Templates;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The detection kernel, built once from {@link DetectorOptions}: prepare an article (normalize,
+ * shingle, fingerprint), learn templates, mask them, align a pair, diff its passages and measure
+ * containment. {@code scan} (all pairs of a set), {@code check} (new articles against an archive)
+ * and a distributed job are strategies that decide which pairs to compare; each rule lives here
+ * or in the stage it names, once.
+ *
+ * <p>Plain serializable Java with no global state: safe to share between threads and to ship to
+ * workers.
+ */
+public final class Detector implements Serializable {
+  private static final long serialVersionUID = 2L;
+
+  private final DetectorOptions options;
+  private final TextNormalizer normalizer;
+  private final Shingler shingler;
+  private final Winnowing winnowing;
+  private final PassageAligner aligner;
+  private final VariantDiffer differ = new VariantDiffer();
+
+  public Detector(DetectorOptions options) {
+    this.options = options;
+    this.normalizer = new TextNormalizer(options.seed());
+    this.shingler = new Shingler(options.shingleSize(), options.seed());
+    this.winnowing = new Winnowing(options.window());
+    this.aligner = new PassageAligner(options.alignOptions());
+  }
+
+  public DetectorOptions options() {
+    return options;
+  }
+
+  /** Normalizes, shingles and fingerprints one article. */
+  public PreparedArticle prepare(Article article) {
+    Tokens tokens = normalizer.tokenize(article.text());
+    long[] shingles = shingler.shingles(tokens);
+    return new PreparedArticle(article, tokens, shingles, winnowing.select(shingles));
+  }
+
+  /** The fingerprints of a word range of a prepared article's text, as they would be alone. */
+  public Fingerprints fingerprintsWithin(PreparedArticle p, int fromWord, int toWord) {
+    long[] shingles = p.shingles();
+    int to = Math.max(fromWord, Math.min(shingles.length, toWord - options.shingleSize() + 1));
+    return winnowing.select(Arrays.copyOfRange(shingles, Math.min(fromWord, to), to));
+  }
+
+  /** The learner of templates, with these options. */
+  public TemplateLearner templateLearner() {
+    return new TemplateLearner(
+        options.templateMinArticles(), options.maxBucket(), options.shingleSize(),
+        options.window());
+  }
+
+  /** The templates of a set of prepared articles whose fingerprints {@code table} holds. */
+  public Templates learnTemplates(List<PreparedArticle> articles, FingerprintTable table) {
+    return templateLearner().learn(corpus(articles), table);
+  }
+
+  /** A set of prepared articles, numbered by position, as template learning reads it. */
+  public static TemplateCorpus corpus(List<PreparedArticle> articles) {
+    return new TemplateCorpus() {
+      @Override
+      public int size() {
+        return articles.size();
+      }
+
+      @Override
+      public String id(int a) {
+        return articles.get(a).article().id();
+      }
+
+      @Override
+      public String source(int a) {
+        return articles.get(a).article().source();
+      }
+
+      @Override
+      public int words(int a) {
+        return articles.get(a).tokens().size();
+      }
+
+      @Override
+      public Fingerprints fingerprints(int a) {
+        return articles.get(a).fingerprints();
+      }
+
+      @Override
+      public long[] shingles(int a) {
+        return articles.get(a).shingles();
+      }
+
+      @Override
+      public Tokens tokens(int a) {
+        return articles.get(a).tokens();
+      }
+
+      @Override
+      public String text(int a) {
+        return articles.get(a).article().text();
+      }
+    };
+  }
+
+  /** The article's template words, as sorted word ranges {@code [from, to, ...]}. */
+  public int[] mask(PreparedArticle p, Templates templates) {
+    return templates.mask(p.sourceKey(), p.shingles(), options.shingleSize());
+  }
+
+  /**
+   * Whether the article may hold a passage twice: a fingerprint that is not template text occurs
+   * at two places at least a shingle apart. Such an article is compared with itself.
+   */
+  public boolean mayRepeat(PreparedArticle p, Templates templates) {
+    Fingerprints fp = p.fingerprints();
+    int n = fp.size();
+    if (n < 2) {
+      return false;
+    }
+    long[] keys = new long[n];
+    int count = 0;
+    for (int i = 0; i < n; i++) {
+      if (!templates.isTemplate(p.sourceKey(), fp.hashes()[i])) {
+        keys[count++] = fp.hashes()[i];
+      }
+    }
+    long[] sorted = Arrays.copyOf(keys, count);
+    Arrays.sort(sorted);
+    for (int i = 1; i < count; i++) {
+      if (sorted[i] == sorted[i - 1] && spread(fp, sorted[i]) >= options.shingleSize()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int spread(Fingerprints fp, long hash) {
+    int first = -1;
+    int last = -1;
+    for (int i = 0; i < fp.size(); i++) {
+      if (fp.hashes()[i] == hash) {
+        if (first < 0) {
+          first = fp.positions()[i];
+        }
+        last = fp.positions()[i];
+      }
+    }
+    return last - first;
+  }
+
+  /**
+   * The passages two prepared articles share outside their template words ({@code a == b}:
+   * repeated inside one article).
+   */
+  public List<Passage> align(PreparedArticle a, int[] maskA, PreparedArticle b, int[] maskB) {
+    return aligner.align(a.aligned(), maskA, a == b ? a.aligned() : b.aligned(), maskB);
+  }
+
+  /** A passage with its word-level diff and diff-based similarity. */
+  public SharedPassage share(Passage p, Tokens a, Tokens b, int cluster) {
+    List<Edit> diff = differ.diff(a, p.aFromWord(), p.aToWord(), b, p.bFromWord(), p.bToWord());
+    double similarity = 2.0 * VariantDiffer.sharedWords(diff) / (p.wordsA() + p.wordsB());
+    return new SharedPassage(p, similarity, cluster, diff);
+  }
+
+  /** Word-level diff of two word ranges. */
+  public List<Edit> diff(Tokens a, int aFrom, int aTo, Tokens b, int bFrom, int bTo) {
+    return differ.diff(a, aFrom, aTo, b, bFrom, bTo);
+  }
+
+  /**
+   * A pair's figures: containment both ways (words inside its passages) and the exact Jaccard of
+   * the shingle sets.
+   */
+  public static ArticlePair pair(
+      int ia, int ib, PreparedArticle a, PreparedArticle b, List<SharedPassage> shared) {
+    boolean self = ia == ib;
+    List<int[]> rangesA = new ArrayList<>();
+    List<int[]> rangesB = self ? rangesA : new ArrayList<>();
+    for (SharedPassage s : shared) {
+      Passage p = s.passage();
+      rangesA.add(new int[] {p.aFromWord(), p.aToWord()});
+      rangesB.add(new int[] {p.bFromWord(), p.bToWord()});
+    }
+    double jaccard =
+        self ? 1.0 : ShingleSets.jaccard(a.aligned().sortedShingles(), b.aligned().sortedShingles());
+    return new ArticlePair(
+        ia, ib, shared, containment(a.tokens().size(), rangesA),
+        containment(b.tokens().size(), rangesB), jaccard);
+  }
+
+  /**
+   * Containment: the share of an article's {@code words} that lie in the given word ranges
+   * {@code {from, to}} (overlaps counted once); 0 for an article without words. Template words
+   * stay in the denominator: they are the article's words, shared with nobody in particular.
+   */
+  public static double containment(int words, List<int[]> ranges) {
+    if (words == 0) {
+      return 0;
+    }
+    boolean[] covered = new boolean[words];
+    int n = 0;
+    for (int[] r : ranges) {
+      for (int i = Math.max(0, r[0]); i < Math.min(words, r[1]); i++) {
+        if (!covered[i]) {
+          covered[i] = true;
+          n++;
+        }
+      }
+    }
+    return (double) n / words;
+  }
+
+  /**
+   * Compares two articles directly, with no templates and no candidate search: the passages they
+   * share, with diffs, containment both ways and exact Jaccard. Articles are numbered 0 ({@code
+   * a}) and 1 ({@code b}) in the result. For evaluation on labelled pairs and for library callers
+   * who already know which pair to check.
+   */
+  public ArticlePair compare(Article a, Article b) {
+    PreparedArticle pa = prepare(a);
+    PreparedArticle pb = prepare(b);
+    List<SharedPassage> shared = new ArrayList<>();
+    for (Passage x : align(pa, Templates.EMPTY_MASK, pb, Templates.EMPTY_MASK)) {
+      shared.add(share(x, pa.tokens(), pb.tokens(), -1));
+    }
+    return pair(0, 1, pa, pb, shared);
+  }
+}

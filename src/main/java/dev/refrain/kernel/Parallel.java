@@ -1,0 +1,103 @@
+package dev.refrain.kernel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+
+/**
+ * The one way refrain runs work on several threads: a fixed pool, and maps over 0..n-1 whose
+ * results come back in index order, so output never depends on the thread count.
+ */
+public final class Parallel implements AutoCloseable {
+  private final ExecutorService pool;
+  private final int threads;
+
+  /** @param threads worker threads, at least 1 */
+  public Parallel(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, was " + threads);
+    }
+    this.threads = threads;
+    this.pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "refrain-worker");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  public int threads() {
+    return threads;
+  }
+
+  /** Runs {@code task} for 0..n-1; results in index order, progress told in chunks. */
+  public <T> List<T> map(int n, IntFunction<T> task, ProgressListener listener) {
+    int chunk = Math.max(1, Math.min(256, n / (16 * threads)));
+    List<Future<List<T>>> futures = new ArrayList<>();
+    for (int from = 0; from < n; from += chunk) {
+      int start = from;
+      int end = Math.min(n, from + chunk);
+      futures.add(
+          pool.submit(
+              () -> {
+                List<T> out = new ArrayList<>(end - start);
+                for (int i = start; i < end; i++) {
+                  out.add(task.apply(i));
+                }
+                return out;
+              }));
+    }
+    List<T> results = new ArrayList<>(n);
+    for (Future<List<T>> f : futures) {
+      List<T> part = get(f);
+      results.addAll(part);
+      listener.advanced(part.size());
+    }
+    return results;
+  }
+
+  /** Runs the tasks; results in order. */
+  public <T> List<T> all(List<Callable<T>> tasks) {
+    List<Future<T>> futures = new ArrayList<>();
+    for (Callable<T> t : tasks) {
+      futures.add(pool.submit(t));
+    }
+    List<T> out = new ArrayList<>();
+    for (Future<T> f : futures) {
+      out.add(get(f));
+    }
+    return out;
+  }
+
+  /** The pool, for stages that split their own work. */
+  public ExecutorService pool() {
+    return pool;
+  }
+
+  private static <T> T get(Future<T> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(cause);
+    }
+  }
+
+  @Override
+  public void close() {
+    pool.shutdownNow();
+  }
+}

@@ -1,0 +1,479 @@
+package dev.refrain.template;
+
+import com.carrotsearch.hppc.LongHashSet;
+import com.carrotsearch.hppc.LongIntHashMap;
+import dev.refrain.lsh.FingerprintTable;
+import dev.refrain.minhash.Fingerprints;
+import dev.refrain.normalize.Tokens;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Learns template text from fingerprint document frequencies, once, before any pair is formed:
+ * the work is linear in the number of fingerprints, never quadratic in the articles sharing a
+ * footer (a footer carried by 10,000 articles would otherwise be 5 * 10^7 pairs to align).
+ *
+ * <p>The rule, in one place:
+ *
+ * <ol>
+ *   <li><b>Frequent in a source</b>: a fingerprint held by at least {@code minArticles}
+ *       articles of one source (articles with no source count as one source), or by more than
+ *       {@code maxBucket} articles of the whole corpus (corpus-wide).
+ *   <li><b>At the edges, consistently</b>: in each article, consecutive frequent fingerprints
+ *       form runs. A run is at the edge when it starts within the head or ends within the tail
+ *       ({@value #EDGE_WORDS} words, or a tenth of the article if more) and is at most half the
+ *       article; a run over half the article is the article's <em>main content</em>. A
+ *       fingerprint is template text of a source when at least {@code minArticles} of that
+ *       source's articles hold it in edge runs and those are at least {@value #EDGE_PERCENT}% of
+ *       the source's articles holding it (a background paragraph an outlet repeats mid-story is
+ *       not a template); corpus-wide, when {@value #EDGE_PERCENT}% of all its holders have it at
+ *       the edge.
+ *   <li><b>Never main content</b>: text some articles hold as their main content (the wire
+ *       story an outlet reprints, the source document answers paste) is never template, unless
+ *       those articles are fewer than one in {@value #MAIN_VETO} of the edge holders (a stub made
+ *       of little but the footer must not undo a footer of a thousand articles).
+ *   <li>Text that several sources each carry once or twice is never frequent in any source:
+ *       syndication stays reuse.
+ * </ol>
+ *
+ * <p>Template fingerprints that occur in one run join one template. A template's text is then
+ * learned precisely from up to {@value #SAMPLE} of its carriers (fingerprints are a sample, about
+ * one shingle in four): every shingle between a run's first and last template fingerprint held by
+ * at least {@code min(minArticles, carriers sampled)} of them (and at least 2) is a template
+ * shingle, and so is one within a window around that core held by at least half of them. Body
+ * text next to a footer differs from article to article and is left out.
+ */
+public final class TemplateLearner {
+  /** The least head or tail, in words, within which a run is at the edge. */
+  static final int EDGE_WORDS = 5;
+
+  /** Share of a fingerprint's holders that must hold it at the edge, in percent. */
+  static final int EDGE_PERCENT = 80;
+
+  /** Main-content holders veto a template when they are at least one in this many edge holders. */
+  static final int MAIN_VETO = 20;
+
+  /** Carriers of one template read to learn its shingles. */
+  static final int SAMPLE = 32;
+
+  private static final long CORPUS_WIDE = 0x5bd1_e995_c0de_f00dL;
+
+  private final int minArticles;
+  private final int maxBucket;
+  private final int shingleSize;
+  private final int window;
+
+  /**
+   * @param minArticles articles of one source that must carry text at their edges for it to be a
+   *     template, at least 2
+   * @param maxBucket document frequency above which a fingerprint proposes no pairs; text held
+   *     by more articles than this at their edges, across sources, is corpus-wide template
+   * @param shingleSize words per shingle
+   * @param window shingles per winnowing window
+   */
+  public TemplateLearner(int minArticles, int maxBucket, int shingleSize, int window) {
+    if (minArticles < 2) {
+      throw new IllegalArgumentException("minArticles must be at least 2, was " + minArticles);
+    }
+    this.minArticles = minArticles;
+    this.maxBucket = maxBucket;
+    this.shingleSize = shingleSize;
+    this.window = window;
+  }
+
+  /** The templates of {@code corpus}, whose fingerprints {@code table} holds. */
+  public Templates learn(TemplateCorpus corpus, FingerprintTable table) {
+    int n = corpus.size();
+    if (n < minArticles) {
+      return Templates.NONE;
+    }
+    long[] source = new long[n];
+    for (int a = 0; a < n; a++) {
+      source[a] = Templates.sourceKey(corpus.source(a));
+    }
+
+    // 1. Frequent fingerprints, from the runs of the sorted table.
+    LongIntHashMap holders = new LongIntHashMap(); // scoped(key, source) -> articles of source
+    LongIntHashMap corpusHolders = new LongIntHashMap(); // key -> articles, when > maxBucket
+    LongHashSet frequent = new LongHashSet(); // keys frequent somewhere
+    table.forEachRun(
+        (key, articles, count) -> {
+          if (count < minArticles) {
+            return;
+          }
+          if (count > maxBucket) {
+            corpusHolders.put(key, count);
+            frequent.add(key);
+          }
+          long[] sources = new long[count];
+          for (int i = 0; i < count; i++) {
+            sources[i] = source[articles[i]];
+          }
+          Arrays.sort(sources);
+          for (int i = 0; i < count; ) {
+            int j = i + 1;
+            while (j < count && sources[j] == sources[i]) {
+              j++;
+            }
+            if (j - i >= minArticles) {
+              holders.put(Templates.scoped(key, sources[i]), j - i);
+              frequent.add(key);
+            }
+            i = j;
+          }
+        });
+    if (frequent.isEmpty()) {
+      return Templates.NONE;
+    }
+
+    // 2. Where each article holds them: edge runs, body runs, main content.
+    LongIntHashMap edge = new LongIntHashMap(); // scoped -> articles holding it in edge runs
+    LongIntHashMap corpusEdge = new LongIntHashMap(); // key -> articles, corpus-wide candidates
+    LongIntHashMap edgeAll = new LongIntHashMap(); // key -> edge holders over all sources
+    LongIntHashMap main = new LongIntHashMap(); // key -> articles holding it as main content
+    LongHashSet counted = new LongHashSet();
+    for (int a = 0; a < n; a++) {
+      Fingerprints fp = corpus.fingerprints(a);
+      int words = corpus.words(a);
+      long src = source[a];
+      counted.clear();
+      forEachRun(
+          fp,
+          i -> frequent.contains(table.key(fp.hashes()[i])),
+          (from, to) -> {
+            int kind = kind(fp, from, to, words);
+            for (int i = from; i < to; i++) {
+              long key = table.key(fp.hashes()[i]);
+              if (!counted.add(key)) {
+                continue;
+              }
+              if (kind == MAIN) {
+                main.addTo(key, 1);
+              } else if (kind == EDGE) {
+                edgeAll.addTo(key, 1);
+                long scoped = Templates.scoped(key, src);
+                if (holders.containsKey(scoped)) {
+                  edge.addTo(scoped, 1);
+                }
+                if (corpusHolders.containsKey(key)) {
+                  corpusEdge.addTo(key, 1);
+                }
+              }
+            }
+          });
+    }
+
+    // 3. The decision.
+    LongHashSet templateKeys = new LongHashSet(); // scoped keys, and corpus-wide ones salted
+    for (var c : holders) {
+      long scoped = c.key;
+      int atEdge = edge.getOrDefault(scoped, 0);
+      if (atEdge >= minArticles && 100L * atEdge >= (long) EDGE_PERCENT * c.value) {
+        templateKeys.add(scoped);
+      }
+    }
+    for (var c : corpusHolders) {
+      int atEdge = corpusEdge.getOrDefault(c.key, 0);
+      if (100L * atEdge >= (long) EDGE_PERCENT * c.value && !vetoed(c.key, main, edgeAll)) {
+        templateKeys.add(c.key ^ CORPUS_WIDE);
+      }
+    }
+    // The veto is per fingerprint key, whatever the source: drop vetoed scoped keys.
+    LongHashSet vetoed = new LongHashSet();
+    for (var m : main) {
+      if (vetoed(m.key, main, edgeAll)) {
+        vetoed.add(m.key);
+      }
+    }
+
+    // 4. Template runs in each article; fingerprints of one run join one template.
+    UnionFind groups = new UnionFind();
+    LongIntHashMap idOf = new LongIntHashMap();
+    List<long[]> scopeOfId = new ArrayList<>();
+    List<int[]> occurrences = new ArrayList<>(); // {article, firstFp, lastFp, id of first}
+    for (int a = 0; a < n; a++) {
+      Fingerprints fp = corpus.fingerprints(a);
+      long src = source[a];
+      int article = a;
+      forEachRun(
+          fp,
+          i -> identity(table.key(fp.hashes()[i]), src, templateKeys, vetoed) != 0,
+          (from, to) -> {
+            int first = -1;
+            for (int i = from; i < to; i++) {
+              long key = table.key(fp.hashes()[i]);
+              long identity = identity(key, src, templateKeys, vetoed);
+              int id = idOf.getOrDefault(identity, -1);
+              if (id < 0) {
+                id = groups.add();
+                idOf.put(identity, id);
+                scopeOfId.add(new long[] {isCorpusWide(identity, key) ? -1 : src});
+              }
+              if (first < 0) {
+                first = id;
+              } else {
+                groups.union(first, id);
+              }
+            }
+            occurrences.add(new int[] {article, from, to - 1, first});
+          });
+    }
+    if (occurrences.isEmpty()) {
+      return Templates.NONE;
+    }
+
+    // 5. Each template's shingles, text and carriers.
+    int ids = groups.size();
+    List<List<int[]>> byGroup = new ArrayList<>();
+    int[] groupOfRoot = new int[ids];
+    Arrays.fill(groupOfRoot, -1);
+    for (int[] o : occurrences) {
+      int root = groups.find(o[3]);
+      if (groupOfRoot[root] < 0) {
+        groupOfRoot[root] = byGroup.size();
+        byGroup.add(new ArrayList<>());
+      }
+      byGroup.get(groupOfRoot[root]).add(o);
+    }
+    List<TreeSet<Long>> scopes = new ArrayList<>();
+    for (int g = 0; g < byGroup.size(); g++) {
+      scopes.add(new TreeSet<>());
+    }
+    for (int id = 0; id < ids; id++) {
+      int g = groupOfRoot[groups.find(id)];
+      if (g >= 0) {
+        scopes.get(g).add(scopeOfId.get(id)[0]);
+      }
+    }
+    List<Template> templates = new ArrayList<>();
+    for (int g = 0; g < byGroup.size(); g++) {
+      Template t = template(corpus, byGroup.get(g), scopes.get(g));
+      if (t != null) {
+        templates.add(t);
+      }
+    }
+    templates.sort(
+        Comparator.comparingInt(Template::articles)
+            .reversed()
+            .thenComparing(t -> t.examples().get(0))
+            .thenComparing(Template::text));
+    return new Templates(templates);
+  }
+
+  private boolean vetoed(long key, LongIntHashMap main, LongIntHashMap edgeAll) {
+    int m = main.getOrDefault(key, 0);
+    return m > 0 && (long) m * MAIN_VETO >= edgeAll.getOrDefault(key, 0);
+  }
+
+  /** The template identity of a fingerprint in an article of source {@code src}, or 0. */
+  private static long identity(long key, long src, LongHashSet templateKeys, LongHashSet vetoed) {
+    if (vetoed.contains(key)) {
+      return 0;
+    }
+    if (templateKeys.contains(key ^ CORPUS_WIDE)) {
+      return key ^ CORPUS_WIDE;
+    }
+    long scoped = Templates.scoped(key, src);
+    return templateKeys.contains(scoped) ? scoped : 0;
+  }
+
+  private static boolean isCorpusWide(long identity, long key) {
+    return identity == (key ^ CORPUS_WIDE);
+  }
+
+  private static final int BODY = 0;
+  private static final int EDGE = 1;
+  private static final int MAIN = 2;
+
+  /** Whether fingerprints {@code from..to} (a run) are at the edge, main content, or body. */
+  private int kind(Fingerprints fp, int from, int to, int words) {
+    int start = fp.positions()[from];
+    int end = Math.min(words, fp.positions()[to - 1] + shingleSize);
+    if (2 * (end - start) > words) {
+      return MAIN;
+    }
+    int edge = Math.max(EDGE_WORDS, words / 10);
+    return start <= edge || words - end <= edge ? EDGE : BODY;
+  }
+
+  private interface Marked {
+    boolean test(int i);
+  }
+
+  private interface RunSink {
+    void run(int from, int to);
+  }
+
+  /** Calls {@code sink} with each maximal run of consecutive marked fingerprints. */
+  private static void forEachRun(Fingerprints fp, Marked marked, RunSink sink) {
+    int n = fp.size();
+    int i = 0;
+    while (i < n) {
+      if (!marked.test(i)) {
+        i++;
+        continue;
+      }
+      int j = i + 1;
+      while (j < n && marked.test(j)) {
+        j++;
+      }
+      sink.run(i, j);
+      i = j;
+    }
+  }
+
+  /** One template from its occurrences {article, firstFp, lastFp, id}, or null if nothing holds. */
+  private Template template(TemplateCorpus corpus, List<int[]> occurrences, TreeSet<Long> scope) {
+    occurrences.sort(Comparator.<int[]>comparingInt(o -> o[0]).thenComparingInt(o -> o[1]));
+    boolean corpusWide = scope.contains(-1L);
+    // Carriers, in article order; the first SAMPLE of them are read.
+    List<Integer> carriers = new ArrayList<>();
+    for (int[] o : occurrences) {
+      if (carriers.isEmpty() || carriers.get(carriers.size() - 1) != o[0]) {
+        carriers.add(o[0]);
+      }
+    }
+    int sampled = Math.min(SAMPLE, carriers.size());
+    // Shingles between a run's first and last template fingerprint (its core) are the template's
+    // wherever enough carriers hold them; those in the window around the core (where the first
+    // and last template shingles may be, unselected) only when most carriers hold them, so a
+    // word that often ends a story ("... he said.") does not join the footer after it.
+    LongIntHashMap inCore = new LongIntHashMap();
+    LongIntHashMap nearCore = new LongIntHashMap();
+    List<int[]> spans = new ArrayList<>(); // {article, fromShingle, toShingle (exclusive)}
+    int o = 0;
+    LongHashSet core = new LongHashSet();
+    LongHashSet near = new LongHashSet();
+    for (int c = 0; c < sampled; c++) {
+      int article = carriers.get(c);
+      long[] shingles = corpus.shingles(article);
+      int[] positions = corpus.fingerprints(article).positions();
+      core.clear();
+      near.clear();
+      for (; o < occurrences.size() && occurrences.get(o)[0] == article; o++) {
+        int[] occ = occurrences.get(o);
+        int coreFrom = positions[occ[1]];
+        int coreTo = positions[occ[2]] + 1;
+        int from = Math.max(0, coreFrom - (window - 1));
+        int to = Math.min(shingles.length, coreTo + window - 1);
+        spans.add(new int[] {article, from, to});
+        for (int p = from; p < to; p++) {
+          (p >= coreFrom && p < coreTo ? core : near).add(shingles[p]);
+        }
+      }
+      for (var h : core) {
+        inCore.addTo(h.value, 1);
+      }
+      for (var h : near) {
+        if (!core.contains(h.value)) {
+          nearCore.addTo(h.value, 1);
+        }
+      }
+    }
+    int threshold = Math.max(2, Math.min(minArticles, sampled));
+    int most = Math.max(threshold, (sampled + 1) / 2);
+    LongHashSet kept = new LongHashSet();
+    for (var e : inCore) {
+      if (e.value >= threshold || e.value + nearCore.getOrDefault(e.key, 0) >= most) {
+        kept.add(e.key);
+      }
+    }
+    for (var e : nearCore) {
+      if (e.value + inCore.getOrDefault(e.key, 0) >= most) {
+        kept.add(e.key);
+      }
+    }
+    if (kept.isEmpty()) {
+      return null;
+    }
+    // The canonical carrier: the span with the most template shingles, then the first.
+    int[] best = null;
+    int bestFrom = 0;
+    int bestTo = 0;
+    int bestKept = -1;
+    for (int[] span : spans) {
+      long[] shingles = corpus.shingles(span[0]);
+      int first = -1;
+      int last = -1;
+      int held = 0;
+      for (int p = span[1]; p < span[2]; p++) {
+        if (kept.contains(shingles[p])) {
+          held++;
+          if (first < 0) {
+            first = p;
+          }
+          last = p;
+        }
+      }
+      if (held > bestKept) {
+        bestKept = held;
+        best = span;
+        bestFrom = first;
+        bestTo = last + shingleSize;
+      }
+    }
+    Tokens tokens = corpus.tokens(best[0]);
+    bestTo = Math.min(bestTo, tokens.size());
+    String text = corpus.text(best[0]).substring(tokens.start(bestFrom), tokens.end(bestTo - 1));
+    TreeSet<String> sources = new TreeSet<>();
+    TreeSet<String> ids = new TreeSet<>();
+    for (int article : carriers) {
+      String s = corpus.source(article);
+      if (s != null) {
+        sources.add(s);
+      }
+      ids.add(corpus.id(article));
+    }
+    List<String> examples = new ArrayList<>(ids).subList(0, Math.min(Template.EXAMPLES, ids.size()));
+    long[] shingles = kept.toArray();
+    Arrays.sort(shingles);
+    long[] scopeKeys =
+        corpusWide ? new long[0] : scope.stream().mapToLong(Long::longValue).sorted().toArray();
+    return new Template(
+        text,
+        bestTo - bestFrom,
+        new ArrayList<>(sources),
+        carriers.size(),
+        new ArrayList<>(examples),
+        corpusWide,
+        scopeKeys,
+        shingles);
+  }
+
+  /** Union-find over template fingerprint ids. */
+  private static final class UnionFind {
+    private int[] parent = new int[16];
+    private int size;
+
+    int add() {
+      if (size == parent.length) {
+        parent = Arrays.copyOf(parent, size * 2);
+      }
+      parent[size] = size;
+      return size++;
+    }
+
+    int size() {
+      return size;
+    }
+
+    int find(int x) {
+      while (parent[x] != x) {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
+      }
+      return x;
+    }
+
+    void union(int x, int y) {
+      int rx = find(x);
+      int ry = find(y);
+      if (rx != ry) {
+        parent[Math.max(rx, ry)] = Math.min(rx, ry);
+      }
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Template stage: site and template text learned from document frequencies, before pairing. */
+package dev.refrain.template;

@@ -1,0 +1,59 @@
+package dev.refrain.lsh;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class FingerprintTableTest {
+
+  @ParameterizedTest(name = "{0} articles: mask {1}")
+  @CsvSource({"1, 1", "2, 1", "3, 3", "4, 3", "5, 7", "1000000, 1048575", "1048577, 2097151"})
+  void keepsJustEnoughLowBitsForTheArticleNumber(int articles, long mask) {
+    assertEquals(mask, FingerprintTable.articleMask(articles));
+  }
+
+  @Test
+  void runsListEachFingerprintsHoldersOnceInArticleOrder() {
+    long x = 5L << 40;
+    long y = 9L << 40;
+    long[][] fps = {{y, x}, {x, x}, {y}};
+    FingerprintTable table = FingerprintTable.build(3, a -> fps[a]);
+    assertEquals(5, table.size());
+    List<String> runs = new ArrayList<>();
+    table.forEachRun(
+        (key, holders, count) -> {
+          StringBuilder sb = new StringBuilder(Long.toHexString(key)).append(':');
+          for (int i = 0; i < count; i++) {
+            sb.append(' ').append(holders[i]);
+          }
+          runs.add(sb.toString());
+        });
+    assertEquals(List.of("50000000000: 0 1", "90000000000: 0 2"), runs);
+  }
+
+  @Test
+  void retainDropsEntriesAndKeepsTheOrder() {
+    long x = 5L << 40;
+    long y = 9L << 40;
+    long[][] fps = {{x, y}, {x}, {y}};
+    FingerprintTable table = FingerprintTable.build(3, a -> fps[a]);
+    table.retain((article, key) -> !(article == 0 && key == table.key(y)));
+    List<int[]> seen = new ArrayList<>();
+    table.forEachRun((key, holders, count) -> seen.add(java.util.Arrays.copyOf(holders, count)));
+    assertEquals(2, seen.size());
+    assertArrayEquals(new int[] {0, 1}, seen.get(0));
+    assertArrayEquals(new int[] {2}, seen.get(1));
+  }
+
+  @Test
+  void aKeyIsTheHashWithoutItsArticleBits() {
+    FingerprintTable table = FingerprintTable.build(4, a -> new long[0]);
+    assertEquals(0xFFFF_FFFF_FFFF_FFFCL, table.key(-1L));
+    assertEquals(0x1234_5678_0000_0000L, table.key(0x1234_5678_0000_0003L));
+  }
+}
