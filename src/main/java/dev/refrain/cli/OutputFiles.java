@@ -13,13 +13,27 @@ import java.nio.file.attribute.PosixFilePermissions;
 final class OutputFiles {
   private OutputFiles() {}
 
+  /** What writes a file's content. */
+  @FunctionalInterface
+  interface Content {
+    void writeTo(Writer out) throws IOException;
+  }
+
   static void writeAtomically(Path target, String content) throws IOException {
+    writeAtomically(target, out -> out.write(content));
+  }
+
+  /**
+   * Streams the content to a temporary file beside the target, then moves it into place: a run
+   * that fails half-way leaves the target as it was, and no output is held whole in memory.
+   */
+  static void writeAtomically(Path target, Content content) throws IOException {
     Path parent = target.toAbsolutePath().getParent();
     Files.createDirectories(parent);
     Path tmp = Files.createTempFile(parent, ".refrain-", ".tmp");
     try {
       try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-        w.write(content);
+        content.writeTo(w);
       }
       if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
         // Temporary files are private; an output is as readable as any file the user writes.

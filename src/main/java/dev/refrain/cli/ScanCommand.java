@@ -5,6 +5,7 @@ import dev.refrain.document.LoadProblem;
 import dev.refrain.document.LoadResult;
 import dev.refrain.document.LoaderOptions;
 import dev.refrain.report.HtmlReportRenderer;
+import dev.refrain.report.JsonLinesReportRenderer;
 import dev.refrain.report.JsonReportRenderer;
 import dev.refrain.report.MarkdownReportRenderer;
 import dev.refrain.report.Report;
@@ -16,7 +17,6 @@ import dev.refrain.scan.ScanResult;
 import dev.refrain.scan.Scanner;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,7 +69,8 @@ final class ScanCommand implements Callable<Integer> {
       names = "--format",
       split = ",",
       paramLabel = "FORMAT",
-      description = "Report formats, comma-separated: html, md, json. Default: html,md,json.")
+      description = "Report formats, comma-separated: html, md, json, jsonl (JSON Lines: one pair a"
+          + " line, for large scans). Default: html,md,json.")
   List<String> formats = List.of("html", "md", "json");
 
   @Mixin DetectionOptions detection;
@@ -141,9 +142,7 @@ final class ScanCommand implements Callable<Integer> {
 
   private static void writeAtomically(Path target, ReportRenderer renderer, Report report)
       throws IOException {
-    StringWriter buffer = new StringWriter();
-    renderer.render(report, buffer);
-    OutputFiles.writeAtomically(target, buffer.toString());
+    OutputFiles.writeAtomically(target, out -> renderer.render(report, out));
   }
 
   private DetectorOptions options() {
@@ -154,14 +153,15 @@ final class ScanCommand implements Callable<Integer> {
   private List<ReportRenderer> renderers() {
     Map<String, ReportRenderer> known = new LinkedHashMap<>();
     for (ReportRenderer r :
-        List.of(new HtmlReportRenderer(), new MarkdownReportRenderer(), new JsonReportRenderer())) {
+        List.of(new HtmlReportRenderer(), new MarkdownReportRenderer(), new JsonReportRenderer(),
+            new JsonLinesReportRenderer())) {
       known.put(r.format(), r);
     }
     List<ReportRenderer> chosen = new ArrayList<>();
     for (String f : formats) {
       ReportRenderer r = known.get(f.trim().toLowerCase(Locale.ROOT));
       if (r == null) {
-        throw Usage.error(spec, "--format must be one or more of html, md, json, was '" + f + "'");
+        throw Usage.error(spec, "--format must be one or more of html, md, json, jsonl, was '" + f + "'");
       }
       if (!chosen.contains(r)) {
         chosen.add(r);

@@ -20,14 +20,23 @@ final class JsonOutput {
 
   private JsonOutput() {}
 
+  private static DefaultPrettyPrinter printer() {
+    return new DefaultPrettyPrinter()
+        .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+        .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+  }
+
   /** Writes {@code root} pretty-printed, then a newline, and flushes (the writer stays open). */
   static void write(JsonNode root, Writer out) throws IOException {
-    DefaultPrettyPrinter printer =
-        new DefaultPrettyPrinter()
-            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-            .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-    MAPPER.writer(printer).writeValue(out, root);
+    MAPPER.writer(printer()).writeValue(out, root);
     out.write('\n');
     out.flush();
+  }
+
+  /** A streaming generator printing as {@link #write} does; closing it leaves {@code out} open. */
+  static JsonGenerator prettyGenerator(Writer out) throws IOException {
+    JsonGenerator g = MAPPER.getFactory().createGenerator(out);
+    g.setPrettyPrinter(printer());
+    return g;
   }
 }

@@ -21,7 +21,8 @@ import java.util.TreeSet;
  * <ol>
  *   <li><b>Frequent in a source</b>: a fingerprint held by at least {@code minArticles}
  *       articles of one source (articles with no source count as one source), or by more than
- *       {@code maxBucket} articles of the whole corpus (corpus-wide).
+ *       {@code maxBucket} articles of the whole corpus, no source holding half of them
+ *       (corpus-wide).
  *   <li><b>At the edges, consistently</b>: in each article, consecutive frequent fingerprints
  *       form runs. A run is at the edge when it starts within the head or ends within the tail
  *       ({@value #EDGE_WORDS} words, or a tenth of the article if more) and is at most half the
@@ -98,6 +99,7 @@ public final class TemplateLearner {
     // 1. Frequent fingerprints, from the runs of the sorted table.
     LongIntHashMap holders = new LongIntHashMap(); // scoped(key, source) -> articles of source
     LongIntHashMap corpusHolders = new LongIntHashMap(); // key -> articles, when > maxBucket
+    LongIntHashMap largestSource = new LongIntHashMap(); // key -> its most frequent source's count
     LongHashSet frequent = new LongHashSet(); // keys frequent somewhere
     table.forEachRun(
         (key, articles, count) -> {
@@ -113,6 +115,7 @@ public final class TemplateLearner {
             sources[i] = source[articles[i]];
           }
           Arrays.sort(sources);
+          int largest = 0;
           for (int i = 0; i < count; ) {
             int j = i + 1;
             while (j < count && sources[j] == sources[i]) {
@@ -122,7 +125,11 @@ public final class TemplateLearner {
               holders.put(Templates.scoped(key, sources[i]), j - i);
               frequent.add(key);
             }
+            largest = Math.max(largest, j - i);
             i = j;
+          }
+          if (count > maxBucket) {
+            largestSource.put(key, largest);
           }
         });
     if (frequent.isEmpty()) {
@@ -177,7 +184,11 @@ public final class TemplateLearner {
     }
     for (var c : corpusHolders) {
       int atEdge = corpusEdge.getOrDefault(c.key, 0);
-      if (100L * atEdge >= (long) EDGE_PERCENT * c.value && !vetoed(c.key, main, edgeAll)) {
+      // Spread over sources: a footer of one big source is that source's template, not all's.
+      boolean spread = 2L * largestSource.get(c.key) < c.value;
+      if (spread
+          && 100L * atEdge >= (long) EDGE_PERCENT * c.value
+          && !vetoed(c.key, main, edgeAll)) {
         templateKeys.add(c.key ^ CORPUS_WIDE);
       }
     }

@@ -69,7 +69,7 @@ class MainTest {
     "--boilerplate-min-articles, 1, '--template-min-articles must be 2 to 1000000, was 1'",
     "--threads, 0, '--threads must be 1 to 256, was 0'",
     "--top, -1, '--top must be 0 or more, was -1'",
-    "--format, pdf, '--format must be one or more of html, md, json, was ''pdf'''",
+    "--format, pdf, '--format must be one or more of html, md, json, jsonl, was ''pdf'''",
     "--shingle-size, many, 'Invalid value for option ''--shingle-size'': ''many'' is not an int'",
   })
   void rejectsABadOptionValueNamingTheOptionAndRange(String option, String value, String message) {

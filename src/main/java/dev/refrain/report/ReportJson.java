@@ -1,0 +1,77 @@
+package dev.refrain.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+
+/**
+ * Writes the entries of a {@link Report} as JSON fields into a Jackson streaming generator: the
+ * one place the field names and order of {@code docs/report-schema.md} are spelled, shared by the
+ * JSON report (one document) and the JSON Lines report (one entry a line). Nothing is built as a
+ * tree first, so writing a report costs no more memory than the report.
+ */
+final class ReportJson {
+  private ReportJson() {}
+
+  static void header(JsonGenerator g, Report r) throws IOException {
+    g.writeNumberField("schemaVersion", r.schemaVersion());
+    g.writeStringField("tool", "refrain");
+    g.writeFieldName("settings");
+    g.writeObject(r.settings());
+  }
+
+  static void article(JsonGenerator g, Report.ArticleEntry a) throws IOException {
+    g.writeStringField("id", a.id());
+    g.writeStringField("path", a.path());
+    g.writeNumberField("chars", a.chars());
+    g.writeNumberField("words", a.words());
+    g.writeNumberField("templateWords", a.templateWords());
+    stringIfPresent(g, "source", a.source());
+    stringIfPresent(g, "title", a.title());
+    stringIfPresent(g, "published", a.published());
+  }
+
+  static void pair(JsonGenerator g, Report.PairEntry p) throws IOException {
+    g.writeStringField("a", p.a());
+    g.writeStringField("b", p.b());
+    g.writeNumberField("containmentA", p.containmentA());
+    g.writeNumberField("containmentB", p.containmentB());
+    g.writeNumberField("jaccard", p.jaccard());
+    g.writeNumberField("longestPassageWords", p.longestPassageWords());
+    g.writeArrayFieldStart("passages");
+    for (Report.PassageEntry x : p.passages()) {
+      g.writeStartObject();
+      g.writeFieldName("a");
+      g.writeObject(x.a());
+      g.writeFieldName("b");
+      g.writeObject(x.b());
+      g.writeNumberField("similarity", x.similarity());
+      // Contract field: template text is masked before pairing, so no passage is boilerplate.
+      g.writeBooleanField("boilerplate", false);
+      g.writeStringField("kind", x.kind());
+      g.writeNumberField("wordsA", x.wordsA());
+      g.writeNumberField("wordsB", x.wordsB());
+      stringIfPresent(g, "cluster", x.cluster());
+      g.writeFieldName("diff");
+      g.writeObject(x.diff());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
+  /** Writes the fields of a record entry (cluster, template, problem, stats) in declared order. */
+  static void fields(JsonGenerator g, Object entry) throws IOException {
+    com.fasterxml.jackson.databind.node.ObjectNode node = JsonOutput.MAPPER.valueToTree(entry);
+    for (var it = node.fields(); it.hasNext(); ) {
+      var field = it.next();
+      g.writeFieldName(field.getKey());
+      g.writeTree(field.getValue());
+    }
+  }
+
+  private static void stringIfPresent(JsonGenerator g, String field, String value)
+      throws IOException {
+    if (value != null) {
+      g.writeStringField(field, value);
+    }
+  }
+}
