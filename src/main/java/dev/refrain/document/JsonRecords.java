@@ -136,6 +136,13 @@ final class JsonRecords {
       id = idNode.textValue();
     } else if (idNode.isIntegralNumber()) {
       id = idNode.bigIntegerValue().toString();
+    } else if (idNode.isNumber() && !Double.isFinite(idNode.doubleValue())) {
+      // Such as 1e999: read as a double it is infinite, and has no decimal digits to give.
+      sink.problem(
+          line,
+          LoadProblem.skipped(
+              problemPath, prefix + "field \"id\" is a number too large to read; quote it"));
+      return;
     } else if (idNode.isNumber()) {
       id = idNode.decimalValue().toPlainString();
     } else {

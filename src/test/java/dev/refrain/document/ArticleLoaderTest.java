@@ -469,6 +469,28 @@ class ArticleLoaderTest {
   }
 
   @Test
+  void skipsAJsonIdNumberTooLargeToRead() throws IOException {
+    Path f =
+        write(
+            "huge.jsonl",
+            "{\"id\": 1e999, \"text\": \"t\"}\n"
+                + "{\"id\": -1E400, \"text\": \"t\"}\n"
+                + "{\"id\": 2.5, \"text\": \"t\"}\n");
+    Path array = write("huge.json", "[{\"id\": 1e999, \"text\": \"t\"}]");
+
+    LoadResult r = loader.load(List.of(f.toString(), array.toString()));
+
+    assertEquals(List.of("2.5"), ids(r));
+    String tooLarge = "field \"id\" is a number too large to read; quote it";
+    assertEquals(
+        List.of(
+            LoadProblem.skipped(shown(array) + ":1", "element 0: " + tooLarge),
+            LoadProblem.skipped(shown(f) + ":1", tooLarge),
+            LoadProblem.skipped(shown(f) + ":2", tooLarge)),
+        r.problems());
+  }
+
+  @Test
   void rejectsNonPositiveSizeLimit() {
     assertThrows(IllegalArgumentException.class, () -> new LoaderOptions(0));
   }
