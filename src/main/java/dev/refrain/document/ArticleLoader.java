@@ -173,7 +173,8 @@ public final class ArticleLoader {
       if (type == null) {
         run.problem(shown, 0, LoadProblem.skipped(shown, UNSUPPORTED));
       } else {
-        loadFile(run, path, shown, withoutExtension(name), type);
+        String source = options.sourceFrom() == SourceFrom.FOLDER ? parentName(path) : null;
+        loadFile(run, path, shown, withoutExtension(name), type, source);
       }
     } else {
       run.problem(shown, 0, LoadProblem.skipped(shown, "not a regular file"));
@@ -235,14 +236,24 @@ public final class ArticleLoader {
     }
     List<String> rels = new ArrayList<>(files.keySet());
     rels.sort(Comparator.naturalOrder());
+    String folderName = options.sourceFrom() == SourceFrom.FOLDER ? nameOf(folder) : null;
     for (String rel : rels) {
       String name = files.get(rel).getFileName().toString();
-      loadFile(run, files.get(rel), join(shown, rel), withoutExtension(rel), typeOf(name));
+      String source = null;
+      if (options.sourceFrom() == SourceFrom.FOLDER) {
+        int slash = rel.lastIndexOf('/');
+        source = slash < 0 ? folderName : rel.substring(0, slash);
+      }
+      loadFile(run, files.get(rel), join(shown, rel), withoutExtension(rel), typeOf(name), source);
     }
   }
 
-  /** Loads one file as {@code type}. */
-  private void loadFile(Run run, Path file, String shown, String id, Type type) {
+  /**
+   * Loads one file as {@code type}.
+   *
+   * @param source the folder's source under {@link SourceFrom#FOLDER}, else null
+   */
+  private void loadFile(Run run, Path file, String shown, String id, Type type, String source) {
     String firstPath = run.firstPathOf(file, shown);
     if (firstPath != null) {
       run.problem(
@@ -250,7 +261,7 @@ public final class ArticleLoader {
       return;
     }
     if (type == Type.JSON || type == Type.JSONL) {
-      loadRecords(run, file, shown, type);
+      loadRecords(run, file, shown, type, source);
       return;
     }
     long limit = options.maxFileBytes();
@@ -284,15 +295,16 @@ public final class ArticleLoader {
       run.problem(shown, 0, LoadProblem.warning(shown, decoded.warning()));
     }
     if (type == Type.TEXT) {
-      run.article(new Article(id, shown, text, null, null, null), shown, shown, 0);
+      run.article(new Article(id, shown, text, source, null, null), shown, shown, 0);
       return;
     }
     HtmlText html = HtmlText.parse(text);
     if (TextDecoding.isBlank(html.text())) {
       run.problem(shown, 0, LoadProblem.skipped(shown, "empty article"));
     } else {
+      String site = options.sourceFrom() == SourceFrom.FOLDER ? source : html.siteName();
       run.article(
-          new Article(id, shown, html.text(), html.siteName(), html.title(), html.publishedTime()),
+          new Article(id, shown, html.text(), site, html.title(), html.publishedTime()),
           shown,
           shown,
           0);
@@ -307,8 +319,10 @@ public final class ArticleLoader {
    * every line as windows-1252, with one warning naming the file. A line that then turns out not to
    * be valid UTF-8 after all (the file changed between the two reads) is skipped, never decoded
    * with replacement characters.
+   *
+   * @param source the folder's source under {@link SourceFrom#FOLDER}, else null
    */
-  private void loadRecords(Run run, Path file, String shown, Type type) {
+  private void loadRecords(Run run, Path file, String shown, Type type, String source) {
     long limit = options.maxFileBytes();
     Content content;
     try {
@@ -336,9 +350,9 @@ public final class ArticleLoader {
       try (InputStream in = content.open()) {
         in.skipNBytes(probe.start());
         if (type == Type.JSONL) {
-          readLines(in, probe, shown, sink);
+          readLines(in, probe, shown, source, sink);
         } else {
-          readJson(in, probe, content, shown, sink);
+          readJson(in, probe, content, shown, source, sink);
         }
       }
     } catch (CharacterCodingException e) {
@@ -352,7 +366,8 @@ public final class ArticleLoader {
     }
   }
 
-  private void readLines(InputStream in, TextDecoding.Probe probe, String shown, FileSink sink)
+  private void readLines(
+      InputStream in, TextDecoding.Probe probe, String shown, String source, FileSink sink)
       throws IOException {
     long limit = options.maxFileBytes();
     boolean bigEndian = probe.charset().equals(StandardCharsets.UTF_16BE);
@@ -379,17 +394,23 @@ public final class ArticleLoader {
           continue;
         }
       }
-      json.readJsonLine(line, n, shown, sink);
+      json.readJsonLine(line, n, shown, source, sink);
     }
   }
 
   private void readJson(
-      InputStream in, TextDecoding.Probe probe, Content content, String shown, FileSink sink)
+      InputStream in,
+      TextDecoding.Probe probe,
+      Content content,
+      String shown,
+      String source,
+      FileSink sink)
       throws IOException {
     ByteOffsetReader text = new ByteOffsetReader(in, probe.charset());
     json.readJson(
         text,
         shown,
+        source,
         () -> {
           try (InputStream again = content.open()) {
             again.skipNBytes(probe.start());
@@ -593,6 +614,18 @@ public final class ArticleLoader {
       return name;
     }
     return name.substring(0, dot);
+  }
+
+  /** The last name in {@code dir}'s absolute, normalized path; null for a root. */
+  private static String nameOf(Path dir) {
+    Path name = dir.toAbsolutePath().normalize().getFileName();
+    return name == null ? null : name.toString();
+  }
+
+  /** The name of the folder {@code file} is in; null for a file in a root. */
+  private static String parentName(Path file) {
+    Path parent = file.toAbsolutePath().normalize().getParent();
+    return parent == null ? null : nameOf(parent);
   }
 
   private static boolean isHidden(Path p) {

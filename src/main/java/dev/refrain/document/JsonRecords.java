@@ -73,9 +73,11 @@ final class JsonRecords {
    * nothing when the text is blank (no token, or a first token that fails and {@code blank} says
    * so): the caller reports the empty file.
    *
+   * @param folderSource the source of a record without a {@code source} of its own, or null
    * @throws IOException when {@code text} cannot be read; syntax errors are problems instead
    */
-  void readJson(ByteOffsetReader text, String path, BooleanSupplier blank, Sink sink)
+  void readJson(
+      ByteOffsetReader text, String path, String folderSource, BooleanSupplier blank, Sink sink)
       throws IOException {
     try (JsonParser p = mapper.getFactory().createParser(text)) {
       JsonToken first;
@@ -93,7 +95,7 @@ final class JsonRecords {
       if (first == JsonToken.START_OBJECT) {
         int line = lineOf(p);
         JsonNode node = readFields(p);
-        record(node, path, path, line, "", sink);
+        record(node, path, path, line, "", folderSource, sink);
       } else if (first == JsonToken.START_ARRAY) {
         long index = 0;
         JsonToken t;
@@ -109,7 +111,7 @@ final class JsonRecords {
               sink.problem(
                   line, LoadProblem.skipped(problemPath, prefix + tooLarge(size, maxRecordBytes)));
             } else {
-              record(node, path + "#" + index, problemPath, line, prefix, sink);
+              record(node, path + "#" + index, problemPath, line, prefix, folderSource, sink);
             }
           } else {
             // A scalar is read, not skipped: a string is parsed only when read or passed, and its
@@ -149,8 +151,10 @@ final class JsonRecords {
   /**
    * Reads line {@code lineNo} of a {@code .jsonl} file; {@code path} is the file's path as
    * reported. A blank line is passed over.
+   *
+   * @param folderSource the source of a record without a {@code source} of its own, or null
    */
-  void readJsonLine(String line, long lineNo, String path, Sink sink) {
+  void readJsonLine(String line, long lineNo, String path, String folderSource, Sink sink) {
     if (TextDecoding.isBlank(line)) {
       return;
     }
@@ -166,7 +170,7 @@ final class JsonRecords {
       sink.problem(lineNo, LoadProblem.skipped(problemPath, "expected a JSON object"));
       return;
     }
-    record(node, path + "#" + lineNo, problemPath, lineNo, "", sink);
+    record(node, path + "#" + lineNo, problemPath, lineNo, "", folderSource, sink);
   }
 
   /** Whether JSON text, after white space, begins with an array; reads up to its first token. */
@@ -233,7 +237,13 @@ final class JsonRecords {
 
   /** Turns one JSON object into an article, or into a problem when it lacks what it needs. */
   private static void record(
-      JsonNode node, String articlePath, String problemPath, long line, String prefix, Sink sink) {
+      JsonNode node,
+      String articlePath,
+      String problemPath,
+      long line,
+      String prefix,
+      String folderSource,
+      Sink sink) {
     JsonNode idNode = node.get("id");
     String id;
     if (idNode == null || idNode.isNull()) {
@@ -282,6 +292,9 @@ final class JsonRecords {
       return;
     }
     String source = optional(node, "source", problemPath, line, prefix, sink);
+    if (source == null) {
+      source = folderSource;
+    }
     String title = optional(node, "title", problemPath, line, prefix, sink);
     String published = optional(node, "published", problemPath, line, prefix, sink);
     sink.article(new Article(id, articlePath, text, source, title, published), problemPath, line);

@@ -1,5 +1,7 @@
 package dev.refrain.document;
 
+import java.util.Objects;
+
 /**
  * Settings for an {@link ArticleLoader}.
  *
@@ -7,8 +9,9 @@ package dev.refrain.document;
  *     this many bytes is skipped without being read; in a JSON array or a JSON Lines file, which
  *     may be of any size, a single record larger than this is skipped. From 1 to {@link
  *     #MAX_FILE_BYTES_LIMIT}.
+ * @param sourceFrom where an article's source comes from
  */
-public record LoaderOptions(long maxFileBytes) {
+public record LoaderOptions(long maxFileBytes, SourceFrom sourceFrom) {
 
   /** The default file and record size limit: 64 MiB. */
   public static final long DEFAULT_MAX_FILE_BYTES = 64L * 1024 * 1024;
@@ -30,10 +33,26 @@ public record LoaderOptions(long maxFileBytes) {
               + " (the largest array Java can read a file into), got "
               + maxFileBytes);
     }
+    Objects.requireNonNull(sourceFrom, "sourceFrom");
   }
 
-  /** The default settings: files and records up to {@link #DEFAULT_MAX_FILE_BYTES}. */
+  /**
+   * Settings with the given size limit, taking sources {@linkplain SourceFrom#FIELD from fields}.
+   */
+  public LoaderOptions(long maxFileBytes) {
+    this(maxFileBytes, SourceFrom.FIELD);
+  }
+
+  /**
+   * The default settings: files and records up to {@link #DEFAULT_MAX_FILE_BYTES}, sources
+   * {@linkplain SourceFrom#FIELD from fields}.
+   */
   public static LoaderOptions defaults() {
-    return new LoaderOptions(DEFAULT_MAX_FILE_BYTES);
+    return new LoaderOptions(DEFAULT_MAX_FILE_BYTES, SourceFrom.FIELD);
+  }
+
+  /** These settings with sources taken as {@code sourceFrom} says. */
+  public LoaderOptions withSourceFrom(SourceFrom sourceFrom) {
+    return new LoaderOptions(maxFileBytes, sourceFrom);
   }
 }

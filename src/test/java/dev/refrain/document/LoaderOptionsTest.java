@@ -36,4 +36,20 @@ class LoaderOptionsTest {
     assertEquals(
         2_147_483_639L, new LoaderOptions(LoaderOptions.MAX_FILE_BYTES_LIMIT).maxFileBytes());
   }
+
+  @Test
+  void rejectsAMissingSourceFrom() {
+    NullPointerException e =
+        assertThrows(NullPointerException.class, () -> new LoaderOptions(10, null));
+
+    assertEquals("sourceFrom", e.getMessage());
+  }
+
+  @Test
+  void changesOnlyTheSourceFromWithSourceFrom() {
+    LoaderOptions small = new LoaderOptions(10);
+
+    assertEquals(SourceFrom.FIELD, small.sourceFrom());
+    assertEquals(new LoaderOptions(10, SourceFrom.FOLDER), small.withSourceFrom(SourceFrom.FOLDER));
+  }
 }
