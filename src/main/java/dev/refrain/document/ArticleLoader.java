@@ -1,7 +1,15 @@
 package dev.refrain.document;
 
+import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.SequenceInputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.FileSystemLoopException;
@@ -29,20 +37,38 @@ import java.util.Objects;
  *
  * <p>Each path is loaded as given: a file by itself, a folder recursively (hidden entries, whose
  * names start with {@code .}, and files of other types are ignored; files are taken in order of
- * their relative path). Paths are loaded in the order given. Files are decoded as strict UTF-8
- * (byte order mark dropped) with a fallback to windows-1252, or as UTF-16 when they start with a
- * UTF-16 byte order mark. Files that cannot be used (binary, empty, too large, unreadable, of an
- * unsupported type when named explicitly) are reported as {@link LoadProblem}s and the load goes
- * on; paths that do not exist are reported as {@link LoadProblem.Kind#MISSING}. When two articles
- * have the same id the first loaded is kept. Input files are never modified.
+ * their relative path). Paths are loaded in the order given, and the records of a JSON or JSON
+ * Lines file in file order. Files are decoded as strict UTF-8 (byte order mark dropped) with a
+ * fallback to windows-1252, or as UTF-16 when they start with a UTF-16 byte order mark. Files that
+ * cannot be used (binary, empty, too large, unreadable, of an unsupported type when named
+ * explicitly) are reported as {@link LoadProblem}s and the load goes on; paths that do not exist
+ * are reported as {@link LoadProblem.Kind#MISSING}. When two articles have the same id the first
+ * loaded is kept. Input files are never modified.
  *
- * <p>Instances are immutable and thread-safe; {@link #load} keeps no state between calls.
+ * <p>{@link #stream} hands the articles to a sink one at a time as they are read; {@link #load}
+ * collects them and sorts them by id. A text, Markdown or HTML file is read whole, so it must be
+ * within {@link LoaderOptions#maxFileBytes()}. A JSON Lines file, and a JSON file holding an array,
+ * may be of any size: it is read a record at a time, and a single record larger than the limit is
+ * skipped. Such a file (when over the limit) is read twice: once to choose its encoding, since one
+ * invalid byte anywhere makes the whole file windows-1252 as for any other file, and once for its
+ * records. A JSON file holding one object is one record, within the limit.
+ *
+ * <p>Across one call the loader keeps the id and path of each article it has handed out, to refuse
+ * duplicates, and the real path of each file, to load each once: some 150 to 500 bytes per article
+ * (the more when each article is a file of its own), under 0.5 GB for 10^6 articles, and never
+ * their texts.
+ *
+ * <p>Instances are immutable and thread-safe; {@link #load} and {@link #stream} keep no state
+ * between calls.
  */
 public final class ArticleLoader {
 
   /** The message for a file of an unsupported type named explicitly. */
   static final String UNSUPPORTED =
       "unsupported file type; expected .txt, .md, .html, .json or .jsonl";
+
+  /** The message for a record that is not valid UTF-8 in a file that was, a moment before. */
+  static final String CHANGED = "not valid UTF-8 (the file changed while it was read)";
 
   private enum Type {
     TEXT,
@@ -85,12 +111,46 @@ public final class ArticleLoader {
    * @return the articles, sorted by id, and the problems met, sorted by path and line
    */
   public LoadResult load(List<String> paths) {
+    Collected collected = new Collected();
+    read(paths, collected);
+    return collected.result();
+  }
+
+  /**
+   * Reads the articles in {@code paths}, each a file or folder as the user typed it, handing each
+   * article and each problem to {@code sink} as it is met, and keeping no article once handed out.
+   *
+   * <p>The order is the order of reading: paths in the order given, the files of a folder in order
+   * of their relative path, the records of a file in file order; a file's problems come as they are
+   * met, a duplicate id's just after the record. The same articles and problems as {@link #load}
+   * gives, which sorts them.
+   */
+  public void stream(List<String> paths, ArticleSink sink) {
+    Objects.requireNonNull(sink, "sink");
+    read(
+        paths,
+        new Emitter() {
+          @Override
+          public void article(Article article) {
+            sink.article(article);
+          }
+
+          @Override
+          public void problem(String fileKey, long line, boolean duplicate, LoadProblem problem) {
+            sink.problem(problem);
+          }
+        });
+  }
+
+  private void read(List<String> paths, Emitter out) {
     Objects.requireNonNull(paths, "paths");
-    Run run = new Run();
     for (String arg : paths) {
-      loadArgument(run, Objects.requireNonNull(arg, "path"));
+      Objects.requireNonNull(arg, "path");
     }
-    return run.finish();
+    Run run = new Run(out);
+    for (String arg : paths) {
+      loadArgument(run, arg);
+    }
   }
 
   private void loadArgument(Run run, String arg) {
@@ -113,7 +173,8 @@ public final class ArticleLoader {
       if (type == null) {
         run.problem(shown, 0, LoadProblem.skipped(shown, UNSUPPORTED));
       } else {
-        loadFile(run, path, shown, withoutExtension(name), type);
+        String source = options.sourceFrom() == SourceFrom.FOLDER ? parentName(path) : null;
+        loadFile(run, path, shown, withoutExtension(name), type, source);
       }
     } else {
       run.problem(shown, 0, LoadProblem.skipped(shown, "not a regular file"));
@@ -175,17 +236,32 @@ public final class ArticleLoader {
     }
     List<String> rels = new ArrayList<>(files.keySet());
     rels.sort(Comparator.naturalOrder());
+    String folderName = options.sourceFrom() == SourceFrom.FOLDER ? nameOf(folder) : null;
     for (String rel : rels) {
       String name = files.get(rel).getFileName().toString();
-      loadFile(run, files.get(rel), join(shown, rel), withoutExtension(rel), typeOf(name));
+      String source = null;
+      if (options.sourceFrom() == SourceFrom.FOLDER) {
+        int slash = rel.lastIndexOf('/');
+        source = slash < 0 ? folderName : rel.substring(0, slash);
+      }
+      loadFile(run, files.get(rel), join(shown, rel), withoutExtension(rel), typeOf(name), source);
     }
   }
 
-  private void loadFile(Run run, Path file, String shown, String id, Type type) {
+  /**
+   * Loads one file as {@code type}.
+   *
+   * @param source the folder's source under {@link SourceFrom#FOLDER}, else null
+   */
+  private void loadFile(Run run, Path file, String shown, String id, Type type, String source) {
     String firstPath = run.firstPathOf(file, shown);
     if (firstPath != null) {
       run.problem(
           shown, 0, LoadProblem.warning(shown, "same file as " + firstPath + "; loaded once"));
+      return;
+    }
+    if (type == Type.JSON || type == Type.JSONL) {
+      loadRecords(run, file, shown, type, source);
       return;
     }
     long limit = options.maxFileBytes();
@@ -218,50 +294,210 @@ public final class ArticleLoader {
     if (decoded.warning() != null) {
       run.problem(shown, 0, LoadProblem.warning(shown, decoded.warning()));
     }
-    switch (type) {
-      case TEXT -> run.article(new Article(id, shown, text, null, null, null), shown, shown, 0);
-      case HTML -> {
-        HtmlText html = HtmlText.parse(text);
-        if (TextDecoding.isBlank(html.text())) {
-          run.problem(shown, 0, LoadProblem.skipped(shown, "empty article"));
+    if (type == Type.TEXT) {
+      run.article(new Article(id, shown, text, source, null, null), shown, shown, 0);
+      return;
+    }
+    HtmlText html = HtmlText.parse(text);
+    if (TextDecoding.isBlank(html.text())) {
+      run.problem(shown, 0, LoadProblem.skipped(shown, "empty article"));
+    } else {
+      String site = options.sourceFrom() == SourceFrom.FOLDER ? source : html.siteName();
+      run.article(
+          new Article(id, shown, html.text(), site, html.title(), html.publishedTime()),
+          shown,
+          shown,
+          0);
+    }
+  }
+
+  /**
+   * Loads a JSON or JSON Lines file a record at a time. A file within the size limit is read into
+   * memory once; a larger one is read from disk twice, first to choose its encoding. The encoding
+   * is chosen for the whole file, not per line, so that a JSON Lines file decodes as it would if
+   * read whole (and as a text file of the same bytes does): one invalid UTF-8 byte anywhere reads
+   * every line as windows-1252, with one warning naming the file. A line that then turns out not to
+   * be valid UTF-8 after all (the file changed between the two reads) is skipped, never decoded
+   * with replacement characters.
+   *
+   * @param source the folder's source under {@link SourceFrom#FOLDER}, else null
+   */
+  private void loadRecords(Run run, Path file, String shown, Type type, String source) {
+    long limit = options.maxFileBytes();
+    Content content;
+    try {
+      long size = Files.size(file);
+      content = size <= limit ? Content.of(Files.readAllBytes(file)) : Content.onDisk(file, size);
+    } catch (IOException e) {
+      run.problem(shown, 0, LoadProblem.skipped(shown, describe(e)));
+      return;
+    }
+    FileSink sink = run.sinkFor(shown);
+    try {
+      if (type == Type.JSON && content.length() > limit && !startsWithArray(content)) {
+        run.problem(shown, 0, tooLarge(shown, content.length(), limit));
+        return;
+      }
+      TextDecoding.Probe probe;
+      try (InputStream in = content.open()) {
+        probe = TextDecoding.probe(in);
+      }
+      if (probe.binary()) {
+        run.problem(shown, 0, LoadProblem.skipped(shown, "binary file"));
+        return;
+      }
+      sink.warnFirst(probe.warning());
+      try (InputStream in = content.open()) {
+        in.skipNBytes(probe.start());
+        if (type == Type.JSONL) {
+          readLines(in, probe, shown, source, sink);
         } else {
-          Article a =
-              new Article(
-                  id, shown, html.text(), html.siteName(), html.title(), html.publishedTime());
-          run.article(a, shown, shown, 0);
+          readJson(in, probe, content, shown, source, sink);
         }
       }
-      case JSON -> json.readJson(text, shown, run.sinkFor(shown));
-      case JSONL -> json.readJsonLines(text, shown, run.sinkFor(shown));
+    } catch (CharacterCodingException e) {
+      sink.problem(0, LoadProblem.skipped(shown, CHANGED));
+    } catch (IOException e) {
+      sink.problem(0, LoadProblem.skipped(shown, describe(e)));
+    }
+    if (!sink.spoke()) {
+      // Every record, and every line that is not blank, yields an article or a problem.
+      run.problem(shown, 0, LoadProblem.skipped(shown, "empty article"));
+    }
+  }
+
+  private void readLines(
+      InputStream in, TextDecoding.Probe probe, String shown, String source, FileSink sink)
+      throws IOException {
+    long limit = options.maxFileBytes();
+    boolean bigEndian = probe.charset().equals(StandardCharsets.UTF_16BE);
+    LineReader lines = new LineReader(in, probe.unitBytes(), bigEndian, (int) limit);
+    CharsetDecoder utf8 =
+        probe.charset().equals(StandardCharsets.UTF_8)
+            ? TextDecoding.strict(StandardCharsets.UTF_8)
+            : null;
+    while (lines.next()) {
+      long n = lines.number();
+      if (lines.tooLarge()) {
+        sink.problem(
+            n, LoadProblem.skipped(shown + ":" + n, JsonRecords.tooLarge(lines.length(), limit)));
+        continue;
+      }
+      String line;
+      if (utf8 == null) {
+        line = new String(lines.bytes(), 0, (int) lines.length(), probe.charset());
+      } else {
+        try {
+          line = utf8.decode(ByteBuffer.wrap(lines.bytes(), 0, (int) lines.length())).toString();
+        } catch (CharacterCodingException e) {
+          sink.problem(n, LoadProblem.skipped(shown + ":" + n, CHANGED));
+          continue;
+        }
+      }
+      json.readJsonLine(line, n, shown, source, sink);
+    }
+  }
+
+  private void readJson(
+      InputStream in,
+      TextDecoding.Probe probe,
+      Content content,
+      String shown,
+      String source,
+      FileSink sink)
+      throws IOException {
+    ByteOffsetReader text = new ByteOffsetReader(in, probe.charset());
+    json.readJson(
+        text,
+        shown,
+        source,
+        () -> {
+          try (InputStream again = content.open()) {
+            again.skipNBytes(probe.start());
+            return TextDecoding.isBlank(new ByteOffsetReader(again, probe.charset()));
+          } catch (IOException e) {
+            return false;
+          }
+        },
+        sink);
+  }
+
+  /** Whether a JSON file's value, after any byte order mark and white space, is an array. */
+  private static boolean startsWithArray(Content content) throws IOException {
+    try (InputStream in = content.open()) {
+      byte[] head = in.readNBytes(3);
+      TextDecoding.Bom bom = TextDecoding.Bom.of(head);
+      InputStream rest =
+          new SequenceInputStream(
+              new ByteArrayInputStream(head, bom.length(), head.length - bom.length()), in);
+      return JsonRecords.startsWithArray(new InputStreamReader(rest, bom.charset()));
+    }
+  }
+
+  /**
+   * A file's bytes: held in memory when the file is within the size limit, else read from disk each
+   * time it is opened.
+   *
+   * @param length the length in bytes, as read or as the file system last told it
+   */
+  private record Content(Path file, byte[] bytes, long length) {
+    static Content of(byte[] bytes) {
+      return new Content(null, bytes, bytes.length);
+    }
+
+    static Content onDisk(Path file, long size) {
+      return new Content(file, null, size);
+    }
+
+    InputStream open() throws IOException {
+      return bytes != null ? new ByteArrayInputStream(bytes) : Files.newInputStream(file);
     }
   }
 
   private static LoadProblem tooLarge(String shown, long size, long limit) {
-    return LoadProblem.skipped(shown, "too large (" + size + " bytes; limit " + limit + ")");
+    return LoadProblem.skipped(shown, JsonRecords.tooLarge(size, limit));
   }
 
-  /** The state of one {@link #load} call. */
+  /** Where one call's articles and problems go, with what {@link #load} sorts problems by. */
+  private interface Emitter {
+    void article(Article article);
+
+    /**
+     * A problem of file {@code fileKey} at {@code line} (0 for the whole file); {@code duplicate}
+     * for a duplicate id.
+     */
+    void problem(String fileKey, long line, boolean duplicate, LoadProblem problem);
+  }
+
+  /** The state of one {@link #load} or {@link #stream} call: what it has seen so far. */
   private static final class Run {
-    private record Loaded(Article article, String fileKey, String problemPath, int line) {}
-
-    private record Pending(String fileKey, int line, long seq, LoadProblem problem) {}
-
-    private static final Comparator<Pending> PROBLEM_ORDER =
-        Comparator.comparing(Pending::fileKey)
-            .thenComparingInt(Pending::line)
-            .thenComparingLong(Pending::seq);
-
-    private final List<Loaded> loaded = new ArrayList<>();
-    private final List<Pending> problems = new ArrayList<>();
+    private final Emitter out;
     private final Map<Path, String> seenFiles = new HashMap<>();
-    private long seq;
 
-    void problem(String fileKey, int line, LoadProblem problem) {
-      problems.add(new Pending(fileKey, line, seq++, problem));
+    /** The path of the article each id was first loaded from. */
+    private final Map<String, String> firstPaths = new HashMap<>();
+
+    Run(Emitter out) {
+      this.out = out;
     }
 
-    void article(Article article, String fileKey, String problemPath, int line) {
-      loaded.add(new Loaded(article, fileKey, problemPath, line));
+    void problem(String fileKey, long line, LoadProblem problem) {
+      out.problem(fileKey, line, false, problem);
+    }
+
+    void article(Article article, String fileKey, String problemPath, long line) {
+      String first = firstPaths.putIfAbsent(article.id(), article.path());
+      if (first == null) {
+        out.article(article);
+      } else {
+        out.problem(
+            fileKey,
+            line,
+            true,
+            LoadProblem.skipped(
+                problemPath,
+                "duplicate article id \"" + article.id() + "\" (first in " + first + ")"));
+      }
     }
 
     /** Remembers {@code file}; returns the path it was first loaded as, or null if new. */
@@ -275,44 +511,90 @@ public final class ArticleLoader {
       return seenFiles.putIfAbsent(real, shown);
     }
 
-    JsonRecords.Sink sinkFor(String fileKey) {
-      return new JsonRecords.Sink() {
-        @Override
-        public void article(Article article, String problemPath, int line) {
-          Run.this.article(article, fileKey, problemPath, line);
-        }
+    FileSink sinkFor(String fileKey) {
+      return new FileSink(this, fileKey);
+    }
+  }
 
-        @Override
-        public void problem(int line, LoadProblem problem) {
-          Run.this.problem(fileKey, line, problem);
-        }
-      };
+  /**
+   * Passes one JSON file's articles and problems on, preceded by the file's decoding warning if it
+   * has one, so that a file that turns out to be blank is reported only as empty, as one read whole
+   * is.
+   */
+  private static final class FileSink implements JsonRecords.Sink {
+    private final Run run;
+    private final String fileKey;
+    private String warning;
+    private boolean spoke;
+
+    FileSink(Run run, String fileKey) {
+      this.run = run;
+      this.fileKey = fileKey;
     }
 
-    LoadResult finish() {
-      Map<String, Article> byId = new HashMap<>();
-      List<Article> articles = new ArrayList<>();
-      for (Loaded l : loaded) {
-        Article first = byId.putIfAbsent(l.article().id(), l.article());
-        if (first == null) {
-          articles.add(l.article());
-        } else {
-          problem(
-              l.fileKey(),
-              l.line(),
-              LoadProblem.skipped(
-                  l.problemPath(),
-                  "duplicate article id \""
-                      + l.article().id()
-                      + "\" (first in "
-                      + first.path()
-                      + ")"));
-        }
+    /** Sets the warning to pass on before the first article or problem; null for none. */
+    void warnFirst(String warning) {
+      this.warning = warning;
+    }
+
+    /** Whether an article or a problem has been passed on. */
+    boolean spoke() {
+      return spoke;
+    }
+
+    @Override
+    public void article(Article article, String problemPath, long line) {
+      speak();
+      run.article(article, fileKey, problemPath, line);
+    }
+
+    @Override
+    public void problem(long line, LoadProblem problem) {
+      speak();
+      run.problem(fileKey, line, problem);
+    }
+
+    private void speak() {
+      if (!spoke && warning != null) {
+        run.problem(fileKey, 0, LoadProblem.warning(fileKey, warning));
       }
-      articles.sort(Comparator.comparing(Article::id));
-      List<Pending> sorted = new ArrayList<>(problems);
-      sorted.sort(PROBLEM_ORDER);
-      return new LoadResult(articles, sorted.stream().map(Pending::problem).toList());
+      spoke = true;
+    }
+  }
+
+  /** What {@link #load} collects: every article, and every problem with its sort key. */
+  private static final class Collected implements Emitter {
+    private record Pending(String fileKey, long line, boolean duplicate, long seq, LoadProblem p) {}
+
+    /**
+     * By file and line; at one line, duplicate ids after the rest (as when duplicates were found
+     * only once all was loaded); then in the order met.
+     */
+    private static final Comparator<Pending> PROBLEM_ORDER =
+        Comparator.comparing(Pending::fileKey)
+            .thenComparingLong(Pending::line)
+            .thenComparing(Pending::duplicate)
+            .thenComparingLong(Pending::seq);
+
+    private final List<Article> articles = new ArrayList<>();
+    private final List<Pending> problems = new ArrayList<>();
+
+    @Override
+    public void article(Article article) {
+      articles.add(article);
+    }
+
+    @Override
+    public void problem(String fileKey, long line, boolean duplicate, LoadProblem problem) {
+      problems.add(new Pending(fileKey, line, duplicate, problems.size(), problem));
+    }
+
+    LoadResult result() {
+      List<Article> sorted = new ArrayList<>(articles);
+      sorted.sort(Comparator.comparing(Article::id));
+      List<Pending> order = new ArrayList<>(problems);
+      order.sort(PROBLEM_ORDER);
+      return new LoadResult(sorted, order.stream().map(Pending::p).toList());
     }
   }
 
@@ -332,6 +614,18 @@ public final class ArticleLoader {
       return name;
     }
     return name.substring(0, dot);
+  }
+
+  /** The last name in {@code dir}'s absolute, normalized path; null for a root. */
+  private static String nameOf(Path dir) {
+    Path name = dir.toAbsolutePath().normalize().getFileName();
+    return name == null ? null : name.toString();
+  }
+
+  /** The name of the folder {@code file} is in; null for a file in a root. */
+  private static String parentName(Path file) {
+    Path parent = file.toAbsolutePath().normalize().getParent();
+    return parent == null ? null : nameOf(parent);
   }
 
   private static boolean isHidden(Path p) {

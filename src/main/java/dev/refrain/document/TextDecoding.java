@@ -1,8 +1,14 @@
 package dev.refrain.document;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
@@ -12,7 +18,21 @@ final class TextDecoding {
   /** How much of a file, in bytes or chars, the binary sniffing looks at. */
   static final int SNIFF_LENGTH = 8192;
 
+  /**
+   * How many bytes {@link #probe} decodes to sniff the first {@link #SNIFF_LENGTH} chars: at most 3
+   * bytes make one char in UTF-8 (4 bytes make two), so 4 times as many always suffice.
+   */
+  private static final int HEAD_LENGTH = 4 * SNIFF_LENGTH;
+
+  /** The size in chars of the buffers that decoded text passes through and is dropped from. */
+  private static final int CHUNK = 8192;
+
   private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+  private static final String NOT_UTF_8 = "not valid UTF-8; read as windows-1252";
+
+  private static final String NOT_UTF_16 =
+      "not valid UTF-16; invalid sequences replaced with U+FFFD";
 
   private TextDecoding() {}
 
@@ -29,38 +49,108 @@ final class TextDecoding {
   }
 
   /**
-   * Decodes a file's bytes: UTF-16 when there is a UTF-16 byte order mark, otherwise strict UTF-8
-   * (byte order mark dropped) with a fallback to windows-1252. Returns a binary result for a NUL
-   * byte or many control characters near the start.
+   * How to read a file, chosen from all of its bytes.
+   *
+   * @param charset the charset to decode with: UTF-8, UTF-16BE, UTF-16LE or windows-1252
+   * @param start how many bytes of byte order mark to drop: 0, 2 or 3
+   * @param warning a note on how the bytes are read, or null
+   * @param binary whether the file is binary data rather than text (then the rest is unused)
+   */
+  record Probe(Charset charset, int start, String warning, boolean binary) {
+
+    private static final Probe BINARY = new Probe(StandardCharsets.UTF_8, 0, null, true);
+
+    /** The bytes per code unit: 2 for UTF-16, else 1. */
+    int unitBytes() {
+      return isUtf16(charset) ? 2 : 1;
+    }
+  }
+
+  /**
+   * The charset a byte order mark at the start of a file announces, and the mark's length in bytes;
+   * UTF-8 and 0 when there is none.
+   */
+  record Bom(Charset charset, int length) {
+    static Bom of(byte[] head) {
+      if (startsWith(head, 0xFE, 0xFF)) {
+        return new Bom(StandardCharsets.UTF_16BE, 2);
+      }
+      if (startsWith(head, 0xFF, 0xFE)) {
+        return new Bom(StandardCharsets.UTF_16LE, 2);
+      }
+      return new Bom(StandardCharsets.UTF_8, startsWith(head, 0xEF, 0xBB, 0xBF) ? 3 : 0);
+    }
+  }
+
+  /**
+   * Decodes a file's bytes as {@link #probe} chooses: UTF-16 when there is a UTF-16 byte order
+   * mark, otherwise strict UTF-8 (byte order mark dropped) with a fallback to windows-1252. Returns
+   * a binary result for a NUL byte or many control characters near the start.
    */
   static Decoded decode(byte[] bytes) {
-    String text;
-    String warning = null;
-    if (startsWith(bytes, 0xFE, 0xFF) || startsWith(bytes, 0xFF, 0xFE)) {
-      Charset utf16 =
-          bytes[0] == (byte) 0xFE ? StandardCharsets.UTF_16BE : StandardCharsets.UTF_16LE;
-      try {
-        text = strict(utf16, bytes, 2);
-      } catch (CharacterCodingException e) {
-        text = new String(bytes, 2, bytes.length - 2, utf16);
-        warning = "not valid UTF-16; invalid sequences replaced with U+FFFD";
-      }
-    } else {
-      if (hasNulByte(bytes)) {
-        return new Decoded(null, null);
-      }
-      int start = startsWith(bytes, 0xEF, 0xBB, 0xBF) ? 3 : 0;
-      try {
-        text = strict(StandardCharsets.UTF_8, bytes, start);
-      } catch (CharacterCodingException e) {
-        text = new String(bytes, start, bytes.length - start, WINDOWS_1252);
-        warning = "not valid UTF-8; read as windows-1252";
-      }
+    Probe probe;
+    try {
+      probe = probe(new ByteArrayInputStream(bytes));
+    } catch (IOException e) {
+      throw new AssertionError("reading an array cannot fail", e);
     }
-    if (looksBinary(text)) {
+    if (probe.binary()) {
       return new Decoded(null, null);
     }
-    return new Decoded(text, warning);
+    String text = new String(bytes, probe.start(), bytes.length - probe.start(), probe.charset());
+    return new Decoded(text, probe.warning());
+  }
+
+  /**
+   * Chooses how to read the file whose bytes {@code in} gives, reading it to its end (or to its
+   * first invalid byte) in chunks of 32 KiB, whatever its size.
+   *
+   * <p>The rule, the same for every file type: with a UTF-16 byte order mark, UTF-16 (invalid
+   * sequences become U+FFFD, with a warning); otherwise binary when the first {@value
+   * #SNIFF_LENGTH} bytes hold a NUL byte, else UTF-8 (a UTF-8 byte order mark dropped) when every
+   * byte is valid UTF-8, else windows-1252 with a warning. Then binary when the first {@value
+   * #SNIFF_LENGTH} chars, read so, {@linkplain #looksBinary look binary}. The choice is made for
+   * the whole file so that a file decodes the same whether it is read whole or a line at a time.
+   */
+  static Probe probe(InputStream in) throws IOException {
+    byte[] head = in.readNBytes(HEAD_LENGTH);
+    boolean whole = head.length < HEAD_LENGTH;
+    Bom bom = Bom.of(head);
+    Charset charset = bom.charset();
+    String warning = null;
+    if (isUtf16(charset)) {
+      if (!valid(charset, head, bom.length(), in)) {
+        warning = NOT_UTF_16;
+      }
+    } else {
+      if (hasNulByte(head)) {
+        return Probe.BINARY;
+      }
+      if (!valid(charset, head, bom.length(), in)) {
+        charset = WINDOWS_1252;
+        warning = NOT_UTF_8;
+      }
+    }
+    if (looksBinary(sniff(charset, head, bom.length(), whole))) {
+      return Probe.BINARY;
+    }
+    return new Probe(charset, bom.length(), warning, false);
+  }
+
+  /** A decoder for {@code charset} that replaces invalid input, as {@code new String} does. */
+  static CharsetDecoder lenient(Charset charset) {
+    return charset
+        .newDecoder()
+        .onMalformedInput(CodingErrorAction.REPLACE)
+        .onUnmappableCharacter(CodingErrorAction.REPLACE);
+  }
+
+  /** A decoder for {@code charset} that reports invalid input. */
+  static CharsetDecoder strict(Charset charset) {
+    return charset
+        .newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
   }
 
   /**
@@ -85,12 +175,92 @@ final class TextDecoding {
   /** Whether {@code text} holds nothing but white space (including no-break spaces). */
   static boolean isBlank(String text) {
     for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (!Character.isWhitespace(c) && !Character.isSpaceChar(c) && c != '\uFEFF') {
+      if (!isBlank(text.charAt(i))) {
         return false;
       }
     }
     return true;
+  }
+
+  /**
+   * Whether the text {@code in} gives holds nothing but white space; reads up to the first other
+   * char.
+   */
+  static boolean isBlank(Reader in) throws IOException {
+    char[] buf = new char[CHUNK];
+    int n;
+    while ((n = in.read(buf)) >= 0) {
+      for (int i = 0; i < n; i++) {
+        if (!isBlank(buf[i])) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private static boolean isBlank(char c) {
+    return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\uFEFF';
+  }
+
+  private static boolean isUtf16(Charset charset) {
+    return charset.equals(StandardCharsets.UTF_16BE) || charset.equals(StandardCharsets.UTF_16LE);
+  }
+
+  /**
+   * Whether {@code head} from {@code start}, then the rest of {@code in}, is valid in {@code
+   * charset}. Reads {@code in} to its end, or up to the first invalid sequence.
+   */
+  private static boolean valid(Charset charset, byte[] head, int start, InputStream in)
+      throws IOException {
+    CharsetDecoder decoder = strict(charset);
+    CharBuffer out = CharBuffer.allocate(CHUNK);
+    ByteBuffer pending = ByteBuffer.allocate(HEAD_LENGTH);
+    pending.put(head, start, head.length - start).flip();
+    boolean endOfInput = false;
+    while (true) {
+      if (!decodeAll(decoder, pending, out, endOfInput)) {
+        return false;
+      }
+      if (endOfInput) {
+        out.clear();
+        return decoder.flush(out).isUnderflow();
+      }
+      // Left over: at most the first bytes of one sequence, completed by the next chunk.
+      pending.compact();
+      int n = in.readNBytes(pending.array(), pending.position(), pending.remaining());
+      pending.position(pending.position() + n).flip();
+      endOfInput = n == 0;
+    }
+  }
+
+  /**
+   * Decodes all of {@code in} that can be decoded, discarding the chars; false at invalid input.
+   */
+  private static boolean decodeAll(
+      CharsetDecoder decoder, ByteBuffer in, CharBuffer out, boolean endOfInput) {
+    while (true) {
+      CoderResult r = decoder.decode(in, out, endOfInput);
+      if (r.isError()) {
+        return false;
+      }
+      if (r.isUnderflow()) {
+        return true;
+      }
+      out.clear();
+    }
+  }
+
+  /** The first {@link #SNIFF_LENGTH} chars of {@code head} from {@code start}, read leniently. */
+  private static String sniff(Charset charset, byte[] head, int start, boolean whole) {
+    CharsetDecoder decoder = lenient(charset);
+    CharBuffer out = CharBuffer.allocate(SNIFF_LENGTH);
+    ByteBuffer in = ByteBuffer.wrap(head, start, head.length - start);
+    CoderResult r = decoder.decode(in, out, whole);
+    if (whole && r.isUnderflow()) {
+      decoder.flush(out);
+    }
+    return out.flip().toString();
   }
 
   private static boolean isControl(char c) {
@@ -108,16 +278,6 @@ final class TextDecoding {
       }
     }
     return false;
-  }
-
-  private static String strict(Charset charset, byte[] bytes, int start)
-      throws CharacterCodingException {
-    return charset
-        .newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT)
-        .decode(ByteBuffer.wrap(bytes, start, bytes.length - start))
-        .toString();
   }
 
   private static boolean startsWith(byte[] bytes, int... prefix) {

@@ -60,7 +60,7 @@ class ArticleLoaderTest {
   void loadsTextFileExactlyAsWritten() throws IOException {
     Path f = write("story.txt", "  Hello\r\nworld \n\n");
 
-    LoadResult r = loader.load(List.of(f.toString()));
+    LoadResult r = BothWays.load(loader, List.of(f.toString()));
 
     assertEquals(List.of(), r.problems());
     Article a = r.articles().get(0);
@@ -77,7 +77,7 @@ class ArticleLoaderTest {
     byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     Path f = write("bom.md", concat(bom, "# Café “quoted”\n".getBytes(UTF_8)));
 
-    LoadResult r = loader.load(List.of(f.toString()));
+    LoadResult r = BothWays.load(loader, List.of(f.toString()));
 
     assertEquals(List.of(), r.problems());
     assertEquals("# Café “quoted”\n", r.articles().get(0).text());
@@ -91,7 +91,7 @@ class ArticleLoaderTest {
     bytes = concat(bytes, new byte[] {' ', (byte) 0xE9, 't', (byte) 0xE9, '.'});
     Path f = write("cp.txt", bytes);
 
-    LoadResult r = loader.load(List.of(f.toString()));
+    LoadResult r = BothWays.load(loader, List.of(f.toString()));
 
     assertEquals("He said “hi” été.", r.articles().get(0).text());
     assertEquals(
@@ -116,7 +116,7 @@ class ArticleLoaderTest {
     write("u/be.txt", be);
     write("u/le.txt", le);
 
-    LoadResult r = loader.load(List.of(dir.resolve("u").toString()));
+    LoadResult r = BothWays.load(loader, List.of(dir.resolve("u").toString()));
 
     assertEquals(List.of(), r.problems());
     assertEquals(List.of("be", "le"), ids(r));
@@ -138,7 +138,7 @@ class ArticleLoaderTest {
     write("d/c.txt", controls);
     write("d/e.txt", "still loads");
 
-    LoadResult r = loader.load(List.of(dir.resolve("d").toString()));
+    LoadResult r = BothWays.load(loader, List.of(dir.resolve("d").toString()));
 
     assertEquals(List.of("a", "e"), ids(r));
     String d = shown(dir.resolve("d"));
@@ -155,7 +155,7 @@ class ArticleLoaderTest {
   void keepsTextWithAFewControlCharacters() throws IOException {
     Path f = write("ctl.txt", "form\ffeed\ttab and one \u0007 bell in a longer line of text");
 
-    LoadResult r = loader.load(List.of(f.toString()));
+    LoadResult r = BothWays.load(loader, List.of(f.toString()));
 
     assertEquals(List.of(), r.problems());
     assertEquals(1, r.articles().size());
@@ -167,7 +167,7 @@ class ArticleLoaderTest {
     write("e/blank.md", " \n\t\r\n ");
     write("e/real.txt", "x");
 
-    LoadResult r = loader.load(List.of(dir.resolve("e").toString()));
+    LoadResult r = BothWays.load(loader, List.of(dir.resolve("e").toString()));
 
     assertEquals(List.of("real"), ids(r));
     String e = shown(dir.resolve("e"));
@@ -184,7 +184,7 @@ class ArticleLoaderTest {
     Path big = write("big.txt", "01234567890");
     Path fits = write("fits.txt", "0123456789");
 
-    LoadResult r = small.load(List.of(big.toString(), fits.toString()));
+    LoadResult r = BothWays.load(small, List.of(big.toString(), fits.toString()));
 
     assertEquals(List.of("fits"), ids(r));
     assertEquals(
@@ -197,7 +197,7 @@ class ArticleLoaderTest {
     Path real = write("real.txt", "text");
     String nope = shown(dir) + "/nope/";
 
-    LoadResult r = loader.load(List.of(nope, real.toString()));
+    LoadResult r = BothWays.load(loader, List.of(nope, real.toString()));
 
     assertEquals(List.of("real"), ids(r));
     assertEquals(
@@ -212,8 +212,8 @@ class ArticleLoaderTest {
     Path pdf = write("f/report.pdf", "%PDF-1.4 not really");
     write("f/notes.txt", "notes");
 
-    LoadResult fromFolder = loader.load(List.of(dir.resolve("f").toString()));
-    LoadResult explicit = loader.load(List.of(pdf.toString()));
+    LoadResult fromFolder = BothWays.load(loader, List.of(dir.resolve("f").toString()));
+    LoadResult explicit = BothWays.load(loader, List.of(pdf.toString()));
 
     assertEquals(List.of("notes"), ids(fromFolder));
     assertEquals(List.of(), fromFolder.problems());
@@ -231,7 +231,7 @@ class ArticleLoaderTest {
     Path f = write("LOUD.TXT", "shouting");
     write("g/Page.HTM", "<p>page</p>");
 
-    LoadResult r = loader.load(List.of(f.toString(), dir.resolve("g").toString()));
+    LoadResult r = BothWays.load(loader, List.of(f.toString(), dir.resolve("g").toString()));
 
     assertEquals(List.of("LOUD", "Page"), ids(r));
     assertEquals("page", r.articles().get(1).text());
@@ -250,7 +250,7 @@ class ArticleLoaderTest {
     write("root/image.png", "not an article");
     String arg = shown(dir.resolve("root")) + "/";
 
-    LoadResult r = loader.load(List.of(arg));
+    LoadResult r = BothWays.load(loader, List.of(arg));
 
     assertEquals(List.of(), r.problems());
     assertEquals(List.of("a", "b", "sub/a", "sub/deeper/z"), ids(r));
@@ -265,7 +265,7 @@ class ArticleLoaderTest {
   void warnsAboutFolderWithoutArticles() throws IOException {
     write("nothing/readme.pdf", "x");
 
-    LoadResult r = loader.load(List.of(dir.resolve("nothing").toString()));
+    LoadResult r = BothWays.load(loader, List.of(dir.resolve("nothing").toString()));
 
     assertEquals(List.of(), r.articles());
     assertEquals(
@@ -279,7 +279,7 @@ class ArticleLoaderTest {
   void loadsTheSameFileOnlyOnce() throws IOException {
     Path f = write("once/a.txt", "a");
 
-    LoadResult r = loader.load(List.of(dir.resolve("once").toString(), f.toString()));
+    LoadResult r = BothWays.load(loader, List.of(dir.resolve("once").toString(), f.toString()));
 
     assertEquals(List.of("a"), ids(r));
     assertEquals(
@@ -301,7 +301,7 @@ class ArticleLoaderTest {
                 + "<p>The head of   US diplomacy.</p><script>alert(1)</script>"
                 + "<p>Code: &lt;script&gt; stays.</p></body></html>");
 
-    LoadResult r = loader.load(List.of(f.toString()));
+    LoadResult r = BothWays.load(loader, List.of(f.toString()));
 
     assertEquals(List.of(), r.problems());
     Article a = r.articles().get(0);
@@ -316,7 +316,7 @@ class ArticleLoaderTest {
   void skipsHtmlPageWithoutText() throws IOException {
     Path f = write("blank.htm", "<html><head><title>Only a title</title></head><body></body>");
 
-    LoadResult r = loader.load(List.of(f.toString()));
+    LoadResult r = BothWays.load(loader, List.of(f.toString()));
 
     assertEquals(List.of(), r.articles());
     assertEquals(List.of(LoadProblem.skipped(shown(f), "empty article")), r.problems());
@@ -332,7 +332,7 @@ class ArticleLoaderTest {
             "{\"id\": \"art-1\", \"text\": \"Body\\nline\", \"source\": \"AP\","
                 + " \"title\": \"T\", \"published\": \"2023-06-18\", \"extra\": [1]}");
 
-    LoadResult r = loader.load(List.of(f.toString()));
+    LoadResult r = BothWays.load(loader, List.of(f.toString()));
 
     assertEquals(List.of(), r.problems());
     assertEquals(
@@ -348,7 +348,7 @@ class ArticleLoaderTest {
             "[\n  {\"id\": 7, \"text\": \"seven\"},\n  {\"id\": \"b\", \"text\": 12},\n"
                 + "  {\"id\": \"c\", \"text\": \"see\"}\n]\n");
 
-    LoadResult r = loader.load(List.of(f.toString()));
+    LoadResult r = BothWays.load(loader, List.of(f.toString()));
 
     assertEquals(List.of("7", "c"), ids(r));
     assertEquals(shown(f) + "#0", r.articles().get(0).path());
@@ -374,7 +374,7 @@ class ArticleLoaderTest {
                 + "{\"id\": \"i\", \"text\": \"iota\"}\n"
                 + "{\"id\": \"j\", \"text\": \"x\"} {\"id\": \"k\", \"text\": \"y\"}\n");
 
-    LoadResult r = loader.load(List.of(f.toString()));
+    LoadResult r = BothWays.load(loader, List.of(f.toString()));
 
     String p = shown(f);
     assertEquals(List.of("a", "c", "i"), ids(r));
@@ -405,7 +405,7 @@ class ArticleLoaderTest {
     write("s/b.jsonl", sb.toString());
     write("s/a.txt", new byte[] {0, 1, 2});
 
-    LoadResult r = loader.load(List.of(dir.resolve("s").toString()));
+    LoadResult r = BothWays.load(loader, List.of(dir.resolve("s").toString()));
 
     String s = shown(dir.resolve("s"));
     assertEquals(
@@ -418,7 +418,7 @@ class ArticleLoaderTest {
   void skipsJsonFileThatIsNotJson() throws IOException {
     Path f = write("bad.json", "{\n  \"id\": \"a\",\n  \"text\": oops\n}");
 
-    LoadResult r = loader.load(List.of(f.toString()));
+    LoadResult r = BothWays.load(loader, List.of(f.toString()));
 
     assertEquals(List.of(), r.articles());
     assertEquals(1, r.problems().size());
@@ -430,7 +430,7 @@ class ArticleLoaderTest {
   void skipsAnEmptyJsonArrayWithALine() throws IOException {
     Path f = write("none.json", "[ ]");
 
-    LoadResult r = loader.load(List.of(f.toString()));
+    LoadResult r = BothWays.load(loader, List.of(f.toString()));
 
     assertEquals(List.of(), r.articles());
     assertEquals(
@@ -450,7 +450,8 @@ class ArticleLoaderTest {
                 + "{\"id\": true, \"text\": \"t\"}\n"
                 + "{\"id\": \"ok\", \"text\": \"fine\", \"title\": {\"x\": 1}}\n");
 
-    LoadResult r = loader.load(List.of(scalar.toString(), two.toString(), odd.toString()));
+    LoadResult r =
+        BothWays.load(loader, List.of(scalar.toString(), two.toString(), odd.toString()));
 
     assertEquals(List.of("a", "ok"), ids(r));
     assertNull(r.articles().get(1).title());
@@ -469,6 +470,28 @@ class ArticleLoaderTest {
   }
 
   @Test
+  void skipsAJsonIdNumberTooLargeToRead() throws IOException {
+    Path f =
+        write(
+            "huge.jsonl",
+            "{\"id\": 1e999, \"text\": \"t\"}\n"
+                + "{\"id\": -1E400, \"text\": \"t\"}\n"
+                + "{\"id\": 2.5, \"text\": \"t\"}\n");
+    Path array = write("huge.json", "[{\"id\": 1e999, \"text\": \"t\"}]");
+
+    LoadResult r = BothWays.load(loader, List.of(f.toString(), array.toString()));
+
+    assertEquals(List.of("2.5"), ids(r));
+    String tooLarge = "field \"id\" is a number too large to read; quote it";
+    assertEquals(
+        List.of(
+            LoadProblem.skipped(shown(array) + ":1", "element 0: " + tooLarge),
+            LoadProblem.skipped(shown(f) + ":1", tooLarge),
+            LoadProblem.skipped(shown(f) + ":2", tooLarge)),
+        r.problems());
+  }
+
+  @Test
   void rejectsNonPositiveSizeLimit() {
     assertThrows(IllegalArgumentException.class, () -> new LoaderOptions(0));
   }
@@ -482,7 +505,8 @@ class ArticleLoaderTest {
     Path feed = write("two/z.jsonl", "{\"id\": \"story\", \"text\": \"third\"}\n");
 
     LoadResult r =
-        loader.load(List.of(dir.resolve("one").toString(), dir.resolve("two").toString()));
+        BothWays.load(
+            loader, List.of(dir.resolve("one").toString(), dir.resolve("two").toString()));
 
     assertEquals(1, r.articles().size());
     assertEquals("first", r.articles().get(0).text());
@@ -510,7 +534,7 @@ class ArticleLoaderTest {
             "o/m.jsonl",
             "{\"id\": \"beta\", \"text\": \"b\"}\n{\"id\": \"Alpha\", \"text\": \"a\"}\n");
 
-    LoadResult r = loader.load(List.of(dir.resolve("o").toString(), feed.toString()));
+    LoadResult r = BothWays.load(loader, List.of(dir.resolve("o").toString(), feed.toString()));
 
     assertEquals(List.of("Alpha", "beta", "zeta"), ids(r));
     assertEquals(
@@ -522,7 +546,7 @@ class ArticleLoaderTest {
 
   @Test
   void loadsTheSeedsFolder() {
-    LoadResult r = loader.load(List.of("seeds/"));
+    LoadResult r = BothWays.load(loader, List.of("seeds/"));
 
     assertEquals(List.of(), r.problems());
     assertEquals(
@@ -544,7 +568,7 @@ class ArticleLoaderTest {
 
   @Test
   void namesSeedFileGivenDirectlyByItsFileName() {
-    LoadResult r = loader.load(List.of("seeds/003_1db7f69e6dbc993b.txt"));
+    LoadResult r = BothWays.load(loader, List.of("seeds/003_1db7f69e6dbc993b.txt"));
 
     assertEquals(List.of("003_1db7f69e6dbc993b"), ids(r));
     assertEquals("seeds/003_1db7f69e6dbc993b.txt", r.articles().get(0).path());

@@ -44,7 +44,7 @@ class LoaderRobustnessTest {
       }
       Path file = dir.resolve("f" + round + "." + extension);
       Files.write(file, bytes);
-      LoadResult result = new ArticleLoader().load(List.of(file.toString()));
+      LoadResult result = BothWays.load(new ArticleLoader(), List.of(file.toString()));
       for (LoadProblem p : result.problems()) {
         String line = p.toLine();
         assertFalse(line.contains("\n"), "one line: " + line);

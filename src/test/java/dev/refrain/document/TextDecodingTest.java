@@ -1,0 +1,84 @@
+package dev.refrain.document;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The encoding rule at the edges of the chunks a file is read in. */
+class TextDecodingTest {
+
+  private static byte[] ascii(int length) {
+    byte[] bytes = new byte[length];
+    Arrays.fill(bytes, (byte) 'a');
+    return bytes;
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {32_766, 32_767, 32_768, 32_769, 65_535, 65_536, 100_000})
+  void keepsACharacterSplitAcrossChunksAsUtf8(int at) throws IOException {
+    byte[] bytes = ascii(at + 10);
+    byte[] euro = "€".getBytes(StandardCharsets.UTF_8);
+    System.arraycopy(euro, 0, bytes, at - 1, euro.length);
+
+    TextDecoding.Probe probe = TextDecoding.probe(new ByteArrayInputStream(bytes));
+
+    assertEquals(StandardCharsets.UTF_8, probe.charset());
+    assertNull(probe.warning());
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {10, 32_768, 65_537, 200_000})
+  void findsAnInvalidByteAnywhereAndReadsTheFileAsWindows1252(int at) throws IOException {
+    byte[] bytes = ascii(at + 10);
+    bytes[at] = (byte) 0x93;
+
+    TextDecoding.Decoded decoded = TextDecoding.decode(bytes);
+
+    assertEquals("not valid UTF-8; read as windows-1252", decoded.warning());
+    assertEquals('“', decoded.text().charAt(at));
+  }
+
+  @Test
+  void findsATruncatedSequenceAtTheEnd() {
+    byte[] bytes = ascii(70_000);
+    bytes[bytes.length - 1] = (byte) 0xE2;
+
+    assertEquals("not valid UTF-8; read as windows-1252", TextDecoding.decode(bytes).warning());
+  }
+
+  @Test
+  void findsALoneSurrogateFarIntoUtf16() {
+    byte[] text = "x".repeat(50_000).getBytes(StandardCharsets.UTF_16LE);
+    byte[] bytes = new byte[2 + text.length];
+    bytes[0] = (byte) 0xFF;
+    bytes[1] = (byte) 0xFE;
+    System.arraycopy(text, 0, bytes, 2, text.length);
+    bytes[2 + 80_000] = 0x00;
+    bytes[2 + 80_001] = (byte) 0xD8;
+
+    TextDecoding.Decoded decoded = TextDecoding.decode(bytes);
+
+    assertEquals("not valid UTF-16; invalid sequences replaced with U+FFFD", decoded.warning());
+    assertEquals('\ufffd', decoded.text().charAt(40_000));
+  }
+
+  @Test
+  void sniffsOnlyTheStartForBinaryData() throws IOException {
+    byte[] late = ascii(20_000);
+    late[10_000] = 0;
+    byte[] early = ascii(20_000);
+    early[8_191] = 0;
+
+    assertTrue(TextDecoding.probe(new ByteArrayInputStream(early)).binary());
+    assertFalse(TextDecoding.probe(new ByteArrayInputStream(late)).binary(), "a NUL past 8 KiB");
+  }
+}
