@@ -3,15 +3,21 @@ package dev.refrain.align;
 import dev.refrain.normalize.Tokens;
 
 /**
- * What the aligner needs of one article: its words and shingle hashes, and the shingles sorted
- * by hash so another article's shingles can be looked up in it.
+ * What the aligner needs of one article: its words and shingle hashes, and its shingles in one
+ * sorted array of longs, so that two articles' shared shingles are found by merging two sorted
+ * arrays instead of a look-up per shingle.
+ *
+ * <p>An entry of the sorted array is a shingle hash with its low bits replaced by the shingle's
+ * position ({@link #keyMask()} covers them: 10 bits for an 850-word article), sorted ascending:
+ * entries of one hash are contiguous, by position. Two distinct hashes that agree but for those
+ * bits are seen as one shingle and told apart by comparing the words.
  */
 public final class AlignedText {
   private final String text;
   private final Tokens tokens;
   private final long[] shingles;
-  private final long[] sortedHashes;
-  private final int[] sortedPositions;
+  private final long mask;
+  private final long[] sorted;
 
   /**
    * @param text the article's text, which the tokens' offsets index
@@ -23,12 +29,13 @@ public final class AlignedText {
     this.tokens = tokens;
     this.shingles = shingles;
     int n = shingles.length;
-    sortedHashes = shingles.clone();
-    sortedPositions = new int[n];
-    for (int i = 0; i < n; i++) {
-      sortedPositions[i] = i;
+    int bits = Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(1, n - 1)));
+    this.mask = (1L << bits) - 1;
+    this.sorted = new long[n];
+    for (int p = 0; p < n; p++) {
+      sorted[p] = (shingles[p] & ~mask) | p;
     }
-    sortByHash(sortedHashes, sortedPositions, 0, n - 1);
+    java.util.Arrays.sort(sorted);
   }
 
   public String text() {
@@ -68,86 +75,16 @@ public final class AlignedText {
     return shingles;
   }
 
-  /** The shingle hashes sorted ascending (duplicates kept). Callers must not modify it. */
+  /**
+   * The shingles sorted: each entry a shingle hash with its low {@link #keyMask()} bits replaced
+   * by its position. Callers must not modify it.
+   */
   public long[] sortedShingles() {
-    return sortedHashes;
+    return sorted;
   }
 
-  /** Index of the first entry with hash {@code h} in the sorted table, or -1. */
-  int firstWith(long h) {
-    int lo = 0;
-    int hi = sortedHashes.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (sortedHashes[mid] < h) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo < sortedHashes.length && sortedHashes[lo] == h ? lo : -1;
-  }
-
-  long sortedHash(int k) {
-    return sortedHashes[k];
-  }
-
-  int sortedPosition(int k) {
-    return sortedPositions[k];
-  }
-
-  int sortedSize() {
-    return sortedHashes.length;
-  }
-
-  /** Quicksort of parallel arrays by hash then position: deterministic, no boxing. */
-  private static void sortByHash(long[] h, int[] p, int lo, int hi) {
-    while (lo < hi) {
-      if (hi - lo < 16) {
-        for (int i = lo + 1; i <= hi; i++) {
-          long hv = h[i];
-          int pv = p[i];
-          int j = i - 1;
-          while (j >= lo && (h[j] > hv || (h[j] == hv && p[j] > pv))) {
-            h[j + 1] = h[j];
-            p[j + 1] = p[j];
-            j--;
-          }
-          h[j + 1] = hv;
-          p[j + 1] = pv;
-        }
-        return;
-      }
-      int mid = (lo + hi) >>> 1;
-      long pivotH = h[mid];
-      int pivotP = p[mid];
-      int i = lo;
-      int j = hi;
-      while (i <= j) {
-        while (h[i] < pivotH || (h[i] == pivotH && p[i] < pivotP)) {
-          i++;
-        }
-        while (h[j] > pivotH || (h[j] == pivotH && p[j] > pivotP)) {
-          j--;
-        }
-        if (i <= j) {
-          long th = h[i];
-          h[i] = h[j];
-          h[j] = th;
-          int tp = p[i];
-          p[i] = p[j];
-          p[j] = tp;
-          i++;
-          j--;
-        }
-      }
-      if (j - lo < hi - i) {
-        sortByHash(h, p, lo, j);
-        lo = i;
-      } else {
-        sortByHash(h, p, i, hi);
-        hi = j;
-      }
-    }
+  /** The low bits of a {@link #sortedShingles()} entry that hold its position. */
+  public long keyMask() {
+    return mask;
   }
 }

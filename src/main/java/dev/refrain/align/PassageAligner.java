@@ -120,36 +120,60 @@ public final class PassageAligner implements Serializable {
     return w;
   }
 
-  /** Maximal exact runs of shared words, as {aFrom, aTo, bFrom, bTo} word ranges. */
+  /**
+   * Maximal exact runs of shared words, as {aFrom, aTo, bFrom, bTo} word ranges. The shared
+   * shingles come from merging the two articles' sorted shingle arrays: linear in their sizes.
+   */
   private List<int[]> blocks(AlignedText a, long[] wa, AlignedText b, long[] wb, boolean self) {
     int k = options.shingleSize();
-    long[] as = a.shingles();
-    long[] seeds = new long[Math.max(16, as.length)];
+    long[] ta = a.sortedShingles();
+    long[] tb = b.sortedShingles();
+    long maskA = a.keyMask();
+    long maskB = b.keyMask();
+    long key = ~(maskA | maskB);
+    int na = a.shingles().length;
+    long[] seeds = new long[Math.max(16, na)];
     int count = 0;
     long offset = b.shingles().length;
-    for (int i = 0; i < as.length; i++) {
-      int first = b.firstWith(as[i]);
-      if (first < 0) {
+    int i = 0;
+    int j = 0;
+    while (i < ta.length && j < tb.length) {
+      long ka = ta[i] & key;
+      long kb = tb[j] & key;
+      if (ka < kb) {
+        i++;
         continue;
       }
-      int last = first;
-      while (last + 1 < b.sortedSize() && b.sortedHash(last + 1) == as[i]) {
-        last++;
-      }
-      if (last - first + 1 > MAX_OCCURRENCES) {
+      if (ka > kb) {
+        j++;
         continue;
       }
-      for (int s = first; s <= last; s++) {
-        int j = b.sortedPosition(s);
-        if ((self && j <= i) || !sameWords(wa, i, wb, j, k)) {
-          continue;
-        }
-        if (count == seeds.length) {
-          seeds = Arrays.copyOf(seeds, count * 2);
-        }
-        // Diagonal (j - i, shifted to be non-negative) in the high bits, i in the low bits.
-        seeds[count++] = (j - i + offset + as.length) << 32 | i;
+      int ie = i + 1;
+      while (ie < ta.length && (ta[ie] & key) == ka) {
+        ie++;
       }
+      int je = j + 1;
+      while (je < tb.length && (tb[je] & key) == kb) {
+        je++;
+      }
+      if (je - j <= MAX_OCCURRENCES) {
+        for (int x = i; x < ie; x++) {
+          int pa = (int) (ta[x] & maskA);
+          for (int y = j; y < je; y++) {
+            int pb = (int) (tb[y] & maskB);
+            if ((self && pb <= pa) || !sameWords(wa, pa, wb, pb, k)) {
+              continue;
+            }
+            if (count == seeds.length) {
+              seeds = Arrays.copyOf(seeds, count * 2);
+            }
+            // Diagonal (pb - pa, shifted to be non-negative) in the high bits, pa in the low.
+            seeds[count++] = (pb - pa + offset + na) << 32 | pa;
+          }
+        }
+      }
+      i = ie;
+      j = je;
     }
     Arrays.sort(seeds, 0, count);
     List<int[]> blocks = new ArrayList<>();
@@ -157,13 +181,13 @@ public final class PassageAligner implements Serializable {
     long currentDiagonal = -1;
     for (int s = 0; s < count; s++) {
       long diagonal = seeds[s] >>> 32;
-      int i = (int) seeds[s];
-      int j = (int) (diagonal - offset - as.length) + i;
-      if (current != null && diagonal == currentDiagonal && i == current[1] - k + 1) {
+      int x = (int) seeds[s];
+      int y = (int) (diagonal - offset - na) + x;
+      if (current != null && diagonal == currentDiagonal && x == current[1] - k + 1) {
         current[1]++;
         current[3]++;
       } else {
-        current = new int[] {i, i + k, j, j + k};
+        current = new int[] {x, x + k, y, y + k};
         currentDiagonal = diagonal;
         blocks.add(current);
       }

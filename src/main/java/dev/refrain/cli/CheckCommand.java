@@ -4,7 +4,6 @@ import dev.refrain.check.Baseline;
 import dev.refrain.check.CheckOptions;
 import dev.refrain.check.Checker;
 import dev.refrain.document.Article;
-import dev.refrain.document.ArticleLoader;
 import dev.refrain.document.LoadProblem;
 import dev.refrain.document.LoadResult;
 import dev.refrain.index.ArchiveException;
@@ -107,6 +106,8 @@ final class CheckCommand implements Callable<Integer> {
 
   @Mixin DetectionOptions detection;
 
+  @Mixin InputOptions input;
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
@@ -139,7 +140,7 @@ final class CheckCommand implements Callable<Integer> {
     } catch (ArchiveException e) {
       return IndexCommand.fail(err, e);
     }
-    LoadResult loaded = new ArticleLoader().load(paths);
+    LoadResult loaded = input.loader().load(paths);
     loaded.problems().forEach(p -> err.println(p.toLine()));
     if (loaded.anyMissing() || loaded.anySkipped() || loaded.articles().isEmpty()) {
       err.println("refrain: nothing checked: every input must be readable");

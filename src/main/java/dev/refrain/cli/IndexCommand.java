@@ -1,7 +1,6 @@
 package dev.refrain.cli;
 
 import dev.refrain.document.Article;
-import dev.refrain.document.ArticleLoader;
 import dev.refrain.document.LoadProblem;
 import dev.refrain.document.LoadResult;
 import dev.refrain.index.ArchiveException;
@@ -94,6 +93,8 @@ final class IndexCommand implements Runnable {
 
     @Mixin DetectionOptions detection;
 
+    @Mixin InputOptions input;
+
     @Option(
         names = "--progress",
         paramLabel = "WHEN",
@@ -116,7 +117,7 @@ final class IndexCommand implements Runnable {
       } catch (ArchiveException e) {
         return fail(err, e);
       }
-      LoadResult loaded = new ArticleLoader().load(paths);
+      LoadResult loaded = input.loader().load(paths);
       loaded.problems().forEach(p -> err.println(p.toLine()));
       if (loaded.anyMissing()) {
         err.println("refrain: nothing added: fix the missing paths above");

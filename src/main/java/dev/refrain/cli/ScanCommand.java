@@ -1,9 +1,7 @@
 package dev.refrain.cli;
 
-import dev.refrain.document.ArticleLoader;
 import dev.refrain.document.LoadProblem;
 import dev.refrain.document.LoadResult;
-import dev.refrain.document.LoaderOptions;
 import dev.refrain.report.HtmlReportRenderer;
 import dev.refrain.report.JsonLinesReportRenderer;
 import dev.refrain.report.JsonReportRenderer;
@@ -75,11 +73,19 @@ final class ScanCommand implements Callable<Integer> {
 
   @Mixin DetectionOptions detection;
 
+  @Mixin InputOptions input;
+
   @Option(
       names = "--top",
       paramLabel = "N",
       description = "Pairs listed on stdout, 0 for all. Default: ${DEFAULT-VALUE}.")
   int top = 20;
+
+  @Option(
+      names = "--timings",
+      description = "Print the wall time of each stage (load, prepare, templates, candidates,"
+          + " align, clusters, diff, report) on stderr at the end.")
+  boolean timings;
 
   @Option(
       names = "--progress",
@@ -94,7 +100,9 @@ final class ScanCommand implements Callable<Integer> {
     DetectorOptions options = options();
     List<ReportRenderer> renderers = renderers();
 
-    LoadResult loaded = new ArticleLoader(LoaderOptions.defaults()).load(paths);
+    long loadStart = System.nanoTime();
+    LoadResult loaded = input.loader().load(paths);
+    long loadNanos = System.nanoTime() - loadStart;
     for (LoadProblem p : loaded.problems()) {
       err.println(p.toLine());
     }
@@ -108,9 +116,12 @@ final class ScanCommand implements Callable<Integer> {
     }
 
     ScanResult result;
-    try (Progress bar = Progress.create(progress, loaded.articles().size(), err)) {
+    Progress bar = Progress.create(progress, loaded.articles().size(), err);
+    bar.record("load", loadNanos);
+    try (bar) {
       result = new Scanner(options).scan(loaded.articles(), bar);
     }
+    bar.time("report");
     Report report = ReportMapper.toReport(result, loaded.problems());
 
     try {
@@ -129,6 +140,9 @@ final class ScanCommand implements Callable<Integer> {
     }
     stdout.println("reports: " + describe(renderers));
     stdout.flush();
+    if (timings) {
+      err.println("refrain: timings: " + bar.timings());
+    }
     return loaded.anySkipped() ? ExitCode.SKIPPED_INPUT.code() : ExitCode.OK.code();
   }
 

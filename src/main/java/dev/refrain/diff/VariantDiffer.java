@@ -6,8 +6,8 @@ import com.github.difflib.patch.AbstractDelta;
 import com.github.difflib.patch.Patch;
 import dev.refrain.normalize.Tokens;
 import java.io.Serializable;
-import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -117,19 +117,16 @@ public final class VariantDiffer implements Serializable {
     return edits;
   }
 
-  /** Words {@code from..to} of {@code t} as a list of their hashes, for java-diff-utils. */
+  /**
+   * Words {@code from..to} of {@code t} as a list of their hashes, for java-diff-utils: boxed
+   * once here, so the diff's many comparisons allocate nothing.
+   */
   private static List<Long> words(Tokens t, int from, int to) {
-    return new AbstractList<>() {
-      @Override
-      public Long get(int i) {
-        return t.hash(from + i);
-      }
-
-      @Override
-      public int size() {
-        return to - from;
-      }
-    };
+    Long[] boxed = new Long[to - from];
+    for (int i = from; i < to; i++) {
+      boxed[i - from] = t.hash(i);
+    }
+    return Arrays.asList(boxed);
   }
 
   /** Words both sides share, counted by the edits' equal runs. */

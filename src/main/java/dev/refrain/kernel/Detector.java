@@ -56,7 +56,8 @@ public final class Detector implements Serializable {
   public PreparedArticle prepare(Article article) {
     Tokens tokens = normalizer.tokenize(article.text());
     long[] shingles = shingler.shingles(tokens);
-    return new PreparedArticle(article, tokens, shingles, winnowing.select(shingles));
+    return new PreparedArticle(
+        article, tokens, shingles, winnowing.select(shingles), options.shingleSize());
   }
 
   /** The fingerprints of a word range of a prepared article's text, as they would be alone. */
@@ -133,40 +134,12 @@ public final class Detector implements Serializable {
    * at two places at least a shingle apart. Such an article is compared with itself.
    */
   public boolean mayRepeat(PreparedArticle p, Templates templates) {
-    Fingerprints fp = p.fingerprints();
-    int n = fp.size();
-    if (n < 2) {
-      return false;
-    }
-    long[] keys = new long[n];
-    int count = 0;
-    for (int i = 0; i < n; i++) {
-      if (!templates.isTemplate(p.sourceKey(), fp.hashes()[i])) {
-        keys[count++] = fp.hashes()[i];
-      }
-    }
-    long[] sorted = Arrays.copyOf(keys, count);
-    Arrays.sort(sorted);
-    for (int i = 1; i < count; i++) {
-      if (sorted[i] == sorted[i - 1] && spread(fp, sorted[i]) >= options.shingleSize()) {
+    for (long h : p.repeatedFingerprints()) {
+      if (!templates.isTemplate(p.sourceKey(), h)) {
         return true;
       }
     }
     return false;
-  }
-
-  private static int spread(Fingerprints fp, long hash) {
-    int first = -1;
-    int last = -1;
-    for (int i = 0; i < fp.size(); i++) {
-      if (fp.hashes()[i] == hash) {
-        if (first < 0) {
-          first = fp.positions()[i];
-        }
-        last = fp.positions()[i];
-      }
-    }
-    return last - first;
   }
 
   /**
@@ -204,7 +177,11 @@ public final class Detector implements Serializable {
       rangesB.add(new int[] {p.bFromWord(), p.bToWord()});
     }
     double jaccard =
-        self ? 1.0 : ShingleSets.jaccard(a.aligned().sortedShingles(), b.aligned().sortedShingles());
+        self
+            ? 1.0
+            : ShingleSets.jaccard(
+                a.aligned().sortedShingles(), b.aligned().sortedShingles(),
+                a.aligned().keyMask() | b.aligned().keyMask());
     return new ArticlePair(
         ia, ib, shared, containment(a.tokens().size(), rangesA),
         containment(b.tokens().size(), rangesB), jaccard);

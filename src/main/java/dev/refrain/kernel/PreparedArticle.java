@@ -20,14 +20,58 @@ public final class PreparedArticle implements Serializable {
   private final long[] shingles;
   private final Fingerprints fingerprints;
   private final long sourceKey;
+  private final long[] repeated;
   private transient volatile AlignedText aligned;
 
-  PreparedArticle(Article article, Tokens tokens, long[] shingles, Fingerprints fingerprints) {
+  PreparedArticle(
+      Article article, Tokens tokens, long[] shingles, Fingerprints fingerprints, int shingleSize) {
     this.article = article;
     this.tokens = tokens;
     this.shingles = shingles;
     this.fingerprints = fingerprints;
     this.sourceKey = Templates.sourceKey(article.source());
+    this.repeated = repeated(fingerprints, shingleSize);
+  }
+
+  /**
+   * The fingerprints that occur at two places at least a shingle apart (usually none): where the
+   * article may repeat a passage of its own.
+   */
+  private static long[] repeated(Fingerprints fp, int shingleSize) {
+    int n = fp.size();
+    if (n < 2) {
+      return new long[0];
+    }
+    long[] sorted = fp.hashes().clone();
+    java.util.Arrays.sort(sorted);
+    long[] out = null;
+    int count = 0;
+    for (int i = 1; i < n; i++) {
+      if (sorted[i] == sorted[i - 1] && (count == 0 || out[count - 1] != sorted[i])) {
+        int first = -1;
+        int last = -1;
+        for (int k = 0; k < n; k++) {
+          if (fp.hashes()[k] == sorted[i]) {
+            first = first < 0 ? fp.positions()[k] : first;
+            last = fp.positions()[k];
+          }
+        }
+        if (last - first >= shingleSize) {
+          if (out == null) {
+            out = new long[4];
+          } else if (count == out.length) {
+            out = java.util.Arrays.copyOf(out, count * 2);
+          }
+          out[count++] = sorted[i];
+        }
+      }
+    }
+    return out == null ? new long[0] : java.util.Arrays.copyOf(out, count);
+  }
+
+  /** {@link #repeated(Fingerprints, int)} of this article. */
+  long[] repeatedFingerprints() {
+    return repeated;
   }
 
   public Article article() {

@@ -55,11 +55,14 @@ public final class Scanner {
           parallel.map(n, i -> detector.prepare(articles.get(i)), listener);
       listener.stageFinished();
 
+      listener.stageStarted("templates", 1);
       FingerprintTable table =
           FingerprintTable.build(n, a -> prepared.get(a).fingerprints().hashes());
       Templates templates = detector.learnTemplates(prepared, table);
       List<int[]> masks = parallel.map(n, i -> detector.mask(prepared.get(i), templates),
           ProgressListener.NONE);
+      listener.stageFinished();
+      listener.stageStarted("candidates", 1);
       if (!templates.isEmpty()) {
         Templates.KeyMatcher template = templates.byKey(table::key);
         table.retain((a, key) -> !template.isTemplate(prepared.get(a).sourceKey(), key));
@@ -68,6 +71,7 @@ public final class Scanner {
           CandidatePairs.find(table, options.maxBucket(), parallel.pool(), parallel.threads());
       table = null;
       long[] pairs = withSelfPairs(found.pairs(), prepared, templates, parallel);
+      listener.stageFinished();
 
       listener.stageStarted("align", pairs.length);
       List<List<Passage>> aligned =
@@ -93,8 +97,10 @@ public final class Scanner {
         }
         firstLink[p + 1] = links.size();
       }
+      listener.stageStarted("clusters", 1);
       ClusterFinder.Result clustered =
           new ClusterFinder(DetectorOptions.CLUSTER_MIN_ARTICLES).find(links);
+      listener.stageFinished();
 
       listener.stageStarted("diff", pairs.length);
       List<ArticlePair> finished =

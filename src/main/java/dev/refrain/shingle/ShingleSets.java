@@ -9,27 +9,39 @@ public final class ShingleSets {
    * given sorted ascending; 0 when both are empty.
    */
   public static double jaccard(long[] sortedA, long[] sortedB) {
+    return jaccard(sortedA, sortedB, 0);
+  }
+
+  /**
+   * The Jaccard similarity of two sorted arrays whose values are compared without their {@code
+   * lowBits} (the aligner's sorted shingles hold positions there): {@code |A ∩ B| / |A ∪ B|} of
+   * the values {@code x & ~lowBits}.
+   */
+  public static double jaccard(long[] sortedA, long[] sortedB, long lowBits) {
+    long keep = ~lowBits;
     int i = 0;
     int j = 0;
     long both = 0;
     long either = 0;
     while (i < sortedA.length || j < sortedB.length) {
+      long a = i < sortedA.length ? sortedA[i] & keep : 0;
+      long b = j < sortedB.length ? sortedB[j] & keep : 0;
       long next;
-      if (j == sortedB.length || (i < sortedA.length && sortedA[i] < sortedB[j])) {
-        next = sortedA[i];
+      if (j == sortedB.length || (i < sortedA.length && a < b)) {
+        next = a;
       } else {
-        next = sortedB[j];
+        next = b;
       }
-      boolean inA = i < sortedA.length && sortedA[i] == next;
-      boolean inB = j < sortedB.length && sortedB[j] == next;
+      boolean inA = i < sortedA.length && a == next;
+      boolean inB = j < sortedB.length && b == next;
       if (inA && inB) {
         both++;
       }
       either++;
-      while (i < sortedA.length && sortedA[i] == next) {
+      while (i < sortedA.length && (sortedA[i] & keep) == next) {
         i++;
       }
-      while (j < sortedB.length && sortedB[j] == next) {
+      while (j < sortedB.length && (sortedB[j] & keep) == next) {
         j++;
       }
     }

@@ -1,7 +1,10 @@
 package dev.refrain.template;
 
+import com.carrotsearch.hppc.IntArrayList;
+import com.carrotsearch.hppc.IntIntHashMap;
 import com.carrotsearch.hppc.LongHashSet;
 import com.carrotsearch.hppc.LongIntHashMap;
+import com.carrotsearch.hppc.LongObjectHashMap;
 import dev.refrain.lsh.FingerprintTable;
 import dev.refrain.minhash.Fingerprints;
 import dev.refrain.normalize.Tokens;
@@ -200,7 +203,9 @@ public final class TemplateLearner {
       }
     }
 
-    // 4. Template runs in each article; fingerprints of one run join one template.
+    // 4. Template runs in each article; fingerprints of one run join one template, the
+    // corpus-wide ones apart from a source's own (a share line many outlets carry must not join
+    // every outlet's footer into one template).
     UnionFind groups = new UnionFind();
     LongIntHashMap idOf = new LongIntHashMap();
     List<long[]> scopeOfId = new ArrayList<>();
@@ -214,22 +219,31 @@ public final class TemplateLearner {
           i -> identity(table.key(fp.hashes()[i]), src, templateKeys, vetoed) != 0,
           (from, to) -> {
             int first = -1;
+            boolean wide = false;
+            int start = from;
             for (int i = from; i < to; i++) {
               long key = table.key(fp.hashes()[i]);
               long identity = identity(key, src, templateKeys, vetoed);
+              boolean isWide = isCorpusWide(identity, key);
+              if (first >= 0 && isWide != wide) {
+                occurrences.add(new int[] {article, start, i - 1, first});
+                first = -1;
+              }
               int id = idOf.getOrDefault(identity, -1);
               if (id < 0) {
                 id = groups.add();
                 idOf.put(identity, id);
-                scopeOfId.add(new long[] {isCorpusWide(identity, key) ? -1 : src});
+                scopeOfId.add(new long[] {isWide ? -1 : src});
               }
               if (first < 0) {
                 first = id;
+                wide = isWide;
+                start = i;
               } else {
                 groups.union(first, id);
               }
             }
-            occurrences.add(new int[] {article, from, to - 1, first});
+            occurrences.add(new int[] {article, start, to - 1, first});
           });
     }
     if (occurrences.isEmpty()) {
@@ -266,6 +280,7 @@ public final class TemplateLearner {
         templates.add(t);
       }
     }
+    templates = merged(templates);
     templates.sort(
         Comparator.comparingInt(Template::articles)
             .reversed()
@@ -340,13 +355,18 @@ public final class TemplateLearner {
   private Template template(TemplateCorpus corpus, List<int[]> occurrences, TreeSet<Long> scope) {
     occurrences.sort(Comparator.<int[]>comparingInt(o -> o[0]).thenComparingInt(o -> o[1]));
     boolean corpusWide = scope.contains(-1L);
-    // Carriers, in article order; the first SAMPLE of them are read.
-    List<Integer> carriers = new ArrayList<>();
-    for (int[] o : occurrences) {
-      if (carriers.isEmpty() || carriers.get(carriers.size() - 1) != o[0]) {
-        carriers.add(o[0]);
+    // Carriers in article order, each with where its occurrences start.
+    IntArrayList carriers = new IntArrayList();
+    IntArrayList firstOccurrence = new IntArrayList();
+    for (int i = 0; i < occurrences.size(); i++) {
+      int article = occurrences.get(i)[0];
+      if (carriers.isEmpty() || carriers.get(carriers.size() - 1) != article) {
+        carriers.add(article);
+        firstOccurrence.add(i);
       }
     }
+    firstOccurrence.add(occurrences.size());
+    // Carriers read: SAMPLE spread evenly over all of them (a footer's year changes over time).
     int sampled = Math.min(SAMPLE, carriers.size());
     // Shingles between a run's first and last template fingerprint (its core) are the template's
     // wherever enough carriers hold them; those in the window around the core (where the first
@@ -355,16 +375,16 @@ public final class TemplateLearner {
     LongIntHashMap inCore = new LongIntHashMap();
     LongIntHashMap nearCore = new LongIntHashMap();
     List<int[]> spans = new ArrayList<>(); // {article, fromShingle, toShingle (exclusive)}
-    int o = 0;
     LongHashSet core = new LongHashSet();
     LongHashSet near = new LongHashSet();
     for (int c = 0; c < sampled; c++) {
-      int article = carriers.get(c);
+      int k = (int) ((long) c * carriers.size() / sampled);
+      int article = carriers.get(k);
       long[] shingles = corpus.shingles(article);
       int[] positions = corpus.fingerprints(article).positions();
       core.clear();
       near.clear();
-      for (; o < occurrences.size() && occurrences.get(o)[0] == article; o++) {
+      for (int o = firstOccurrence.get(k); o < firstOccurrence.get(k + 1); o++) {
         int[] occ = occurrences.get(o);
         int coreFrom = positions[occ[1]];
         int coreTo = positions[occ[2]] + 1;
@@ -397,14 +417,11 @@ public final class TemplateLearner {
         kept.add(e.key);
       }
     }
-    if (kept.isEmpty()) {
-      return null;
-    }
     // The canonical carrier: the span with the most template shingles, then the first.
     int[] best = null;
     int bestFrom = 0;
     int bestTo = 0;
-    int bestKept = -1;
+    int bestKept = 0;
     for (int[] span : spans) {
       long[] shingles = corpus.shingles(span[0]);
       int first = -1;
@@ -426,12 +443,16 @@ public final class TemplateLearner {
         bestTo = last + shingleSize;
       }
     }
+    if (best == null) {
+      return null;
+    }
     Tokens tokens = corpus.tokens(best[0]);
     bestTo = Math.min(bestTo, tokens.size());
     String text = corpus.text(best[0]).substring(tokens.start(bestFrom), tokens.end(bestTo - 1));
     TreeSet<String> sources = new TreeSet<>();
     TreeSet<String> ids = new TreeSet<>();
-    for (int article : carriers) {
+    for (int i = 0; i < carriers.size(); i++) {
+      int article = carriers.get(i);
       String s = corpus.source(article);
       if (s != null) {
         sources.add(s);
@@ -452,6 +473,90 @@ public final class TemplateLearner {
         corpusWide,
         scopeKeys,
         shingles);
+  }
+
+  /**
+   * Templates of several sources that are one text (sister outlets, a CMS footer many sites
+   * use) become one: those sharing more than half of the smaller one's shingles are merged, their
+   * scopes, shingles, carriers and sources joined. So each text is reported once.
+   */
+  static List<Template> merged(List<Template> templates) {
+    int n = templates.size();
+    if (n < 2) {
+      return templates;
+    }
+    UnionFind same = new UnionFind();
+    for (int i = 0; i < n; i++) {
+      same.add();
+    }
+    LongObjectHashMap<IntArrayList> holders = new LongObjectHashMap<>();
+    for (int i = 0; i < n; i++) {
+      for (long h : templates.get(i).shingles()) {
+        IntArrayList list = holders.get(h);
+        if (list == null) {
+          list = new IntArrayList();
+          holders.put(h, list);
+        }
+        list.add(i);
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      IntIntHashMap shared = new IntIntHashMap();
+      for (long h : templates.get(i).shingles()) {
+        IntArrayList list = holders.get(h);
+        for (int k = 0; k < list.size(); k++) {
+          if (list.get(k) > i) {
+            shared.addTo(list.get(k), 1);
+          }
+        }
+      }
+      for (var e : shared) {
+        int smaller =
+            Math.min(templates.get(i).shingles().length, templates.get(e.key).shingles().length);
+        if (2 * e.value > smaller && templates.get(i).corpusWide() == templates.get(e.key).corpusWide()) {
+          same.union(i, e.key);
+        }
+      }
+    }
+    java.util.Map<Integer, List<Template>> byRoot = new java.util.TreeMap<>();
+    for (int i = 0; i < n; i++) {
+      byRoot.computeIfAbsent(same.find(i), x -> new ArrayList<>()).add(templates.get(i));
+    }
+    List<Template> out = new ArrayList<>();
+    for (List<Template> group : byRoot.values()) {
+      if (group.size() == 1) {
+        out.add(group.get(0));
+        continue;
+      }
+      Template largest = group.get(0);
+      TreeSet<String> sources = new TreeSet<>();
+      TreeSet<String> examples = new TreeSet<>();
+      TreeSet<Long> scope = new TreeSet<>();
+      LongHashSet shingles = new LongHashSet();
+      int articles = 0;
+      for (Template t : group) {
+        if (t.articles() > largest.articles()) {
+          largest = t;
+        }
+        sources.addAll(t.sources());
+        examples.addAll(t.examples());
+        for (long s : t.scope()) {
+          scope.add(s);
+        }
+        shingles.addAll(t.shingles());
+        articles += t.articles();
+      }
+      long[] sorted = shingles.toArray();
+      Arrays.sort(sorted);
+      List<String> someExamples =
+          new ArrayList<>(examples).subList(0, Math.min(Template.EXAMPLES, examples.size()));
+      out.add(
+          new Template(
+              largest.text(), largest.words(), new ArrayList<>(sources), articles,
+              new ArrayList<>(someExamples), largest.corpusWide(),
+              scope.stream().mapToLong(Long::longValue).toArray(), sorted));
+    }
+    return out;
   }
 
   /** Union-find over template fingerprint ids. */

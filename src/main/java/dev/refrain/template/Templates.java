@@ -80,9 +80,13 @@ public final class Templates implements Serializable {
     return Hash64.mix(hash ^ Hash64.mix(sourceKey + 0x9E3779B97F4A7C15L));
   }
 
-  /** Whether shingle {@code hash} is template text in an article of source {@code sourceKey}. */
+  /**
+   * Whether shingle {@code hash} is template text in an article of source {@code sourceKey}. One
+   * set look-up for a shingle that is template text nowhere, the usual case.
+   */
   public boolean isTemplate(long sourceKey, long hash) {
     return !templates.isEmpty()
+        && anywhere.contains(hash)
         && (corpusWide.contains(hash) || bySource.contains(scoped(hash, sourceKey)));
   }
 
@@ -151,9 +155,11 @@ public final class Templates implements Serializable {
     }
     LongHashSet wide = new LongHashSet();
     LongHashSet scoped = new LongHashSet();
+    LongHashSet any = new LongHashSet();
     for (Template t : templates) {
       for (long h : t.shingles()) {
         long k = key.applyAsLong(h);
+        any.add(k);
         if (t.corpusWide()) {
           wide.add(k);
         } else {
@@ -163,7 +169,7 @@ public final class Templates implements Serializable {
         }
       }
     }
-    return (s, k) -> wide.contains(k) || scoped.contains(scoped(k, s));
+    return (s, k) -> any.contains(k) && (wide.contains(k) || scoped.contains(scoped(k, s)));
   }
 
   /** Writes the templates in a binary form {@link #read} reads back. */
