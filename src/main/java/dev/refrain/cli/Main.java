@@ -33,10 +33,24 @@ public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /**
+   * Heap held back from the start and let go when the heap runs out, so the one line saying so
+   * and the exit can still be made (a run that fails for want of memory fails everywhere at once).
+   */
+  private static byte[] reserve = new byte[1 << 20];
+
   public static void main(String[] args) {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-    System.exit(run(args, out, err));
+    int code;
+    try {
+      code = run(args, out, err);
+    } catch (OutOfMemoryError e) {
+      reserve = null;
+      err.println(outOfMemory(Runtime.getRuntime().maxMemory()));
+      code = ExitCode.OUT_OF_MEMORY.code();
+    }
+    System.exit(code);
   }
 
   /** Runs refrain with {@code args}; returns the exit code. */
@@ -68,6 +82,7 @@ public final class Main implements Runnable {
     try {
       return cli.execute(args);
     } catch (OutOfMemoryError e) {
+      reserve = null;
       err.println(outOfMemory(Runtime.getRuntime().maxMemory()));
       return ExitCode.OUT_OF_MEMORY.code();
     }

@@ -11,6 +11,9 @@ import dev.refrain.report.ReportMapper;
 import dev.refrain.report.ReportRenderer;
 import dev.refrain.report.TextReportRenderer;
 import dev.refrain.kernel.DetectorOptions;
+import dev.refrain.kernel.ArticleStore;
+import dev.refrain.kernel.Parallel;
+import dev.refrain.kernel.SpooledArticleStore;
 import dev.refrain.scan.ScanResult;
 import dev.refrain.scan.Scanner;
 import java.io.IOException;
@@ -82,6 +85,15 @@ final class ScanCommand implements Callable<Integer> {
   int top = 20;
 
   @Option(
+      names = "--store",
+      paramLabel = "WHERE",
+      description = "Where the articles are kept while they are compared: memory (prepared, the"
+          + " fastest), disk (texts in a temporary file, prepared again when a pair needs them,"
+          + " for archives larger than the heap) or auto (memory while they fit 40% of the heap)."
+          + " Default: ${DEFAULT-VALUE}.")
+  Store store = Store.AUTO;
+
+  @Option(
       names = "--timings",
       description = "Print the wall time of each stage (load, prepare, templates, candidates,"
           + " align, clusters, diff, report) on stderr at the end.")
@@ -100,29 +112,60 @@ final class ScanCommand implements Callable<Integer> {
     DetectorOptions options = options();
     List<ReportRenderer> renderers = renderers();
 
-    long loadStart = System.nanoTime();
-    LoadResult loaded = input.loader().load(paths);
-    long loadNanos = System.nanoTime() - loadStart;
-    for (LoadProblem p : loaded.problems()) {
-      err.println(p.toLine());
+    Scanner scanner = new Scanner(options);
+    Progress bar = Progress.create(progress, Integer.MAX_VALUE, err);
+    bar.time("load and prepare");
+    ArticleIntake.Result loaded;
+    ArticleStore store;
+    try (Parallel parallel = new Parallel(options.threads());
+        SpooledArticleStore.Builder builder =
+            new SpooledArticleStore.Builder(scanner.detector(), storeBudget(), tempDirectory())) {
+      loaded =
+          ArticleIntake.read(
+              input.loader(), paths, scanner.detector(), parallel, err, builder::add);
+      if (loaded.anyMissing()) {
+        err.println("refrain: nothing scanned: fix the missing paths above");
+        return ExitCode.INPUT.code();
+      }
+      if (loaded.articles() == 0) {
+        err.println("refrain: nothing scanned: no readable articles in " + String.join(" ", paths));
+        return ExitCode.INPUT.code();
+      }
+      store = builder.build();
     }
-    if (loaded.anyMissing()) {
-      err.println("refrain: nothing scanned: fix the missing paths above");
-      return ExitCode.INPUT.code();
-    }
-    if (loaded.articles().isEmpty()) {
-      err.println("refrain: nothing scanned: no readable articles in " + String.join(" ", paths));
-      return ExitCode.INPUT.code();
-    }
-
     ScanResult result;
-    Progress bar = Progress.create(progress, loaded.articles().size(), err);
-    bar.record("load", loadNanos);
-    try (bar) {
-      result = new Scanner(options).scan(loaded.articles(), bar);
+    try (store; bar) {
+      result = scanner.scan(store, bar);
+      bar.time("report");
+      Report report = ReportMapper.toReport(result, loaded.problems());
+      return write(report, renderers, loaded, bar, err, stdout);
     }
-    bar.time("report");
-    Report report = ReportMapper.toReport(result, loaded.problems());
+  }
+
+  /** Where a scan too large for the heap spools its articles' texts. */
+  private static Path tempDirectory() {
+    return Path.of(System.getProperty("java.io.tmpdir"));
+  }
+
+  /** Bytes of heap the articles may take prepared in memory: a share of the heap, by --store. */
+  private long storeBudget() {
+    return switch (store) {
+      case MEMORY -> Long.MAX_VALUE;
+      case DISK -> 0;
+      case AUTO -> (long) (Runtime.getRuntime().maxMemory() * 0.4);
+    };
+  }
+
+  /** Where the articles are kept during a scan. */
+  enum Store {
+    AUTO,
+    MEMORY,
+    DISK
+  }
+
+  private int write(
+      Report report, List<ReportRenderer> renderers, ArticleIntake.Result loaded, Progress bar,
+      PrintWriter err, PrintWriter stdout) {
 
     try {
       Files.createDirectories(out);

@@ -50,7 +50,35 @@ public final class VariantDiffer implements Serializable {
     if (suffix > 0) {
       edits.add(new Edit(Edit.Kind.EQUAL, aTo - suffix, aTo, bTo - suffix, bTo));
     }
-    return coalesce(edits);
+    List<Edit> words = coalesce(edits);
+    List<Edit> out = new ArrayList<>(words.size());
+    for (Edit e : words) {
+      int[] sa = chars(a, e.aFromWord(), e.aToWord());
+      int[] sb = chars(b, e.bFromWord(), e.bToWord());
+      out.add(
+          new Edit(
+              e.kind(), e.aFromWord(), e.aToWord(), e.bFromWord(), e.bToWord(), sa[0], sa[1],
+              sb[0], sb[1]));
+    }
+    return out;
+  }
+
+  /**
+   * The characters of words {@code from..to}: from the first's start to the last's end; for no
+   * words, the point right after the word before (inside the passage), or the first word's start.
+   */
+  private static int[] chars(Tokens t, int from, int to) {
+    if (from < to) {
+      return new int[] {t.start(from), t.end(to - 1)};
+    }
+    if (t.size() == 0) {
+      return new int[] {0, 0};
+    }
+    int at = from < t.size() ? t.start(from) : t.end(t.size() - 1);
+    if (from > 0 && from < t.size()) {
+      at = t.end(from - 1);
+    }
+    return new int[] {at, at};
   }
 
   /**

@@ -266,7 +266,7 @@ public final class SyntheticEval {
     if (to <= from) {
       return 0;
     }
-    int[] mask = result.templateMasks().get(article);
+    int[] mask = result.templateMask(article);
     int masked = 0;
     for (int r = 0; r < mask.length; r += 2) {
       masked += Math.max(0, Math.min(to, mask[r + 1]) - Math.max(from, mask[r]));

@@ -16,6 +16,8 @@ import java.util.function.IntFunction;
 public final class Parallel implements AutoCloseable {
   private final ExecutorService pool;
   private final int threads;
+  /** What killed a worker outside its task (an out-of-memory error in the pool itself). */
+  private volatile Throwable died;
 
   /** @param threads worker threads, at least 1 */
   public Parallel(int threads) {
@@ -26,6 +28,11 @@ public final class Parallel implements AutoCloseable {
     this.pool = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "refrain-worker");
       t.setDaemon(true);
+      // A task's failure reaches the caller through its future. A worker killed outside its
+      // task (out of memory while the pool hands over a result) leaves that future unfinished:
+      // the handler only records the error (allocating nothing), and the waiting caller throws
+      // it, instead of the JVM printing a trace and the caller waiting for ever.
+      t.setUncaughtExceptionHandler((thread, e) -> died = e);
       return t;
     });
   }
@@ -78,9 +85,21 @@ public final class Parallel implements AutoCloseable {
     return pool;
   }
 
-  private static <T> T get(Future<T> f) {
+  private <T> T get(Future<T> f) {
     try {
-      return f.get();
+      while (true) {
+        try {
+          return f.get(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+          Throwable cause = died;
+          if (cause instanceof Error err) {
+            throw err;
+          }
+          if (cause != null) {
+            throw new IllegalStateException("a worker thread died", cause);
+          }
+        }
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);

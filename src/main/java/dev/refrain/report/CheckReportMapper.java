@@ -51,7 +51,7 @@ public final class CheckReportMapper {
                 kind,
                 c.status().name().toLowerCase(Locale.ROOT),
                 p.wordsB(),
-                ReportMapper.diffOps(s.diff(), old.text(), oldTokens, fresh.text(), freshTokens)));
+                ReportMapper.diffOps(s.diff(), old.text(), fresh.text())));
       }
       passages.sort(Comparator.comparingInt((CheckReport.Passage x) -> x.article().start())
           .thenComparingInt(x -> x.archived().start()));

@@ -348,11 +348,11 @@ public final class HtmlReportRenderer implements ReportRenderer {
       }
     }
     b.append("</div>\n<div class=\"text\">");
-    if (article == null || article.text() == null) {
+    String text = page.text(id);
+    if (text == null) {
       b.append("<span class=\"muted\">(text not in the report)</span> ");
     }
-    HtmlSideText.append(
-        b, article == null ? null : article.text(), anchor, p.passages(), sideA);
+    HtmlSideText.append(b, text, anchor, p.passages(), sideA);
     b.append("</div>\n</div>\n");
   }
 
@@ -581,7 +581,9 @@ public final class HtmlReportRenderer implements ReportRenderer {
       for (int i = 0; i < report.articles().size(); i++) {
         articleIndex.putIfAbsent(report.articles().get(i).id(), i);
       }
-      for (int i = 0; i < report.pairs().size(); i++) {
+      // Only the pairs the page lists: a large report's others are not mapped at all.
+      int listed = Math.min(report.pairs().size(), limits.pairsListed());
+      for (int i = 0; i < listed; i++) {
         Report.PairEntry p = report.pairs().get(i);
         pairIndex.putIfAbsent(key(p.a(), p.b()), i);
         pairIndex.putIfAbsent(key(p.b(), p.a()), i);
@@ -607,8 +609,7 @@ public final class HtmlReportRenderer implements ReportRenderer {
     }
 
     String text(String id) {
-      Report.ArticleEntry a = article(id);
-      return a == null ? null : a.text();
+      return report.texts().get(id);
     }
 
     /** The index of the pair of articles {@code r} and {@code c}, or -1. */
@@ -645,7 +646,8 @@ public final class HtmlReportRenderer implements ReportRenderer {
         return rows;
       }
       Set<String> inPairs = new HashSet<>();
-      for (Report.PairEntry p : report.pairs()) {
+      List<Report.PairEntry> pairs = report.pairs();
+      for (Report.PairEntry p : pairs.subList(0, Math.min(pairs.size(), limits.pairsListed()))) {
         inPairs.add(p.a());
         inPairs.add(p.b());
       }

@@ -53,10 +53,7 @@ public final class MarkdownReportRenderer implements ReportRenderer {
   }
 
   private String render(Report report) {
-    Map<String, String> texts = new HashMap<>();
-    for (Report.ArticleEntry a : report.articles()) {
-      texts.putIfAbsent(a.id(), a.text());
-    }
+    Map<String, String> texts = report.texts();
     StringBuilder b = new StringBuilder(16 * 1024);
     b.append("# refrain report\n\n");
     counts(b, report);

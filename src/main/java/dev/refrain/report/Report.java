@@ -1,6 +1,8 @@
 package dev.refrain.report;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The report of one scan: what every renderer (JSON, HTML, Markdown, text) reads.
@@ -19,6 +21,8 @@ import java.util.List;
  *     articles of a source, each reported once: it is masked before pairing, so it is in no pair
  * @param problems input files skipped or read with a warning
  * @param stats counts from the run (no timings: reports are deterministic)
+ * @param texts each article's decoded text by id, for renderers that show articles (read when
+ *     asked: a large scan's texts are not held in memory)
  */
 public record Report(
     int schemaVersion,
@@ -28,7 +32,8 @@ public record Report(
     List<ClusterEntry> clusters,
     List<TemplateEntry> templates,
     List<ProblemEntry> problems,
-    Stats stats) {
+    Stats stats,
+    Map<String, String> texts) {
 
   /**
    * The current {@link #schemaVersion()}. 2: templates are learned before pairing and reported
@@ -36,9 +41,14 @@ public record Report(
    */
   public static final int SCHEMA_VERSION = 2;
 
+  /**
+   * The lists are taken as given, unmodifiable views (a large scan's articles and pairs are
+   * mapped as they are read, not copied).
+   */
   public Report {
-    articles = List.copyOf(articles);
-    pairs = List.copyOf(pairs);
+    articles = Collections.unmodifiableList(articles);
+    pairs = Collections.unmodifiableList(pairs);
+    texts = Collections.unmodifiableMap(texts);
     clusters = List.copyOf(clusters);
     templates = List.copyOf(templates);
     problems = List.copyOf(problems);
@@ -75,7 +85,6 @@ public record Report(
    * @param chars length of the decoded text in UTF-16 code units
    * @param words number of tokens after normalization
    * @param templateWords words inside template text (masked, in no passage)
-   * @param text the decoded text (renderers that show articles use it; JSON leaves it out)
    */
   public record ArticleEntry(
       String id,
@@ -85,8 +94,7 @@ public record Report(
       int templateWords,
       String source,
       String title,
-      String published,
-      String text) {}
+      String published) {}
 
   /**
    * Two articles that share passages; {@code a} sorts before {@code b}, or equals it for a

@@ -2,69 +2,77 @@ package dev.refrain.report;
 
 import dev.refrain.cluster.Cluster;
 import dev.refrain.diff.Edit;
-import dev.refrain.document.Article;
 import dev.refrain.document.LoadProblem;
-import dev.refrain.normalize.TextNormalizer;
-import dev.refrain.normalize.Tokens;
-import dev.refrain.kernel.DetectorOptions;
+import dev.refrain.kernel.ArticleInfo;
 import dev.refrain.kernel.ArticlePair;
+import dev.refrain.kernel.ArticleStore;
+import dev.refrain.kernel.DetectorOptions;
 import dev.refrain.kernel.SharedPassage;
+import dev.refrain.normalize.TextNormalizer;
 import dev.refrain.scan.ScanResult;
 import dev.refrain.template.Template;
+import java.util.AbstractList;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
-/** Builds the public {@link Report} from the engine's {@link ScanResult}. */
+/**
+ * Builds the public {@link Report} from the engine's {@link ScanResult}.
+ *
+ * <p>Articles and pairs are mapped as a renderer reads them, not all at once, and texts are read
+ * from the scan's article store when a pair or a renderer needs them: a report of 10^6 articles
+ * holds no more in memory than the scan does.
+ */
 public final class ReportMapper {
   private ReportMapper() {}
 
   /** The report of a scan, with the input problems met while loading. */
   public static Report toReport(ScanResult result, List<LoadProblem> problems) {
     DetectorOptions o = result.options();
+    ArticleStore store = result.store();
     Report.Settings settings =
         new Report.Settings(
             o.shingleSize(), o.window(), o.minWords(), o.maxGap(), o.minSimilarity(),
             o.templateMinArticles(), o.maxBucket(), "words", TextNormalizer.VERSION);
-    List<Report.ArticleEntry> articles = new ArrayList<>();
-    for (int i = 0; i < result.articles().size(); i++) {
-      Article a = result.articles().get(i);
-      articles.add(
-          new Report.ArticleEntry(
-              a.id(), a.path(), a.text().length(), result.tokens().get(i).size(),
-              result.templateWords(i), a.source(), a.title(), a.published(), a.text()));
-    }
-    List<Report.PairEntry> pairs = new ArrayList<>();
+    List<Report.ArticleEntry> articles =
+        new AbstractList<>() {
+          @Override
+          public Report.ArticleEntry get(int i) {
+            ArticleInfo a = store.info(i);
+            return new Report.ArticleEntry(
+                a.id(), a.path(), a.chars(), a.words(), result.templateWords(i), a.source(),
+                a.title(), a.published());
+          }
+
+          @Override
+          public int size() {
+            return store.size();
+          }
+        };
+    List<Report.PairEntry> pairs =
+        new AbstractList<>() {
+          @Override
+          public Report.PairEntry get(int i) {
+            return pair(result.pairs().get(i), store);
+          }
+
+          @Override
+          public int size() {
+            return result.pairs().size();
+          }
+        };
     int passages = 0;
     for (ArticlePair p : result.pairs()) {
-      Article a = result.articles().get(p.a());
-      Article b = result.articles().get(p.b());
-      Tokens ta = result.tokens().get(p.a());
-      Tokens tb = result.tokens().get(p.b());
-      List<Report.PassageEntry> entries = new ArrayList<>();
-      for (SharedPassage s : p.passages()) {
-        var x = s.passage();
-        String kind = s.verbatim() ? "verbatim" : "variant";
-        entries.add(
-            new Report.PassageEntry(
-                span(a.text(), x.aStart(), x.aEnd()),
-                span(b.text(), x.bStart(), x.bEnd()),
-                round(s.similarity()),
-                kind,
-                x.wordsA(),
-                x.wordsB(),
-                s.cluster() < 0 ? null : clusterId(s.cluster()),
-                diffOps(s.diff(), a.text(), ta, b.text(), tb)));
-      }
-      passages += entries.size();
-      pairs.add(
-          new Report.PairEntry(
-              a.id(), b.id(), round(p.containmentA()), round(p.containmentB()),
-              round(p.jaccard()), p.longestPassageWords(), entries));
+      passages += p.passages().size();
     }
     List<Report.ClusterEntry> clusters = new ArrayList<>();
     for (int c = 0; c < result.clusters().size(); c++) {
-      clusters.add(cluster(c, result.clusters().get(c), result));
+      clusters.add(cluster(c, result.clusters().get(c), store));
     }
     List<Report.ProblemEntry> problemEntries =
         problems.stream()
@@ -76,14 +84,110 @@ public final class ReportMapper {
     List<Report.TemplateEntry> templates = templates(result.templates().list());
     int skipped =
         (int) problems.stream().filter(x -> x.kind() != LoadProblem.Kind.WARNING).count();
-    int templateArticles = result.templateArticles();
     Report.Stats stats =
         new Report.Stats(
-            articles.size(), result.candidatePairs(), pairs.size(), passages, clusters.size(),
-            templates.size(), templateArticles, result.cappedFingerprints(), skipped);
+            store.size(), result.candidatePairs(), result.pairs().size(), passages,
+            clusters.size(), templates.size(), result.templateArticles(),
+            result.cappedFingerprints(), skipped);
     return new Report(
         Report.SCHEMA_VERSION, settings, articles, pairs, clusters, templates, problemEntries,
-        stats);
+        stats, texts(store));
+  }
+
+  private static Report.PairEntry pair(ArticlePair p, ArticleStore store) {
+    String aId = store.info(p.a()).id();
+    String bId = store.info(p.b()).id();
+    String aText = store.article(p.a()).text();
+    String bText = p.b() == p.a() ? aText : store.article(p.b()).text();
+    List<Report.PassageEntry> entries = new ArrayList<>(p.passages().size());
+    for (SharedPassage s : p.passages()) {
+      var x = s.passage();
+      entries.add(
+          new Report.PassageEntry(
+              span(aText, x.aStart(), x.aEnd()),
+              span(bText, x.bStart(), x.bEnd()),
+              round(s.similarity()),
+              s.verbatim() ? "verbatim" : "variant",
+              x.wordsA(),
+              x.wordsB(),
+              s.cluster() < 0 ? null : clusterId(s.cluster()),
+              diffOps(s.diff(), aText, bText)));
+    }
+    return new Report.PairEntry(
+        aId, bId, round(p.containmentA()), round(p.containmentB()), round(p.jaccard()),
+        p.longestPassageWords(), entries);
+  }
+
+  /**
+   * The articles' texts by id, read from the store when asked (a binary search over the store's
+   * ids, which are sorted).
+   */
+  private static Map<String, String> texts(ArticleStore store) {
+    return new AbstractMap<>() {
+      private int index(Object key) {
+        if (!(key instanceof String id)) {
+          return -1;
+        }
+        int lo = 0;
+        int hi = store.size() - 1;
+        while (lo <= hi) {
+          int mid = (lo + hi) >>> 1;
+          int c = store.info(mid).id().compareTo(id);
+          if (c == 0) {
+            return mid;
+          } else if (c < 0) {
+            lo = mid + 1;
+          } else {
+            hi = mid - 1;
+          }
+        }
+        return -1;
+      }
+
+      @Override
+      public String get(Object key) {
+        int i = index(key);
+        return i < 0 ? null : store.article(i).text();
+      }
+
+      @Override
+      public boolean containsKey(Object key) {
+        return index(key) >= 0;
+      }
+
+      @Override
+      public int size() {
+        return store.size();
+      }
+
+      @Override
+      public Set<Map.Entry<String, String>> entrySet() {
+        return new AbstractSet<>() {
+          @Override
+          public Iterator<Map.Entry<String, String>> iterator() {
+            return new Iterator<>() {
+              private int i;
+
+              @Override
+              public boolean hasNext() {
+                return i < store.size();
+              }
+
+              @Override
+              public Map.Entry<String, String> next() {
+                int k = i++;
+                return Map.entry(store.info(k).id(), store.article(k).text());
+              }
+            };
+          }
+
+          @Override
+          public int size() {
+            return store.size();
+          }
+        };
+      }
+    };
   }
 
   /** Report entries of templates, numbered T1, T2, ... in their order. */
@@ -104,11 +208,11 @@ public final class ReportMapper {
     return "C" + (index + 1);
   }
 
-  private static Report.ClusterEntry cluster(int index, ScanResult.ClusterResult r, ScanResult result) {
+  private static Report.ClusterEntry cluster(
+      int index, ScanResult.ClusterResult r, ArticleStore store) {
     Cluster c = r.cluster();
     Cluster.Occurrence canon = c.occurrences().get(c.canonical());
-    Article canonArticle = result.articles().get(canon.article());
-    Tokens canonTokens = result.tokens().get(canon.article());
+    String canonText = store.article(canon.article()).text();
     List<Report.Occurrence> occurrences = new ArrayList<>();
     for (int pass = 0; pass < 2; pass++) {
       for (int i = 0; i < c.occurrences().size(); i++) {
@@ -117,19 +221,18 @@ public final class ReportMapper {
           continue;
         }
         Cluster.Occurrence o = c.occurrences().get(i);
-        Article article = result.articles().get(o.article());
-        Tokens tokens = result.tokens().get(o.article());
-        int start = tokens.start(o.fromWord());
-        int end = tokens.end(o.toWord() - 1);
+        String text = isCanonical ? canonText : store.article(o.article()).text();
+        int start = r.spans().get(i)[0];
+        int end = r.spans().get(i)[1];
         occurrences.add(
             new Report.Occurrence(
-                article.id(),
+                store.info(o.article()).id(),
                 start,
                 end,
-                article.text().substring(start, end),
+                text.substring(start, end),
                 isCanonical,
                 round(r.similarities().get(i)),
-                diffOps(r.diffs().get(i), canonArticle.text(), canonTokens, article.text(), tokens)));
+                diffOps(r.diffs().get(i), canonText, text)));
       }
     }
     return new Report.ClusterEntry(clusterId(index), c.articleCount(), occurrences);
@@ -140,35 +243,20 @@ public final class ReportMapper {
   }
 
   /** Word edits as offsets and texts; an empty side sits where its words would go. */
-  static List<Report.DiffOp> diffOps(
-      List<Edit> edits, String aText, Tokens a, String bText, Tokens b) {
-    List<Report.DiffOp> ops = new ArrayList<>();
+  static List<Report.DiffOp> diffOps(List<Edit> edits, String aText, String bText) {
+    List<Report.DiffOp> ops = new ArrayList<>(edits.size());
     for (Edit e : edits) {
-      int[] sa = range(a, e.aFromWord(), e.aToWord());
-      int[] sb = range(b, e.bFromWord(), e.bToWord());
       ops.add(
           new Report.DiffOp(
               e.kind().name().toLowerCase(Locale.ROOT),
-              sa[0],
-              sa[1],
-              sb[0],
-              sb[1],
-              aText.substring(sa[0], sa[1]),
-              bText.substring(sb[0], sb[1])));
+              e.aStart(),
+              e.aEnd(),
+              e.bStart(),
+              e.bEnd(),
+              aText.substring(e.aStart(), e.aEnd()),
+              bText.substring(e.bStart(), e.bEnd())));
     }
     return ops;
-  }
-
-  private static int[] range(Tokens t, int from, int to) {
-    if (from < to) {
-      return new int[] {t.start(from), t.end(to - 1)};
-    }
-    int at = from < t.size() ? t.start(from) : t.end(t.size() - 1);
-    if (from > 0 && from < t.size()) {
-      // Between two words: right after the previous one, so the point sits inside the passage.
-      at = t.end(from - 1);
-    }
-    return new int[] {at, at};
   }
 
   /** Four decimals: enough to rank, and stable across platforms. */

@@ -4,19 +4,19 @@ import dev.refrain.cluster.Cluster;
 import dev.refrain.diff.Edit;
 import dev.refrain.document.Article;
 import dev.refrain.kernel.ArticlePair;
+import dev.refrain.kernel.ArticleStore;
 import dev.refrain.kernel.DetectorOptions;
 import dev.refrain.normalize.Tokens;
 import dev.refrain.template.Templates;
+import java.util.AbstractList;
 import java.util.List;
 
 /**
  * What a scan found, in the engine's own terms (the report model is built from it by {@code
- * ReportMapper}). Articles are numbered by their position in {@link #articles()}.
+ * ReportMapper}). Articles are numbered by id, as in {@link #store()}.
  *
- * @param articles the scanned articles, sorted by id
- * @param tokens each article's words, by article number
- * @param templateMasks each article's template words, by article number: sorted word ranges
- *     {@code [from, to, ...]} masked before alignment
+ * @param store the scanned articles; their texts and words are read from it as needed
+ * @param templateWords each article's words inside template text, by article number
  * @param pairs pairs sharing at least one passage, ranked: most shared first
  * @param clusters passages recurring in three or more articles, largest first
  * @param templates the template text learned from the articles, each reported once
@@ -27,25 +27,60 @@ import java.util.List;
  */
 public record ScanResult(
     DetectorOptions options,
-    List<Article> articles,
-    List<Tokens> tokens,
-    List<int[]> templateMasks,
+    ArticleStore store,
+    int[] templateWords,
     List<ArticlePair> pairs,
     List<ClusterResult> clusters,
     Templates templates,
     int candidatePairs,
     int cappedFingerprints) {
 
+  /** The scanned articles with their texts, by number (read from the store on each call). */
+  public List<Article> articles() {
+    return new AbstractList<>() {
+      @Override
+      public Article get(int i) {
+        return store.article(i);
+      }
+
+      @Override
+      public int size() {
+        return store.size();
+      }
+    };
+  }
+
+  /** Each article's words, by number (prepared again when the store spooled the articles). */
+  public List<Tokens> tokens() {
+    return new AbstractList<>() {
+      @Override
+      public Tokens get(int i) {
+        return store.prepared(i).tokens();
+      }
+
+      @Override
+      public int size() {
+        return store.size();
+      }
+    };
+  }
+
   /** Words of article {@code article} inside template text. */
   public int templateWords(int article) {
-    return Templates.maskedWords(templateMasks.get(article));
+    return templateWords[article];
+  }
+
+  /** The template words of an article: sorted word ranges {@code [from, to, ...]}. */
+  public int[] templateMask(int article) {
+    return templates.mask(
+        store.info(article).sourceKey(), store.prepared(article).shingles(), options.shingleSize());
   }
 
   /** Articles that carry template text. */
   public int templateArticles() {
     int n = 0;
-    for (int[] mask : templateMasks) {
-      n += mask.length > 0 ? 1 : 0;
+    for (int words : templateWords) {
+      n += words > 0 ? 1 : 0;
     }
     return n;
   }
@@ -55,6 +90,8 @@ public record ScanResult(
    *
    * @param similarities similarity of each occurrence to the canonical, by occurrence index
    * @param diffs edits from the canonical occurrence to each occurrence (empty for itself)
+   * @param spans each occurrence's characters {@code {start, end}} in its article's text
    */
-  public record ClusterResult(Cluster cluster, List<Double> similarities, List<List<Edit>> diffs) {}
+  public record ClusterResult(
+      Cluster cluster, List<Double> similarities, List<List<Edit>> diffs, List<int[]> spans) {}
 }

@@ -8,6 +8,7 @@ import dev.refrain.diff.Edit;
 import dev.refrain.diff.VariantDiffer;
 import dev.refrain.document.Article;
 import dev.refrain.kernel.ArticlePair;
+import dev.refrain.kernel.ArticleStore;
 import dev.refrain.kernel.Detector;
 import dev.refrain.kernel.DetectorOptions;
 import dev.refrain.kernel.Parallel;
@@ -16,153 +17,301 @@ import dev.refrain.kernel.ProgressListener;
 import dev.refrain.kernel.SharedPassage;
 import dev.refrain.lsh.CandidatePairs;
 import dev.refrain.lsh.FingerprintTable;
+import dev.refrain.minhash.Fingerprints;
 import dev.refrain.normalize.Tokens;
+import dev.refrain.template.TemplateCorpus;
 import dev.refrain.template.Templates;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The all-pairs strategy over the detection kernel: which pairs of a set of articles to compare.
  *
- * <p>Prepare every article, learn templates once from fingerprint document frequencies, drop
- * template fingerprints, propose as candidates the pairs sharing a remaining fingerprint (from a
- * sort, capped per fingerprint), align each candidate outside template words, cluster the
- * passages, diff them and measure containment. A scan of the same articles with the same options
- * gives the same result, whatever the number of threads.
+ * <p>Learn templates once from fingerprint document frequencies, drop template fingerprints,
+ * propose as candidates the pairs sharing a remaining fingerprint (from a sort, capped per
+ * fingerprint), align each candidate outside template words and diff its passages, then cluster
+ * the passages. Articles come from an {@link ArticleStore}: prepared in memory, or spooled, when
+ * candidates are aligned a block of articles at a time, each block's articles and their partners
+ * prepared again once. A scan of the same articles with the same options gives the same result,
+ * whatever the number of threads and however the articles are stored.
  */
 public final class Scanner {
+  /** Words of the articles one block of a spooled scan prepares again (about 1.6 GB of heap). */
+  static final long BLOCK_WORDS = 40_000_000;
+
   private final DetectorOptions options;
   private final Detector detector;
+  private final long blockWords;
 
   public Scanner(DetectorOptions options) {
+    this(options, BLOCK_WORDS);
+  }
+
+  /** A scanner whose spooled scans prepare blocks of about {@code blockWords} words. */
+  Scanner(DetectorOptions options, long blockWords) {
     this.options = options;
     this.detector = new Detector(options);
+    this.blockWords = blockWords;
   }
 
   public Detector detector() {
     return detector;
   }
 
-  /** Scans the articles (any order; the result sorts them by id). */
+  /** Scans the articles (any order; the result numbers them by id), prepared in memory. */
   public ScanResult scan(List<Article> input, ProgressListener listener) {
-    List<Article> articles = input.stream().sorted(Comparator.comparing(Article::id)).toList();
-    int n = articles.size();
+    List<PreparedArticle> prepared;
     try (Parallel parallel = new Parallel(options.threads())) {
-      listener.stageStarted("prepare", n);
-      List<PreparedArticle> prepared =
-          parallel.map(n, i -> detector.prepare(articles.get(i)), listener);
+      listener.stageStarted("prepare", input.size());
+      prepared = parallel.map(input.size(), i -> detector.prepare(input.get(i)), listener);
+      listener.stageFinished();
+    }
+    return scan(ArticleStore.inMemory(prepared), listener);
+  }
+
+  /** Scans the articles of a store. */
+  public ScanResult scan(ArticleStore store, ProgressListener listener) {
+    int n = store.size();
+    try (Parallel parallel = new Parallel(options.threads())) {
+      listener.stageStarted("templates", 1);
+      FingerprintTable table = FingerprintTable.build(n, a -> store.fingerprints(a).hashes());
+      Templates templates = detector.templateLearner().learn(corpus(store), table);
       listener.stageFinished();
 
-      listener.stageStarted("templates", 1);
-      FingerprintTable table =
-          FingerprintTable.build(n, a -> prepared.get(a).fingerprints().hashes());
-      Templates templates = detector.learnTemplates(prepared, table);
-      List<int[]> masks = parallel.map(n, i -> detector.mask(prepared.get(i), templates),
-          ProgressListener.NONE);
-      listener.stageFinished();
       listener.stageStarted("candidates", 1);
       if (!templates.isEmpty()) {
         Templates.KeyMatcher template = templates.byKey(table::key);
-        table.retain((a, key) -> !template.isTemplate(prepared.get(a).sourceKey(), key));
+        table.retain((a, key) -> !template.isTemplate(store.info(a).sourceKey(), key));
       }
       CandidatePairs.Result found =
           CandidatePairs.find(table, options.maxBucket(), parallel.pool(), parallel.threads());
       table = null;
-      long[] pairs = withSelfPairs(found.pairs(), prepared, templates, parallel);
+      long[] pairs = withSelfPairs(found.pairs(), store, templates);
       listener.stageFinished();
 
-      listener.stageStarted("align", pairs.length);
-      List<List<Passage>> aligned =
-          parallel.map(
-              pairs.length,
-              p -> {
-                int a = CandidatePairs.first(pairs[p]);
-                int b = CandidatePairs.second(pairs[p]);
-                return detector.align(prepared.get(a), masks.get(a), prepared.get(b), masks.get(b));
-              },
-              listener);
+      listener.stageStarted("align", n);
+      Aligned aligned = align(store, templates, pairs, parallel, listener);
       listener.stageFinished();
 
-      List<Link> links = new ArrayList<>();
-      int[] firstLink = new int[pairs.length + 1];
-      for (int p = 0; p < pairs.length; p++) {
-        int a = CandidatePairs.first(pairs[p]);
-        int b = CandidatePairs.second(pairs[p]);
-        for (Passage x : aligned.get(p)) {
-          links.add(
-              new Link(a, x.aFromWord(), x.aToWord(), b, x.bFromWord(), x.bToWord(),
-                  x.similarity()));
-        }
-        firstLink[p + 1] = links.size();
-      }
       listener.stageStarted("clusters", 1);
       ClusterFinder.Result clustered =
-          new ClusterFinder(DetectorOptions.CLUSTER_MIN_ARTICLES).find(links);
-      listener.stageFinished();
-
-      listener.stageStarted("diff", pairs.length);
-      List<ArticlePair> finished =
-          parallel.map(
-              pairs.length,
-              p -> {
-                List<Passage> passages = aligned.get(p);
-                if (passages.isEmpty()) {
-                  return null;
-                }
-                int a = CandidatePairs.first(pairs[p]);
-                int b = CandidatePairs.second(pairs[p]);
-                List<SharedPassage> shared = new ArrayList<>();
-                for (int i = 0; i < passages.size(); i++) {
-                  shared.add(
-                      detector.share(
-                          passages.get(i), prepared.get(a).tokens(), prepared.get(b).tokens(),
-                          clustered.clusterOfLink()[firstLink[p] + i]));
-                }
-                return Detector.pair(a, b, prepared.get(a), prepared.get(b), shared);
-              },
-              listener);
-      listener.stageFinished();
-      List<ArticlePair> results = new ArrayList<>();
-      for (ArticlePair pair : finished) {
-        if (pair != null) {
-          results.add(pair);
+          new ClusterFinder(DetectorOptions.CLUSTER_MIN_ARTICLES).find(aligned.links);
+      List<ArticlePair> results = new ArrayList<>(aligned.pairs.size());
+      int link = 0;
+      for (ArticlePair p : aligned.pairs) {
+        List<SharedPassage> passages = new ArrayList<>(p.passages().size());
+        for (SharedPassage s : p.passages()) {
+          passages.add(
+              new SharedPassage(
+                  s.passage(), s.similarity(), clustered.clusterOfLink()[link++], s.diff()));
         }
+        results.add(
+            new ArticlePair(
+                p.a(), p.b(), passages, p.containmentA(), p.containmentB(), p.jaccard()));
       }
       results.sort(RANKING);
-
-      List<ScanResult.ClusterResult> clusters = new ArrayList<>();
-      for (Cluster c : clustered.clusters()) {
-        clusters.add(clusterResult(c, prepared));
-      }
-      List<Tokens> tokens = prepared.stream().map(PreparedArticle::tokens).toList();
+      List<ScanResult.ClusterResult> clusters = clusterResults(clustered.clusters(), store);
+      listener.stageFinished();
       return new ScanResult(
-          options, articles, tokens, masks, results, clusters, templates, pairs.length,
+          options, store, aligned.templateWords, results, clusters, templates, pairs.length,
           found.cappedFingerprints());
     }
   }
 
-  /** The candidate pairs with each article that may repeat a passage paired with itself. */
-  private long[] withSelfPairs(
-      long[] pairs, List<PreparedArticle> prepared, Templates templates, Parallel parallel) {
-    List<Boolean> repeats =
-        parallel.map(
-            prepared.size(), i -> detector.mayRepeat(prepared.get(i), templates),
-            ProgressListener.NONE);
-    int self = (int) repeats.stream().filter(Boolean::booleanValue).count();
-    if (self == 0) {
-      return pairs;
+  /** The pairs found, in candidate order, their passages' links, and template words. */
+  private record Aligned(List<ArticlePair> pairs, List<Link> links, int[] templateWords) {}
+
+  /**
+   * Aligns every candidate pair and diffs its passages, a block of articles at a time: the
+   * articles of a block (by number) and the partners of their pairs are prepared once (a look-up
+   * when the store keeps them), their template words masked, the block's pairs aligned on the
+   * pool. Every article is in exactly one block, so each article's template words are counted
+   * once.
+   */
+  private Aligned align(
+      ArticleStore store, Templates templates, long[] pairs, Parallel parallel,
+      ProgressListener listener) {
+    int n = store.size();
+    int[] templateWords = new int[n];
+    List<ArticlePair> found = new ArrayList<>();
+    List<Link> links = new ArrayList<>();
+    int p = 0;
+    int from = 0;
+    while (from < n) {
+      int to = from;
+      long words = 0;
+      while (to < n && (store.keepsPrepared() || words < blockWords || to == from)) {
+        words += store.info(to).words();
+        to++;
+      }
+      int pairsFrom = p;
+      while (p < pairs.length && CandidatePairs.first(pairs[p]) < to) {
+        p++;
+      }
+      long[] block = Arrays.copyOfRange(pairs, pairsFrom, p);
+      // The articles the block needs: its own and its pairs' partners, each prepared once.
+      int[] needed = needed(from, to, block);
+      Map<Integer, Integer> slot = new HashMap<>();
+      for (int i = 0; i < needed.length; i++) {
+        slot.put(needed[i], i);
+      }
+      List<PreparedArticle> prepared =
+          parallel.map(needed.length, i -> store.prepared(needed[i]), ProgressListener.NONE);
+      List<int[]> masks =
+          parallel.map(
+              needed.length, i -> detector.mask(prepared.get(i), templates), ProgressListener.NONE);
+      for (int a = from; a < to; a++) {
+        templateWords[a] = Templates.maskedWords(masks.get(slot.get(a)));
+      }
+      List<ArticlePair> blockPairs =
+          parallel.map(
+              block.length,
+              k -> {
+                int a = CandidatePairs.first(block[k]);
+                int b = CandidatePairs.second(block[k]);
+                int sa = slot.get(a);
+                int sb = slot.get(b);
+                PreparedArticle pa = prepared.get(sa);
+                PreparedArticle pb = prepared.get(sb);
+                List<Passage> passages = detector.align(pa, masks.get(sa), pb, masks.get(sb));
+                if (passages.isEmpty()) {
+                  return null;
+                }
+                List<SharedPassage> shared = new ArrayList<>(passages.size());
+                for (Passage x : passages) {
+                  shared.add(detector.share(x, pa.tokens(), pb.tokens(), -1));
+                }
+                return Detector.pair(a, b, pa, pb, shared);
+              },
+              ProgressListener.NONE);
+      for (ArticlePair pair : blockPairs) {
+        if (pair == null) {
+          continue;
+        }
+        found.add(pair);
+        for (SharedPassage s : pair.passages()) {
+          Passage x = s.passage();
+          links.add(
+              new Link(pair.a(), x.aFromWord(), x.aToWord(), pair.b(), x.bFromWord(), x.bToWord(),
+                  x.similarity()));
+        }
+      }
+      listener.advanced(to - from);
+      from = to;
     }
-    long[] all = Arrays.copyOf(pairs, pairs.length + self);
-    int k = pairs.length;
-    for (int i = 0; i < repeats.size(); i++) {
-      if (repeats.get(i)) {
-        all[k++] = CandidatePairs.encode(i, i);
+    return new Aligned(found, links, templateWords);
+  }
+
+  /** Articles {@code from..to} and every partner of the block's pairs, sorted. */
+  private static int[] needed(int from, int to, long[] block) {
+    int[] out = new int[(to - from) + block.length];
+    int k = 0;
+    for (int a = from; a < to; a++) {
+      out[k++] = a;
+    }
+    for (long pair : block) {
+      int b = CandidatePairs.second(pair);
+      if (b >= to) {
+        out[k++] = b;
       }
     }
+    out = Arrays.copyOf(out, k);
+    Arrays.sort(out);
+    int distinct = 0;
+    for (int i = 0; i < k; i++) {
+      if (i == 0 || out[i] != out[i - 1]) {
+        out[distinct++] = out[i];
+      }
+    }
+    return Arrays.copyOf(out, distinct);
+  }
+
+  /** The candidate pairs with each article that may repeat a passage paired with itself. */
+  private static long[] withSelfPairs(long[] pairs, ArticleStore store, Templates templates) {
+    long[] self = new long[16];
+    int count = 0;
+    for (int i = 0; i < store.size(); i++) {
+      for (long h : store.repeatedFingerprints(i)) {
+        if (!templates.isTemplate(store.info(i).sourceKey(), h)) {
+          if (count == self.length) {
+            self = Arrays.copyOf(self, count * 2);
+          }
+          self[count++] = CandidatePairs.encode(i, i);
+          break;
+        }
+      }
+    }
+    if (count == 0) {
+      return pairs;
+    }
+    long[] all = Arrays.copyOf(pairs, pairs.length + count);
+    System.arraycopy(self, 0, all, pairs.length, count);
     Arrays.sort(all);
     return all;
+  }
+
+  /**
+   * A store as template learning reads it: the texts of the few carriers sampled per template
+   * prepared on demand, the last few kept (a template reads each of its carriers twice).
+   */
+  static TemplateCorpus corpus(ArticleStore store) {
+    Map<Integer, PreparedArticle> recent =
+        new LinkedHashMap<>(64, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<Integer, PreparedArticle> eldest) {
+            return size() > 64;
+          }
+        };
+    return new TemplateCorpus() {
+      private PreparedArticle prepared(int a) {
+        return store.keepsPrepared() ? store.prepared(a) : recent.computeIfAbsent(a, store::prepared);
+      }
+
+      @Override
+      public int size() {
+        return store.size();
+      }
+
+      @Override
+      public String id(int a) {
+        return store.info(a).id();
+      }
+
+      @Override
+      public String source(int a) {
+        return store.info(a).source();
+      }
+
+      @Override
+      public int words(int a) {
+        return store.info(a).words();
+      }
+
+      @Override
+      public Fingerprints fingerprints(int a) {
+        return store.fingerprints(a);
+      }
+
+      @Override
+      public long[] shingles(int a) {
+        return prepared(a).shingles();
+      }
+
+      @Override
+      public Tokens tokens(int a) {
+        return prepared(a).tokens();
+      }
+
+      @Override
+      public String text(int a) {
+        return prepared(a).article().text();
+      }
+    };
   }
 
   /**
@@ -186,26 +335,40 @@ public final class Scanner {
           .thenComparingInt(ArticlePair::a)
           .thenComparingInt(ArticlePair::b);
 
-  private ScanResult.ClusterResult clusterResult(Cluster c, List<PreparedArticle> prepared) {
-    Cluster.Occurrence canon = c.occurrences().get(c.canonical());
-    Tokens canonTokens = prepared.get(canon.article()).tokens();
-    List<Double> similarities = new ArrayList<>();
-    List<List<Edit>> diffs = new ArrayList<>();
-    for (int i = 0; i < c.occurrences().size(); i++) {
-      if (i == c.canonical()) {
-        similarities.add(1.0);
-        diffs.add(List.of());
-        continue;
+  /** Each cluster's occurrences diffed against its canonical one, articles prepared as needed. */
+  private List<ScanResult.ClusterResult> clusterResults(List<Cluster> clusters, ArticleStore store) {
+    Map<Integer, Tokens> recent =
+        new LinkedHashMap<>(256, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<Integer, Tokens> eldest) {
+            return size() > 256;
+          }
+        };
+    List<ScanResult.ClusterResult> out = new ArrayList<>(clusters.size());
+    for (Cluster c : clusters) {
+      Cluster.Occurrence canon = c.occurrences().get(c.canonical());
+      Tokens canonTokens = recent.computeIfAbsent(canon.article(), a -> store.prepared(a).tokens());
+      List<Double> similarities = new ArrayList<>();
+      List<List<Edit>> diffs = new ArrayList<>();
+      List<int[]> spans = new ArrayList<>();
+      for (int i = 0; i < c.occurrences().size(); i++) {
+        Cluster.Occurrence o = c.occurrences().get(i);
+        Tokens tokens = recent.computeIfAbsent(o.article(), a -> store.prepared(a).tokens());
+        spans.add(new int[] {tokens.start(o.fromWord()), tokens.end(o.toWord() - 1)});
+        if (i == c.canonical()) {
+          similarities.add(1.0);
+          diffs.add(List.of());
+          continue;
+        }
+        List<Edit> diff =
+            detector.diff(
+                canonTokens, canon.fromWord(), canon.toWord(), tokens, o.fromWord(), o.toWord());
+        int words = (canon.toWord() - canon.fromWord()) + (o.toWord() - o.fromWord());
+        similarities.add(2.0 * VariantDiffer.sharedWords(diff) / words);
+        diffs.add(diff);
       }
-      Cluster.Occurrence o = c.occurrences().get(i);
-      List<Edit> diff =
-          detector.diff(
-              canonTokens, canon.fromWord(), canon.toWord(),
-              prepared.get(o.article()).tokens(), o.fromWord(), o.toWord());
-      int words = (canon.toWord() - canon.fromWord()) + (o.toWord() - o.fromWord());
-      similarities.add(2.0 * VariantDiffer.sharedWords(diff) / words);
-      diffs.add(diff);
+      out.add(new ScanResult.ClusterResult(c, similarities, diffs, spans));
     }
-    return new ScanResult.ClusterResult(c, similarities, diffs);
+    return out;
   }
 }

@@ -29,13 +29,13 @@ import org.junit.jupiter.api.io.TempDir;
  * templates). Passages are compared with the archived article on side a, as a scan orients a
  * pair when the archived article sorts first.
  */
-class ScanCheckAgreementTest {
+public class ScanCheckAgreementTest {
   static final DetectorOptions OPTIONS = DetectorOptions.defaults().withThreads(2);
 
   @TempDir Path dir;
 
   /** Seeds, and outlets with footers whose articles reuse passages of each other and a wire story. */
-  static List<Article> corpus() {
+  public static List<Article> corpus() {
     List<Article> articles = new ArrayList<>(new ArticleLoader().load(List.of("seeds")).articles());
     Random r = new Random(2024);
     String story = words(r, 90);

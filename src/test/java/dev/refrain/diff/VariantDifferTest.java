@@ -19,6 +19,34 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class VariantDifferTest {
+
+  /** The edits without their character ranges, to compare with edits written out by hand. */
+  static List<Edit> words(List<Edit> edits) {
+    return edits.stream().map(Edit::words).toList();
+  }
+
+  @Test
+  void eachEditSaysWhichCharactersItsWordsAre() {
+    String a = "Officials said the old bridge would reopen";
+    String b = "Officials said the bridge will reopen on Monday";
+    Tokens ta = NORMALIZER.tokenize(a);
+    Tokens tb = NORMALIZER.tokenize(b);
+    for (Edit e : DIFFER.diff(ta, 0, ta.size(), tb, 0, tb.size())) {
+      assertEquals(
+          e.aFromWord() < e.aToWord() ? ta.start(e.aFromWord()) : e.aStart(), e.aStart(), e.toString());
+      if (e.aFromWord() < e.aToWord()) {
+        assertEquals(ta.end(e.aToWord() - 1), e.aEnd());
+      } else {
+        assertEquals(e.aStart(), e.aEnd(), "an empty side is a point: " + e);
+      }
+      if (e.bFromWord() < e.bToWord()) {
+        assertEquals(tb.start(e.bFromWord()), e.bStart());
+        assertEquals(tb.end(e.bToWord() - 1), e.bEnd());
+      } else {
+        assertEquals(e.bStart(), e.bEnd(), "an empty side is a point: " + e);
+      }
+    }
+  }
   private static final TextNormalizer NORMALIZER = new TextNormalizer();
   private static final VariantDiffer DIFFER = new VariantDiffer();
 
@@ -30,7 +58,7 @@ class VariantDifferTest {
   private static List<Edit> diff(String a, String b) {
     Tokens ta = NORMALIZER.tokenize(a);
     Tokens tb = NORMALIZER.tokenize(b);
-    return DIFFER.diff(ta, 0, ta.size(), tb, 0, tb.size());
+    return words(DIFFER.diff(ta, 0, ta.size(), tb, 0, tb.size()));
   }
 
   /** Edits must tile both ranges: contiguous, in order, from the start to the end of each. */
@@ -84,7 +112,7 @@ class VariantDifferTest {
     Tokens a = NORMALIZER.tokenize("Officials said: “" + PROGRESS + "” on Friday.");
     Tokens b = NORMALIZER.tokenize("A U.S. official told reporters " + BREAKTHROUGHS + ".");
     // a: officials said | 12 words | on friday; b: a u.s official told reporters | 12 words
-    List<Edit> edits = DIFFER.diff(a, 2, 14, b, 5, 17);
+    List<Edit> edits = words(DIFFER.diff(a, 2, 14, b, 5, 17));
     assertEquals(
         List.of(new Edit(Kind.EQUAL, 2, 13, 5, 16), new Edit(Kind.REPLACE, 13, 14, 16, 17)),
         edits);
@@ -161,9 +189,9 @@ class VariantDifferTest {
   void emptySpansGiveNoEditsAndOneEmptySideIsAllInsertOrDelete() {
     Tokens a = NORMALIZER.tokenize("one two three");
     Tokens b = NORMALIZER.tokenize("four five");
-    assertEquals(List.of(), DIFFER.diff(a, 1, 1, b, 2, 2));
-    assertEquals(List.of(new Edit(Kind.INSERT, 1, 1, 0, 2)), DIFFER.diff(a, 1, 1, b, 0, 2));
-    assertEquals(List.of(new Edit(Kind.DELETE, 0, 3, 2, 2)), DIFFER.diff(a, 0, 3, b, 2, 2));
+    assertEquals(List.of(), words(DIFFER.diff(a, 1, 1, b, 2, 2)));
+    assertEquals(List.of(new Edit(Kind.INSERT, 1, 1, 0, 2)), words(DIFFER.diff(a, 1, 1, b, 0, 2)));
+    assertEquals(List.of(new Edit(Kind.DELETE, 0, 3, 2, 2)), words(DIFFER.diff(a, 0, 3, b, 2, 2)));
   }
 
   @Test
@@ -222,7 +250,7 @@ class VariantDifferTest {
     int aTo = 3 + a.size();
     int bFrom = 2;
     int bTo = 2 + b.size();
-    List<Edit> edits = DIFFER.diff(ta, aFrom, aTo, tb, bFrom, bTo);
+    List<Edit> edits = words(DIFFER.diff(ta, aFrom, aTo, tb, bFrom, bTo));
     assertCovers(edits, aFrom, aTo, bFrom, bTo, ta, tb);
 
     // Applying the edits to a's words gives b's words.

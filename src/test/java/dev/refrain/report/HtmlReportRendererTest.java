@@ -102,13 +102,23 @@ class HtmlReportRendererTest {
                 List.of("local/b2", "wire/a1"), false));
     return new Report(
         Report.SCHEMA_VERSION, settings, articles, pairs, List.of(cluster), templates, problems,
-        new Report.Stats(3, 3, 2, 3, 1, 1, 2, 0, 1));
+        new Report.Stats(3, 3, 2, 3, 1, 1, 2, 0, 1),
+        texts("feeds/c|3", C3, "local/b2", B2, "wire/a1", A1));
   }
 
   static Report.ArticleEntry article(
       String id, String path, String text, String source, String title) {
     return new Report.ArticleEntry(
-        id, path, text.length(), words(text).length, 0, source, title, null, text);
+        id, path, text.length(), words(text).length, 0, source, title, null);
+  }
+
+  /** The texts the report's renderers show, by id. */
+  static java.util.Map<String, String> texts(String... idAndText) {
+    java.util.Map<String, String> m = new java.util.TreeMap<>();
+    for (int i = 0; i < idAndText.length; i += 2) {
+      m.put(idAndText[i], idAndText[i + 1]);
+    }
+    return m;
   }
 
   /** Words as {@code [start, end)} offsets: runs of letters and digits. */
@@ -316,7 +326,7 @@ class HtmlReportRendererTest {
         new Report(
             1, null, List.of(article("x", "x.txt", text, null, null)),
             List.of(new Report.PairEntry("x", "x", 1, 1, 1, 5, passages)), List.of(), List.of(), List.of(),
-            null);
+            null, texts("x", text));
     String html = renderer.toHtml(report);
     assertBalanced(html);
     for (String side : sideTexts(html)) {
@@ -369,7 +379,7 @@ class HtmlReportRendererTest {
   void emptyReportRenders() {
     Report empty =
         new Report(1, null, List.of(), List.of(), List.of(), List.of(), List.of(),
-            new Report.Stats(0, 0, 0, 0, 0, 0, 0, 0, 0));
+            new Report.Stats(0, 0, 0, 0, 0, 0, 0, 0, 0), java.util.Map.of());
     String html = renderer.toHtml(empty);
     assertTrue(html.contains("No articles."));
     assertTrue(html.contains("No passage recurs in three or more articles."));

@@ -91,7 +91,7 @@ class MarkdownReportRendererTest {
     Report report =
         new Report(1, null, List.of(article("x", "x", text, null, null)),
             List.of(new Report.PairEntry("x", "x", 1, 1, 1, 101, List.of(p))), List.of(), List.of(),
-            List.of(), null);
+            List.of(), null, java.util.Map.of("x", text));
     String md = renderer.toMarkdown(report);
     String excerpt = "word ".repeat(39) + "word…\n";
     assertTrue(md.contains("> **a** x: " + excerpt), md);

@@ -1,0 +1,30 @@
+package dev.refrain.kernel;
+
+import dev.refrain.document.Article;
+import dev.refrain.template.Templates;
+
+/**
+ * What a run keeps of every article besides its fingerprints: its metadata, the length of its
+ * text and its number of words.
+ *
+ * @param chars length of the text in UTF-16 code units
+ * @param words number of normalized words
+ * @param sourceKey {@link Templates#sourceKey} of the source
+ */
+public record ArticleInfo(
+    String id,
+    String path,
+    String source,
+    String title,
+    String published,
+    int chars,
+    int words,
+    long sourceKey) {
+
+  static ArticleInfo of(PreparedArticle p) {
+    Article a = p.article();
+    return new ArticleInfo(
+        a.id(), a.path(), a.source(), a.title(), a.published(), a.text().length(),
+        p.tokens().size(), p.sourceKey());
+  }
+}
