@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Reads a command's input a batch at a time, prepares each batch on the pool and hands the
@@ -35,6 +36,7 @@ final class ArticleIntake {
     }
   }
 
+  /** Prepares each article on the pool and hands them to {@code sink} in reading order. */
   static Result read(
       ArticleLoader loader,
       List<String> paths,
@@ -42,6 +44,20 @@ final class ArticleIntake {
       Parallel parallel,
       PrintWriter err,
       Consumer<PreparedArticle> sink) {
+    return read(loader, paths, parallel, err, detector::prepare, sink);
+  }
+
+  /**
+   * Runs {@code work} on each article on the pool (several at once, in no order) and hands the
+   * results to {@code sink} in reading order, on this thread.
+   */
+  static <T> Result read(
+      ArticleLoader loader,
+      List<String> paths,
+      Parallel parallel,
+      PrintWriter err,
+      Function<Article, T> work,
+      Consumer<T> sink) {
     List<LoadProblem> problems = new ArrayList<>();
     List<Article> batch = new ArrayList<>(BATCH);
     int[] count = {0};
@@ -49,9 +65,9 @@ final class ArticleIntake {
         () -> {
           List<Article> articles = List.copyOf(batch);
           batch.clear();
-          for (PreparedArticle p :
-              parallel.map(articles.size(), i -> detector.prepare(articles.get(i)), ProgressListener.NONE)) {
-            sink.accept(p);
+          for (T done :
+              parallel.map(articles.size(), i -> work.apply(articles.get(i)), ProgressListener.NONE)) {
+            sink.accept(done);
           }
           count[0] += articles.size();
         };

@@ -1,24 +1,19 @@
 package dev.refrain.cli;
 
-import dev.refrain.document.Article;
 import dev.refrain.document.LoadProblem;
-import dev.refrain.document.LoadResult;
 import dev.refrain.index.ArchiveException;
 import dev.refrain.index.IndexSettings;
 import dev.refrain.index.LuceneArchive;
+import dev.refrain.index.UncheckedArchiveException;
+import dev.refrain.kernel.Parallel;
+import dev.refrain.kernel.PreparedArticle;
 import dev.refrain.kernel.DetectorOptions;
 import dev.refrain.kernel.Detector;
-import dev.refrain.kernel.PreparedArticle;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -101,9 +96,6 @@ final class IndexCommand implements Runnable {
         description = "Progress bar on stderr: auto (when interactive), always, never. Default: ${DEFAULT-VALUE}.")
     Progress.When progress = Progress.When.AUTO;
 
-    /** Articles prepared in parallel before they are added in order. */
-    static final int BATCH = 512;
-
     @Override
     public Integer call() {
       PrintWriter err = spec.commandLine().getErr();
@@ -117,55 +109,80 @@ final class IndexCommand implements Runnable {
       } catch (ArchiveException e) {
         return fail(err, e);
       }
-      LoadResult loaded = input.loader().load(paths);
-      loaded.problems().forEach(p -> err.println(p.toLine()));
-      if (loaded.anyMissing()) {
+      // A missing path is known before anything is read: nothing is added then.
+      boolean missing = false;
+      for (String path : paths) {
+        if (path.isEmpty() || !java.nio.file.Files.exists(Path.of(path))) {
+          err.println(LoadProblem.missing(path).toLine());
+          missing = true;
+        }
+      }
+      if (missing) {
         err.println("refrain: nothing added: fix the missing paths above");
         return ExitCode.INPUT.code();
       }
-      if (loaded.articles().isEmpty()) {
-        err.println("refrain: nothing added: no readable articles in " + String.join(" ", paths));
-        return ExitCode.INPUT.code();
-      }
       Detector detector = new Detector(options);
-      List<Article> articles = loaded.articles();
-      int added = 0;
-      ExecutorService pool = Executors.newFixedThreadPool(options.threads());
-      try (LuceneArchive.Writer writer = LuceneArchive.openWriter(folder.dir, IndexSettings.of(options));
-          Progress bar = Progress.create(progress, articles.size(), err)) {
-        bar.stageStarted("index", articles.size());
-        // Prepare in parallel, add in input order, a batch at a time to bound memory.
-        for (int from = 0; from < articles.size(); from += BATCH) {
-          List<Future<PreparedArticle>> batch = new ArrayList<>();
-          for (Article a : articles.subList(from, Math.min(articles.size(), from + BATCH))) {
-            batch.add(pool.submit(() -> detector.prepare(a)));
-          }
-          for (Future<PreparedArticle> f : batch) {
-            writer.add(f.get());
-            added++;
-          }
-          bar.advanced(batch.size());
+      IndexSettings settings = IndexSettings.of(options);
+      LuceneArchive.Writer[] writer = {null};
+      ArticleIntake.Result loaded;
+      try (Parallel parallel = new Parallel(options.threads());
+          Progress bar = Progress.create(progress, Integer.MAX_VALUE, err)) {
+        bar.stageStarted("index", 0);
+        // Each worker prepares and adds its articles (Lucene indexes from several threads at
+        // once); the writer is opened on the first readable article, so no empty index is ever
+        // created.
+        loaded =
+            ArticleIntake.read(
+                input.loader(), paths, parallel, err,
+                article -> {
+                  try {
+                    PreparedArticle prepared = detector.prepare(article);
+                    LuceneArchive.Writer w;
+                    synchronized (writer) {
+                      if (writer[0] == null) {
+                        writer[0] = LuceneArchive.openWriter(folder.dir, settings);
+                      }
+                      w = writer[0];
+                    }
+                    w.add(prepared);
+                    return 1;
+                  } catch (ArchiveException e) {
+                    throw new UncheckedArchiveException(e);
+                  }
+                },
+                one -> bar.advanced(one));
+        bar.stageFinished();
+        if (writer[0] == null) {
+          err.println("refrain: nothing added: no readable articles in " + String.join(" ", paths));
+          return ExitCode.INPUT.code();
         }
+        bar.stageStarted("templates", 1);
+        writer[0].close();
         bar.stageFinished();
       } catch (ArchiveException e) {
+        abort(writer[0]);
         return fail(err, e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        err.println("refrain: interrupted; the index keeps its last commit");
-        return ExitCode.INTERNAL.code();
-      } catch (ExecutionException e) {
-        throw new IllegalStateException(e.getCause());
-      } finally {
-        pool.shutdownNow();
+      } catch (UncheckedArchiveException e) {
+        abort(writer[0]);
+        return fail(err, e.getCause());
+      } catch (RuntimeException | Error e) {
+        abort(writer[0]);
+        throw e;
       }
+      int added = loaded.articles();
       try (LuceneArchive.Reader reader = LuceneArchive.openReader(folder.dir)) {
         out.printf(Locale.ROOT, "added %d articles; the index holds %d%n", added, reader.size());
       } catch (ArchiveException e) {
         return fail(err, e);
       }
-      return loaded.problems().stream().anyMatch(p -> p.kind() == LoadProblem.Kind.SKIPPED)
-          ? ExitCode.SKIPPED_INPUT.code()
-          : ExitCode.OK.code();
+      return loaded.anySkipped() ? ExitCode.SKIPPED_INPUT.code() : ExitCode.OK.code();
+    }
+
+    /** Rolls back what an add that failed wrote since the last commit. */
+    private static void abort(LuceneArchive.Writer writer) {
+      if (writer != null) {
+        writer.abort();
+      }
     }
   }
 

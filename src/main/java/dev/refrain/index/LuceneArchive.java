@@ -80,6 +80,8 @@ public final class LuceneArchive {
   static final String FINGERPRINTS = "fingerprints";
   static final String WORDS = "words";
   static final String SOURCE_KEY = "sourceKey";
+  /** A 64-bit hash of the id: orders candidates that share as many fingerprints, whatever the doc ids. */
+  static final String ID_KEY = "idKey";
   static final String META = "meta";
   static final String TEMPLATES = "templates";
   /** Commit user data: whether the stored templates were learned from the committed articles. */
@@ -305,6 +307,7 @@ public final class LuceneArchive {
       }
       doc.add(new StoredField(WORDS, prepared.tokens().size()));
       doc.add(new NumericDocValuesField(SOURCE_KEY, prepared.sourceKey()));
+      doc.add(new NumericDocValuesField(ID_KEY, idKey(a.id())));
       Fingerprints fp = prepared.fingerprints();
       doc.add(new StoredField(FINGERPRINTS, encode(fp)));
       long[] distinct = fp.hashes().clone();
@@ -451,7 +454,7 @@ public final class LuceneArchive {
     public void abort() {
       try {
         writer.rollback();
-      } catch (IOException ignored) {
+      } catch (IOException | RuntimeException ignored) {
         // Rolling back after a failure; nothing more to do.
       }
       closeQuietly(directory);
@@ -646,6 +649,11 @@ public final class LuceneArchive {
   /** An archived article found by candidate search, with the number of fingerprints it shares. */
   public record Candidate(int doc, int sharedKeys) {}
 
+  /** The {@value #ID_KEY} of an article id. */
+  static long idKey(String id) {
+    return dev.refrain.normalize.Hash64.hash(id, 0x1d_5eed_1d_5eedL);
+  }
+
   /** A point-in-time, read-only view of the archive. Thread-safe. */
   public static final class Reader implements AutoCloseable {
     private final Path dir;
@@ -826,11 +834,42 @@ public final class LuceneArchive {
       }
       List<Candidate> out = new ArrayList<>();
       counts.forEach((doc, n) -> out.add(new Candidate(doc, n)));
+      // Most shared first; ties by the hash of the id, so the same archive gives the same
+      // candidates however its documents were numbered (added by several threads, merged).
+      Map<Integer, Long> idKeys = out.size() > limit ? idKeys(out) : Map.of();
       out.sort(
           java.util.Comparator.comparingInt(Candidate::sharedKeys)
               .reversed()
+              .thenComparingLong(c -> idKeys.getOrDefault(c.doc(), 0L))
               .thenComparingInt(Candidate::doc));
       return out.size() > limit ? List.copyOf(out.subList(0, limit)) : out;
+    }
+
+    /** The id keys of the candidates' documents. */
+    private Map<Integer, Long> idKeys(List<Candidate> candidates) {
+      Map<Integer, Long> keys = new HashMap<>();
+      List<Integer> docs = candidates.stream().map(Candidate::doc).sorted().toList();
+      try {
+        List<LeafReaderContext> leaves = reader.leaves();
+        int l = 0;
+        NumericDocValues values = null;
+        for (int doc : docs) {
+          while (l + 1 < leaves.size() && leaves.get(l + 1).docBase <= doc) {
+            l++;
+            values = null;
+          }
+          LeafReaderContext leaf = leaves.get(l);
+          if (values == null) {
+            values = leaf.reader().getNumericDocValues(ID_KEY);
+          }
+          if (values != null && values.advanceExact(doc - leaf.docBase)) {
+            keys.put(doc, values.longValue());
+          }
+        }
+      } catch (IOException e) {
+        throw damaged("ordering candidates", e);
+      }
+      return keys;
     }
 
     private static boolean anyDeletions(List<LeafReaderContext> leaves) {
