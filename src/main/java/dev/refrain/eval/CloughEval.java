@@ -9,6 +9,7 @@ import dev.refrain.normalize.TextNormalizer;
 import dev.refrain.kernel.DetectorOptions;
 import dev.refrain.scan.ScanResult;
 import dev.refrain.scan.Scanner;
+import dev.refrain.kernel.ProgressListener;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +41,44 @@ public final class CloughEval {
   static final long FOLD_SEED = 20090418L;
 
   private CloughEval() {}
+
+  /**
+   * What a scan of the whole corpus finds of each answer: its containment in its own source (0
+   * when the scan pairs them not), and the answers any of whose words were masked as template.
+   */
+  record ScanScores(double[] containment, List<String> masked) {}
+
+  static ScanScores scanScores(CloughCorpus corpus, DetectorOptions options) {
+    List<Article> articles = new ArrayList<>();
+    for (CloughCorpus.Answer a : corpus.answers()) {
+      articles.add(Article.of(a.file(), a.text()));
+    }
+    for (var e : new java.util.TreeMap<>(corpus.sources()).entrySet()) {
+      articles.add(Article.of("orig_" + e.getKey(), e.getValue()));
+    }
+    ScanResult result = new Scanner(options).scan(articles, ProgressListener.NONE);
+    java.util.Map<String, Integer> number = new java.util.HashMap<>();
+    for (int i = 0; i < result.store().size(); i++) {
+      number.put(result.store().info(i).id(), i);
+    }
+    java.util.Map<Long, ArticlePair> pairs = new java.util.HashMap<>();
+    for (ArticlePair p : result.pairs()) {
+      pairs.put((long) p.a() << 32 | p.b(), p);
+    }
+    List<CloughCorpus.Answer> answers = corpus.answers();
+    double[] containment = new double[answers.size()];
+    List<String> masked = new ArrayList<>();
+    for (int i = 0; i < answers.size(); i++) {
+      int a = number.get(answers.get(i).file());
+      int s = number.get("orig_" + answers.get(i).task());
+      ArticlePair p = pairs.get((long) Math.min(a, s) << 32 | Math.max(a, s));
+      containment[i] = p == null ? 0 : a < s ? p.containmentA() : p.containmentB();
+      if (result.templateWords(a) > 0) {
+        masked.add(answers.get(i).file());
+      }
+    }
+    return new ScanScores(containment, masked);
+  }
 
   /** Loads the corpus from {@code data} and evaluates it. */
   public static CorpusResult run(Path data) throws MissingDataException {
@@ -141,6 +180,31 @@ public final class CloughEval {
     figures.add(Figure.of("naive 5-shingle containment: ROC AUC", baseAuc, 3));
     addDiagnostic(figures, "matched-word share", matched, ordinal, reused, folds);
     addDiagnostic(figures, "verbatim share", verbatim, ordinal, reused, folds);
+    // The same answers found by a scan of the whole corpus (answers and sources together, no
+    // pair given): templates learned from it must not hide an answer's copied text.
+    ScanScores scan = scanScores(corpus, options);
+    double[] scanned = scan.containment();
+    figures.add(
+        new Figure(
+            "scan: Spearman vs cut>light>heavy>non",
+            Metrics.spearman(scanned, ordinal),
+            3,
+            Figure.Target.atLeast(0.85),
+            "containment in its source of each answer as a scan of all 100 files finds it"));
+    figures.add(
+        new Figure(
+            "scan: ROC AUC, reused vs non",
+            Metrics.rocAuc(scanned, reused),
+            3,
+            Figure.Target.atLeast(0.98),
+            null));
+    figures.add(
+        new Figure(
+            "scan: answers with words masked as template text",
+            scan.masked().size(),
+            0,
+            Figure.Target.atMost(0),
+            null));
     figures.add(Figure.of("shingle Jaccard: Spearman", Metrics.spearman(jaccard, ordinal), 3));
     figures.add(Figure.of("shingle Jaccard: ROC AUC", Metrics.rocAuc(jaccard, reused), 3));
     for (CloughCorpus.Category c : List.of(

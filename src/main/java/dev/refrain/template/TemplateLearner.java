@@ -28,8 +28,8 @@ import java.util.TreeSet;
  *       (corpus-wide).
  *   <li><b>At the edges, consistently</b>: in each article, consecutive frequent fingerprints
  *       form runs. A run is at the edge when it starts within the head or ends within the tail
- *       ({@value #EDGE_WORDS} words, or a tenth of the article if more) and is at most half the
- *       article; a run over half the article is the article's <em>main content</em>. A
+ *       ({@value #EDGE_WORDS} words, or a tenth of the article if more). When the runs of an
+ *       article cover more than half of it, they are its <em>main content</em>. A
  *       fingerprint is template text of a source when at least {@code minArticles} of that
  *       source's articles hold it in edge runs and those are at least {@value #EDGE_PERCENT}% of
  *       the source's articles holding it (a background paragraph an outlet repeats mid-story is
@@ -150,11 +150,17 @@ public final class TemplateLearner {
       int words = corpus.words(a);
       long src = source[a];
       counted.clear();
+      Marked isFrequent = i -> frequent.contains(table.key(fp.hashes()[i]));
+      // An article most of whose words are frequent text holds it as its main content (the
+      // source document answers paste, a story reprinted whole), however many runs it makes.
+      int[] covered = {0};
+      forEachRun(fp, isFrequent, (from, to) -> covered[0] += span(fp, from, to, words));
+      boolean mostlyShared = 2L * covered[0] > words;
       forEachRun(
           fp,
-          i -> frequent.contains(table.key(fp.hashes()[i])),
+          isFrequent,
           (from, to) -> {
-            int kind = kind(fp, from, to, words);
+            int kind = mostlyShared ? MAIN : kind(fp, from, to, words);
             for (int i = from; i < to; i++) {
               long key = table.key(fp.hashes()[i]);
               if (!counted.add(key)) {
@@ -313,6 +319,11 @@ public final class TemplateLearner {
   private static final int BODY = 0;
   private static final int EDGE = 1;
   private static final int MAIN = 2;
+
+  /** Words a run of fingerprints {@code from..to} covers. */
+  private int span(Fingerprints fp, int from, int to, int words) {
+    return Math.min(words, fp.positions()[to - 1] + shingleSize) - fp.positions()[from];
+  }
 
   /** Whether fingerprints {@code from..to} (a run) are at the edge, main content, or body. */
   private int kind(Fingerprints fp, int from, int to, int words) {
