@@ -44,11 +44,29 @@ public final class Hash64 {
    * {@code offset}, without making a string: the same value for the same characters.
    */
   public static long hash(char[] chars, int offset, int length, long seed) {
-    long h = FNV_OFFSET ^ seed;
+    long h = begin(seed);
     for (int i = offset, end = offset + length; i < end; i++) {
-      h ^= chars[i];
-      h *= FNV_PRIME;
+      h = step(h, chars[i]);
     }
-    return mix(h ^ length);
+    return finish(h, length);
+  }
+
+  /**
+   * The state of a word's hash before its first character: with {@link #step} per character and
+   * {@link #finish}, the same value as {@link #hash(CharSequence, long)} for a word read one
+   * character at a time, as the tokenizer's fast path reads it, with no buffer.
+   */
+  static long begin(long seed) {
+    return FNV_OFFSET ^ seed;
+  }
+
+  /** The state after one more character {@code c}: one FNV-1a round. */
+  static long step(long state, char c) {
+    return (state ^ c) * FNV_PRIME;
+  }
+
+  /** The hash of a word of {@code length} characters whose characters led to {@code state}. */
+  static long finish(long state, int length) {
+    return mix(state ^ length);
   }
 }

@@ -1,12 +1,13 @@
 package dev.refrain.normalize;
 
+import java.io.CharArrayReader;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.Serializable;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.apache.lucene.analysis.Analyzer;
@@ -23,22 +24,55 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 /**
  * Splits text into normalized words, keeping each word's offsets in the original text.
  *
- * <p>Words come from Lucene's {@link StandardTokenizer} (Unicode UAX #29 word breaks: Latin,
- * Cyrillic, Arabic and other alphabetic scripts split at word boundaries; Chinese and Japanese
- * ideographs become one word each). Each word is then normalized on its own, so offsets always
- * point back into the original text: Unicode NFKC, curly quotes, apostrophes and dashes folded to
- * ASCII, Arabic letter variants and non-ASCII decimal digits folded, and case folded with {@link
- * Locale#ROOT}. Punctuation and white space are not words.
+ * <p>Words are those of Lucene's {@link StandardTokenizer} (Unicode UAX #29 word breaks, at most
+ * 255 characters: Latin, Cyrillic, Arabic and other alphabetic scripts split at word boundaries;
+ * Chinese and Japanese ideographs become one word each), with no-break spaces read as spaces.
+ * Each word is then normalized on its own, so offsets always point back into the original text:
+ * Unicode NFKC, curly quotes, apostrophes and dashes folded to ASCII, Arabic letter variants and
+ * non-ASCII decimal digits folded, and case folded with {@link Locale#ROOT}. Punctuation and white
+ * space are not words.
  *
- * <p>Each word comes out as its seeded 64-bit {@link Hash64} and its offsets ({@link Tokens}),
- * never as a string per word. Instances are immutable and thread-safe; the Lucene analyzer is
- * created lazily per JVM, so a normalizer can be serialized to a distributed job.
+ * <p>Two readers make these words. The text is cut into chunks at white space (tab, LF, VT, FF,
+ * CR, space and the no-break spaces). A chunk of plain text (Latin-1 letters, digits and
+ * punctuation, typographic quotes and dashes: almost every chunk of English and Western European
+ * news) is read by {@link FastWordScanner}, which applies the tokenizer's rules and the
+ * normalization by hand and hashes each word as it reads it. Any other chunk goes to the Lucene
+ * chain, with the chunks after it up to the next stretch of plain text worth a call of its own
+ * ({@link #PLAIN_STRETCH}), in one call whose offsets are shifted to the chunk's start.
+ *
+ * <p>Cutting at white space changes no word. The tokenizer is a longest-match scanner: at each
+ * position it takes the longest match of its rules, or skips one character. Every rule starts
+ * with, and continues only with, characters that are not white space (letters, digits, {@code _},
+ * mid-word punctuation, emoji, and the Extend, Format and ZWJ characters that WB4 attaches to
+ * them), so no match holds white space: the scanner starts a match at each white space character
+ * and skips it, whatever came before. What it matches from a position depends only on the text
+ * from there to the next white space, since the 255-character window a match is cut to (254 when
+ * the 255th is a high surrogate) starts at the match. Extend, Format or ZWJ characters after a
+ * space, which WB4 attaches to the space, and CR LF (WB3) are no words either way. One exception
+ * comes from the scanner's buffering, not its rules: when a read ends at the end of its input
+ * with a high surrogate, it stops at once, dropping the rest of what it read. So a Lucene call
+ * reads the white space after its chunks too, and a text that ends with a high surrogate goes to
+ * Lucene whole. The tests compare the two readers on every test text, the seeds, Reuters-21578
+ * and random and fuzzed strings ({@link #tokenizeWithLucene} is the Lucene-only reader).
+ *
+ * <p>Each word comes out as its seeded 64-bit {@link Hash64} and its offsets ({@link Tokens}):
+ * no string is made per word of plain text, nor per ASCII word Lucene reads. Instances are
+ * immutable and thread-safe: a call keeps its state in locals and its own arrays, and the Lucene
+ * analyzer, created lazily per JVM (so a normalizer can be serialized to a distributed job),
+ * keeps one chain per thread.
  */
 public final class TextNormalizer implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /** Recorded in reports and indexes; bump whenever {@link #normalizeTerm} changes its output. */
   public static final String VERSION = "nfkc-fold-lower/2";
+
+  /**
+   * Plain text shorter than this, between two chunks that Lucene must read, is read by Lucene in
+   * the same call: a call costs about 200 ns, and Lucene reads plain text about 6 ns a character
+   * slower than the fast path, so about 32 characters cost as much as one more call.
+   */
+  static final int PLAIN_STRETCH = 32;
 
   private final long seed;
   private transient volatile Analyzer analyzer;
@@ -59,38 +93,158 @@ public final class TextNormalizer implements Serializable {
   }
 
   /**
-   * Splits {@code text} into normalized words: each word's hash and offsets. A word in ASCII
-   * (most words of English news) is normalized in the tokenizer's buffer and hashed from it: no
-   * string is made for it.
+   * Splits {@code text} into normalized words: each word's hash and offsets. The same words,
+   * hashes and offsets as {@link #tokenizeWithLucene}, several times faster on plain text (see the
+   * class comment). Nothing is allocated per word of plain text.
    */
   public Tokens tokenize(String text) {
-    int capacity = Math.max(16, text.length() / 5);
-    long[] hashes = new long[capacity];
-    int[] starts = new int[capacity];
-    int[] ends = new int[capacity];
-    int n = 0;
-    try (TokenStream stream = analyzer().tokenStream("text", new StringReader(spaced(text)))) {
+    int n = text.length();
+    if (endsWithHighSurrogate(text)) {
+      return tokenizeWithLucene(text);
+    }
+    TokenSink sink = new TokenSink(Math.max(16, n / 5));
+    read(withSpaceAfter(text), n, sink);
+    return sink.toTokens();
+  }
+
+  /**
+   * How many characters of {@code text} {@link #tokenize} hands to Lucene: the share of text the
+   * fast path does not read, for tests and measurements.
+   */
+  int charactersReadByLucene(String text) {
+    if (endsWithHighSurrogate(text)) {
+      return text.length();
+    }
+    return read(withSpaceAfter(text), text.length(), new TokenSink(16));
+  }
+
+  /**
+   * Whether the text's last character is a high surrogate. Lucene's scanner stops at once when a
+   * read of its input ends with one at the input's end, dropping the words of that read wherever
+   * the reads fell: only the whole text through Lucene gives the same words.
+   */
+  private static boolean endsWithHighSurrogate(String text) {
+    return !text.isEmpty() && Character.isHighSurrogate(text.charAt(text.length() - 1));
+  }
+
+  /**
+   * The text's characters and one more space, which ends the last word. The fast path reads
+   * no-break spaces as spaces; {@link #endOfLuceneRun} makes them spaces for Lucene.
+   */
+  private static char[] withSpaceAfter(String text) {
+    char[] chars = new char[text.length() + 1];
+    text.getChars(0, text.length(), chars, 0);
+    chars[text.length()] = ' ';
+    return chars;
+  }
+
+  /**
+   * Adds the words of {@code chars[0, n)} to {@code sink}: plain chunks by the fast path, the
+   * others by Lucene. Returns how many characters went to Lucene.
+   */
+  private int read(char[] chars, int n, TokenSink sink) {
+    int readByLucene = 0;
+    int i = 0;
+    while (i < n) {
+      // Plain chunks, read once by the fast path, up to the first chunk it cannot read.
+      int from = FastWordScanner.scan(chars, n, i, seed, sink);
+      if (from == n) {
+        break;
+      }
+      // That chunk and the ones after it, up to plain text worth a call of its own, to Lucene.
+      i = endOfLuceneRun(chars, n, from);
+      luceneRange(chars, n, from, i, sink);
+      readByLucene += i - from;
+    }
+    return readByLucene;
+  }
+
+  /**
+   * The end of the chunks from {@code from} that go to Lucene in one call: the chunks up to the
+   * first plain chunk (one {@link FastWordScanner} reads) after which no chunk for Lucene starts
+   * within {@link #PLAIN_STRETCH} characters. Makes the no-break spaces among them spaces, as
+   * Lucene must read them.
+   */
+  private static int endOfLuceneRun(char[] chars, int n, int from) {
+    int to = from;
+    int slowAhead = -1; // a character only Lucene reads, known to lie ahead
+    int i = from;
+    while (i < n) {
+      int k = FastWordScanner.classOf(chars[i]);
+      if (k == FastWordScanner.SPACE) {
+        if (isNoBreakSpace(chars[i])) {
+          chars[i] = ' ';
+        }
+        i++;
+        continue;
+      }
+      int chunk = i;
+      int classes = 0;
+      do {
+        classes |= k;
+        k = FastWordScanner.classOf(chars[++i]); // chars[n] is a space
+      } while (k != FastWordScanner.SPACE);
+      if ((classes & FastWordScanner.SLOW) == 0) {
+        if (slowAhead < chunk) {
+          slowAhead = indexOfSlow(chars, i, Math.min(n, chunk + PLAIN_STRETCH));
+        }
+        if (slowAhead < 0) {
+          break;
+        }
+      }
+      to = i;
+    }
+    return to;
+  }
+
+  /** The first index from {@code from} to {@code to} of a character only Lucene reads, or -1. */
+  private static int indexOfSlow(char[] chars, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (FastWordScanner.classOf(chars[i]) == FastWordScanner.SLOW) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Adds the words of the chunks from {@code from} to {@code to} to {@code sink}, through Lucene.
+   * The white space after them (if any) goes too, so Lucene's last read ends with it: a read
+   * ending at a high surrogate, as the chunk's might, makes Lucene's scanner stop (see the class
+   * comment).
+   */
+  private void luceneRange(char[] chars, int n, int from, int to, TokenSink sink) {
+    int end = to < n ? to + 1 : to;
+    lucene(new CharArrayReader(chars, from, end - from), from, sink);
+  }
+
+  /**
+   * {@link #tokenize} as it was before the fast path: the whole text through the Lucene chain.
+   * Kept to prove the two equal (TokenizerEquivalenceTest, TextNormalizerFuzzTest) and to measure
+   * one against the other ({@link TokenizeSpeed}).
+   */
+  Tokens tokenizeWithLucene(String text) {
+    TokenSink sink = new TokenSink(Math.max(16, text.length() / 5));
+    lucene(new StringReader(spaced(text)), 0, sink);
+    return sink.toTokens();
+  }
+
+  /** Adds the words Lucene finds in {@code text} to {@code sink}, offsets plus {@code shift}. */
+  private void lucene(Reader text, int shift, TokenSink sink) {
+    try (TokenStream stream = analyzer().tokenStream("text", text)) {
       CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
       OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
       stream.reset();
       while (stream.incrementToken()) {
-        if (n == hashes.length) {
-          int grown = hashes.length * 2;
-          hashes = Arrays.copyOf(hashes, grown);
-          starts = Arrays.copyOf(starts, grown);
-          ends = Arrays.copyOf(ends, grown);
-        }
-        hashes[n] = Hash64.hash(term.buffer(), 0, term.length(), seed);
-        starts[n] = offset.startOffset();
-        ends[n] = offset.endOffset();
-        n++;
+        sink.add(
+            Hash64.hash(term.buffer(), 0, term.length(), seed),
+            shift + offset.startOffset(),
+            shift + offset.endOffset());
       }
       stream.end();
     } catch (IOException e) {
       throw new UncheckedIOException("reading from a string failed", e);
     }
-    return new Tokens(
-        Arrays.copyOf(hashes, n), Arrays.copyOf(starts, n), Arrays.copyOf(ends, n));
   }
 
   /**
@@ -123,6 +277,11 @@ public final class TextNormalizer implements Serializable {
       return text;
     }
     return text.replace('\u00A0', ' ').replace('\u2007', ' ').replace('\u202F', ' ');
+  }
+
+  /** Whether {@code c} is one of the no-break spaces that {@link #spaced} makes spaces. */
+  private static boolean isNoBreakSpace(char c) {
+    return c == '\u00A0' || c == '\u2007' || c == '\u202F';
   }
 
   /**

@@ -77,4 +77,18 @@ public final class Tokens implements java.io.Serializable {
     }
     return lo;
   }
+
+  /** Equal when both hold the same words: the same hashes and the same offsets, in order. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Tokens t
+        && Arrays.equals(hashes, t.hashes)
+        && Arrays.equals(starts, t.starts)
+        && Arrays.equals(ends, t.ends);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * (31 * Arrays.hashCode(hashes) + Arrays.hashCode(starts)) + Arrays.hashCode(ends);
+  }
 }

@@ -1,2 +1,5 @@
-/** Normalize stage: Lucene tokenization and Unicode folding, with offsets into the original text. */
+/**
+ * Normalize stage: UAX #29 words (a hand-written fast path for plain text, Lucene for the rest)
+ * and Unicode folding, with offsets into the original text.
+ */
 package dev.refrain.normalize;

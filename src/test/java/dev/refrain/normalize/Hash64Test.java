@@ -53,6 +53,18 @@ class Hash64Test {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"", "a", "blinken", "l'économie", "北京"})
+  void hashingOneCharacterAtATimeGivesTheSameValue(String word) {
+    for (long seed : new long[] {0L, -1L, Hash64.DEFAULT_SEED}) {
+      long state = Hash64.begin(seed);
+      for (int i = 0; i < word.length(); i++) {
+        state = Hash64.step(state, word.charAt(i));
+      }
+      assertEquals(Hash64.hash(word, seed), Hash64.finish(state, word.length()), word);
+    }
+  }
+
   @Test
   void hashAcceptsAnyCharSequence() {
     assertEquals(Hash64.hash("blinken", 7L), Hash64.hash(new StringBuilder("blinken"), 7L));

@@ -43,12 +43,20 @@ class TextNormalizerTest {
    */
   static List<String> terms(TextNormalizer n, String text) {
     List<String> words = n.words(text);
-    Tokens tokens = n.tokenize(text);
+    Tokens tokens = tokenize(n, text);
     assertEquals(words.size(), tokens.size(), "words and tokens of " + text);
     for (int i = 0; i < words.size(); i++) {
       assertEquals(Hash64.hash(words.get(i), n.seed()), tokens.hash(i), "hash of word " + i);
     }
     return words;
+  }
+
+  /**
+   * {@code n.tokenize(text)}, checked to be exactly what the Lucene chain alone gives
+   * ({@link TokenizerEquivalenceTest}): every text of these tests is a case of that equivalence.
+   */
+  static Tokens tokenize(TextNormalizer n, String text) {
+    return TokenizerEquivalenceTest.assertSameAsLucene(n, text);
   }
 
   static List<String> terms(String text) {
@@ -84,7 +92,7 @@ class TextNormalizerTest {
   @ParameterizedTest
   @MethodSource("latinAndCjkTexts")
   void offsetsMapBackToTheOriginalText(String text) {
-    Tokens tokens = NORMALIZER.tokenize(text);
+    Tokens tokens = tokenize(NORMALIZER, text);
     for (int i = 0; i < tokens.size(); i++) {
       int start = tokens.start(i);
       int end = tokens.end(i);
@@ -103,7 +111,7 @@ class TextNormalizerTest {
   @Test
   void offsetsAreExactForASimpleSentence() {
     String text = "  Blinken’s “visit”, Beijing.";
-    Tokens tokens = NORMALIZER.tokenize(text);
+    Tokens tokens = tokenize(NORMALIZER, text);
     assertEquals(List.of("blinken's", "visit", "beijing"), terms(text));
     assertAll(
         () -> assertEquals(2, tokens.start(0)),
@@ -231,7 +239,7 @@ class TextNormalizerTest {
   @Test
   void frenchGivesAccentedLowerCaseWordsWithOffsets() {
     String text = "L’économie française a progressé";
-    Tokens tokens = NORMALIZER.tokenize(text);
+    Tokens tokens = tokenize(NORMALIZER, text);
     assertEquals(List.of("l'économie", "française", "a", "progressé"), terms(text));
     assertEquals(List.of("L’économie", "française", "a", "progressé"), surfaces(text, tokens));
     assertEquals(terms("L'économie française a progressé"), terms(text));
@@ -240,7 +248,7 @@ class TextNormalizerTest {
   @Test
   void arabicIsSplitIntoWordsWithOffsets() {
     String text = "وزير الخارجية الأمريكي أنتوني بلينكن";
-    Tokens tokens = NORMALIZER.tokenize(text);
+    Tokens tokens = tokenize(NORMALIZER, text);
     assertEquals(5, tokens.size());
     assertEquals(List.of("وزير", "الخارجية", "الأمريكي", "أنتوني", "بلينكن"), surfaces(text, tokens));
     // Arabic normalization: teh marbuta to heh, alef with hamza to bare alef.
@@ -253,7 +261,7 @@ class TextNormalizerTest {
   @Test
   void arabicIndicDigitsFoldToAsciiDigits() {
     String text = "في عام ٢٠٢٣";
-    Tokens tokens = NORMALIZER.tokenize(text);
+    Tokens tokens = tokenize(NORMALIZER, text);
     assertEquals(List.of("في", "عام", "2023"), terms(text));
     assertEquals("٢٠٢٣", text.substring(tokens.start(2), tokens.end(2)));
     assertEquals(terms("في عام 2023"), terms(text));
@@ -269,7 +277,7 @@ class TextNormalizerTest {
   @Test
   void chineseGivesOneWordPerIdeograph() {
     String text = "美国国务卿布林肯抵达北京";
-    Tokens tokens = NORMALIZER.tokenize(text);
+    Tokens tokens = tokenize(NORMALIZER, text);
     assertEquals(text.length(), tokens.size());
     for (int i = 0; i < tokens.size(); i++) {
       assertEquals(i, tokens.start(i));
@@ -294,7 +302,7 @@ class TextNormalizerTest {
     assertEquals(expected, terms(lf));
     assertEquals(expected, terms(crlf));
     assertEquals(expected, terms(cr));
-    Tokens t = NORMALIZER.tokenize(crlf);
+    Tokens t = tokenize(NORMALIZER, crlf);
     assertEquals("He", crlf.substring(t.start(4), t.end(4)));
     assertEquals(29, t.start(4));
   }
@@ -322,7 +330,7 @@ class TextNormalizerTest {
   @ParameterizedTest
   @ValueSource(strings = {"", " ", "\r\n\t ", "... — !!! ,,, “ ” ‘ ’"})
   void emptyOrPunctuationOnlyTextHasNoWords(String text) {
-    assertEquals(0, NORMALIZER.tokenize(text).size());
+    assertEquals(0, tokenize(NORMALIZER, text).size());
   }
 
   @Test
@@ -332,7 +340,7 @@ class TextNormalizerTest {
       sb.append((char) ('a' + i % 26)).append(' ');
     }
     String text = sb.toString();
-    Tokens tokens = NORMALIZER.tokenize(text);
+    Tokens tokens = tokenize(NORMALIZER, text);
     assertEquals(1000, tokens.size());
     List<String> words = terms(text);
     for (int i = 0; i < 1000; i++) {
@@ -345,7 +353,7 @@ class TextNormalizerTest {
   @Test
   void aWordLongerThan255CharactersIsSplitWithOffsetsStillExact() {
     String text = "x" + "a".repeat(299) + " end";
-    Tokens tokens = NORMALIZER.tokenize(text);
+    Tokens tokens = tokenize(NORMALIZER, text);
     assertEquals(3, tokens.size());
     assertEquals(0, tokens.start(0));
     assertEquals(255, tokens.end(0));
@@ -441,7 +449,7 @@ class TextNormalizerTest {
   @Test
   void noWordHasAnEmptyTerm() {
     String text = "بلينكن ـ وانغ";
-    Tokens tokens = NORMALIZER.tokenize(text);
+    Tokens tokens = tokenize(NORMALIZER, text);
     for (int i = 0; i < tokens.size(); i++) {
       assertFalse(terms(text).get(i).isEmpty(), "word " + i + " is empty");
     }

@@ -2,6 +2,7 @@ package dev.refrain.normalize;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class TokensTest {
   //                                    0123456789012345678901234
   private static final String TEXT = "Blinken visits  Beijing.";
-  private static final Tokens TOKENS = new TextNormalizer().tokenize(TEXT);
+  private static final Tokens TOKENS = TextNormalizerTest.tokenize(new TextNormalizer(), TEXT);
 
   @Test
   void theFixtureHasThreeWordsAtKnownOffsets() {
@@ -55,7 +56,7 @@ class TokensTest {
   @Test
   void wordAtOrAfterAgreesWithALinearScanEverywhere() {
     String text = "  a bb  ccc, dddd. e  ffffff g ";
-    Tokens tokens = new TextNormalizer().tokenize(text);
+    Tokens tokens = TextNormalizerTest.tokenize(new TextNormalizer(), text);
     assertEquals(7, tokens.size());
     for (int offset = -1; offset <= text.length() + 1; offset++) {
       int expected = tokens.size();
@@ -71,7 +72,7 @@ class TokensTest {
 
   @Test
   void wordAtOrAfterOfNoWordsIsZero() {
-    Tokens empty = new TextNormalizer().tokenize("");
+    Tokens empty = TextNormalizerTest.tokenize(new TextNormalizer(), "");
     assertEquals(0, empty.size());
     assertEquals(0, empty.wordAtOrAfter(0));
     assertEquals(0, empty.wordAtOrAfter(10));
@@ -96,6 +97,19 @@ class TokensTest {
     assertThrows(
         IllegalArgumentException.class,
         () -> new Tokens(new long[] {1}, new int[] {0, 2}, new int[] {1}));
+  }
+
+  @Test
+  void tokensAreEqualWhenTheirHashesAndOffsetsAre() {
+    Tokens t = new Tokens(new long[] {7, 9}, new int[] {3, 10}, new int[] {5, 12});
+    Tokens same = new Tokens(new long[] {7, 9}, new int[] {3, 10}, new int[] {5, 12});
+    assertEquals(t, same);
+    assertEquals(t.hashCode(), same.hashCode());
+    assertNotEquals(t, new Tokens(new long[] {7, 8}, new int[] {3, 10}, new int[] {5, 12}));
+    assertNotEquals(t, new Tokens(new long[] {7, 9}, new int[] {3, 11}, new int[] {5, 12}));
+    assertNotEquals(t, new Tokens(new long[] {7, 9}, new int[] {3, 10}, new int[] {5, 13}));
+    assertNotEquals(t, new Tokens(new long[] {7}, new int[] {3}, new int[] {5}));
+    assertNotEquals(t, "Tokens");
   }
 
   @Test
