@@ -35,7 +35,7 @@ public final class AlignedText {
     for (int p = 0; p < n; p++) {
       sorted[p] = (shingles[p] & ~mask) | p;
     }
-    java.util.Arrays.sort(sorted);
+    dev.refrain.shingle.UniformSort.sort(sorted);
   }
 
   public String text() {

@@ -15,9 +15,10 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Reads a command's input a batch at a time, prepares each batch on the pool and hands the
- * prepared articles on in reading order: no more than one batch of article texts is held here,
- * so an archive of any size streams through. Problems are printed on stderr as they are met.
+ * Reads a command's input a batch at a time, prepares each batch on the pool while it reads the
+ * next, and hands the prepared articles on in reading order: no more than two batches of article
+ * texts are held here, so an archive of any size streams through. Problems are printed on stderr
+ * as they are met.
  */
 final class ArticleIntake {
   /** Articles read before a batch is prepared. */
@@ -61,15 +62,26 @@ final class ArticleIntake {
     List<LoadProblem> problems = new ArrayList<>();
     List<Article> batch = new ArrayList<>(BATCH);
     int[] count = {0};
-    Runnable flush =
+    // While the pool works on one batch, this thread reads the next: one batch in flight.
+    java.util.ArrayDeque<Parallel.Started<T>> inFlight = new java.util.ArrayDeque<>();
+    Runnable drainOne =
         () -> {
-          List<Article> articles = List.copyOf(batch);
-          batch.clear();
-          for (T done :
-              parallel.map(articles.size(), i -> work.apply(articles.get(i)), ProgressListener.NONE)) {
+          for (T done : inFlight.removeFirst().join(ProgressListener.NONE)) {
             sink.accept(done);
           }
+        };
+    Runnable flush =
+        () -> {
+          if (batch.isEmpty()) {
+            return;
+          }
+          List<Article> articles = List.copyOf(batch);
+          batch.clear();
           count[0] += articles.size();
+          if (!inFlight.isEmpty()) {
+            drainOne.run();
+          }
+          inFlight.add(parallel.start(articles.size(), i -> work.apply(articles.get(i))));
         };
     loader.stream(
         paths,
@@ -85,6 +97,9 @@ final class ArticleIntake {
               err.println(p.toLine());
             }));
     flush.run();
+    while (!inFlight.isEmpty()) {
+      drainOne.run();
+    }
     return new Result(problems, count[0]);
   }
 }

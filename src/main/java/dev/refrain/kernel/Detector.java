@@ -126,7 +126,8 @@ public final class Detector implements Serializable {
 
   /** The article's template words, as sorted word ranges {@code [from, to, ...]}. */
   public int[] mask(PreparedArticle p, Templates templates) {
-    return templates.mask(p.sourceKey(), p.shingles(), options.shingleSize());
+    return templates.mask(
+        p.sourceKey(), p.shingles(), p.fingerprints().positions(), options.shingleSize());
   }
 
   /**

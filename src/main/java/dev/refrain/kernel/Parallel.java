@@ -43,28 +43,53 @@ public final class Parallel implements AutoCloseable {
 
   /** Runs {@code task} for 0..n-1; results in index order, progress told in chunks. */
   public <T> List<T> map(int n, IntFunction<T> task, ProgressListener listener) {
+    return start(n, task).join(listener);
+  }
+
+  /**
+   * Starts {@code task} for 0..n-1 on the pool and returns at once: the caller goes on (reading
+   * the next batch of input, say) and {@linkplain Started#join joins} the results when it needs
+   * them.
+   */
+  public <T> Started<T> start(int n, IntFunction<T> task) {
     int chunk = Math.max(1, Math.min(256, n / (16 * threads)));
     List<Future<List<T>>> futures = new ArrayList<>();
     for (int from = 0; from < n; from += chunk) {
-      int start = from;
+      int begin = from;
       int end = Math.min(n, from + chunk);
       futures.add(
           pool.submit(
               () -> {
-                List<T> out = new ArrayList<>(end - start);
-                for (int i = start; i < end; i++) {
+                List<T> out = new ArrayList<>(end - begin);
+                for (int i = begin; i < end; i++) {
                   out.add(task.apply(i));
                 }
                 return out;
               }));
     }
-    List<T> results = new ArrayList<>(n);
-    for (Future<List<T>> f : futures) {
-      List<T> part = get(f);
-      results.addAll(part);
-      listener.advanced(part.size());
+    return new Started<>(futures, n);
+  }
+
+  /** Work started on the pool, its results to be joined in index order. */
+  public final class Started<T> {
+    private final List<Future<List<T>>> futures;
+    private final int n;
+
+    private Started(List<Future<List<T>>> futures, int n) {
+      this.futures = futures;
+      this.n = n;
     }
-    return results;
+
+    /** Waits for every result; in index order. */
+    public List<T> join(ProgressListener listener) {
+      List<T> results = new ArrayList<>(n);
+      for (Future<List<T>> f : futures) {
+        List<T> part = get(f);
+        results.addAll(part);
+        listener.advanced(part.size());
+      }
+      return results;
+    }
   }
 
   /** Runs the tasks; results in order. */

@@ -38,6 +38,42 @@ public final class CandidatePairs {
    * maxBucket} articles, splitting the table over {@code pool}'s threads.
    */
   public static Result find(FingerprintTable table, int maxBucket, ExecutorService pool, int parts) {
+    return find(table, maxBucket, pool, parts, HolderFilter.NONE);
+  }
+
+  /**
+   * Which holders of a fingerprint count: template text holds its fingerprints without their
+   * proposing anything. Asked only of fingerprints that could pair (held by two articles or
+   * more), first of the fingerprint alone, so most are never asked of their holders.
+   */
+  public interface HolderFilter {
+    /** Whether some holder of {@code key} may not count (else all do, unasked). */
+    boolean mayDrop(long key);
+
+    /** Whether {@code article}'s holding of {@code key} counts. */
+    boolean keeps(int article, long key);
+
+    /** Every holder counts. */
+    HolderFilter NONE =
+        new HolderFilter() {
+          @Override
+          public boolean mayDrop(long key) {
+            return false;
+          }
+
+          @Override
+          public boolean keeps(int article, long key) {
+            return true;
+          }
+        };
+  }
+
+  /**
+   * The candidate pairs of a table, its holders filtered by {@code filter}: pairs of articles
+   * sharing a fingerprint that at most {@code maxBucket} kept holders hold.
+   */
+  public static Result find(
+      FingerprintTable table, int maxBucket, ExecutorService pool, int parts, HolderFilter filter) {
     if (maxBucket < 2) {
       throw new IllegalArgumentException("maxBucket must be at least 2, was " + maxBucket);
     }
@@ -49,7 +85,7 @@ public final class CandidatePairs {
       int to = p == n ? size : table.runStartAtOrAfter((int) ((long) size * p / n));
       int start = from;
       int end = Math.max(from, to);
-      futures.add(pool.submit(() -> part(table, start, end, maxBucket)));
+      futures.add(pool.submit(() -> part(table, start, end, maxBucket, filter)));
       from = end;
     }
     LongArrayList all = new LongArrayList();
@@ -91,13 +127,24 @@ public final class CandidatePairs {
 
   private record Part(LongArrayList pairs, int capped) {}
 
-  private static Part part(FingerprintTable table, int from, int to, int maxBucket) {
+  private static Part part(
+      FingerprintTable table, int from, int to, int maxBucket, HolderFilter filter) {
     LongArrayList out = new LongArrayList();
     int[] capped = {0};
     table.forEachRun(
         from,
         to,
-        (key, holders, count) -> {
+        (key, holders, all) -> {
+          int count = all;
+          if (count >= 2 && filter.mayDrop(key)) {
+            int kept = 0;
+            for (int i = 0; i < all; i++) {
+              if (filter.keeps(holders[i], key)) {
+                holders[kept++] = holders[i];
+              }
+            }
+            count = kept;
+          }
           if (count > maxBucket) {
             capped[0]++;
             return;

@@ -1,5 +1,6 @@
 package dev.refrain.lsh;
 
+import dev.refrain.shingle.UniformSort;
 import java.util.Arrays;
 import java.util.function.IntFunction;
 
@@ -100,9 +101,15 @@ public final class FingerprintTable {
         a[next[b]++] = v;
       }
     }
+    int largest = 0;
+    for (int b = 0; b < buckets; b++) {
+      largest = Math.max(largest, start[b + 1] - start[b]);
+    }
+    int scratchSize = largest;
+    ThreadLocal<long[]> scratch = ThreadLocal.withInitial(() -> new long[scratchSize]);
     java.util.stream.IntStream.range(0, buckets)
         .parallel()
-        .forEach(b -> Arrays.sort(a, start[b], start[b + 1]));
+        .forEach(b -> UniformSort.sort(a, start[b], start[b + 1], scratch.get()));
   }
 
   /** The bucket of {@code v}: its top bits, the sign bit flipped so buckets follow signed order. */
@@ -147,24 +154,6 @@ public final class FingerprintTable {
     return to;
   }
 
-  /** Decides, for an entry, whether it stays in the table. */
-  @FunctionalInterface
-  public interface EntryFilter {
-    boolean keep(int article, long key);
-  }
-
-  /** Drops the entries {@code filter} does not keep, in place; the order is kept. */
-  public void retain(EntryFilter filter) {
-    int n = 0;
-    for (int i = 0; i < size; i++) {
-      long e = entries[i];
-      if (filter.keep((int) (e & articleMask), e & ~articleMask)) {
-        entries[n++] = e;
-      }
-    }
-    size = n;
-  }
-
   /** Receives each run of the table: a key and the sorted, distinct articles holding it. */
   @FunctionalInterface
   public interface RunVisitor {
@@ -180,6 +169,18 @@ public final class FingerprintTable {
   /** Visits every run in key order. */
   public void forEachRun(RunVisitor visitor) {
     forEachRun(0, size, visitor);
+  }
+
+  /**
+   * Visits the runs of part {@code part} of {@code parts}: the parts split the table at run
+   * boundaries, so each run is visited in exactly one part (parts may be visited at once).
+   */
+  public void forEachRunOfPart(int part, int parts, RunVisitor visitor) {
+    int from = part == 0 ? 0 : runStartAtOrAfter((int) ((long) size * part / parts));
+    int to = part == parts - 1 ? size : runStartAtOrAfter((int) ((long) size * (part + 1) / parts));
+    if (from < to) {
+      forEachRun(from, to, visitor);
+    }
   }
 
   /** Visits the runs that start in entries {@code from..to} (a run may end after {@code to}). */

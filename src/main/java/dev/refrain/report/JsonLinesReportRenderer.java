@@ -51,7 +51,7 @@ public final class JsonLinesReportRenderer implements ReportRenderer {
       line(out, "pair", g -> ReportJson.pair(g, p));
     }
     for (Report.ClusterEntry c : report.clusters()) {
-      line(out, "cluster", g -> ReportJson.fields(g, c));
+      line(out, "cluster", g -> ReportJson.cluster(g, c));
     }
     for (Report.TemplateEntry t : report.templates()) {
       line(out, "template", g -> ReportJson.fields(g, t));

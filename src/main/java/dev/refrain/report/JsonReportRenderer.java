@@ -41,8 +41,13 @@ public final class JsonReportRenderer implements ReportRenderer {
         g.writeEndObject();
       }
       g.writeEndArray();
-      g.writeFieldName("clusters");
-      g.writeObject(report.clusters());
+      g.writeArrayFieldStart("clusters");
+      for (Report.ClusterEntry c : report.clusters()) {
+        g.writeStartObject();
+        ReportJson.cluster(g, c);
+        g.writeEndObject();
+      }
+      g.writeEndArray();
       g.writeFieldName("templates");
       g.writeObject(report.templates());
       g.writeFieldName("problems");

@@ -51,11 +51,55 @@ final class ReportJson {
       g.writeNumberField("wordsA", x.wordsA());
       g.writeNumberField("wordsB", x.wordsB());
       stringIfPresent(g, "cluster", x.cluster());
-      g.writeFieldName("diff");
-      g.writeObject(x.diff());
+      g.writeArrayFieldStart("diff");
+      for (Report.DiffOp op : x.diff()) {
+        diffOp(g, op);
+      }
+      g.writeEndArray();
       g.writeEndObject();
     }
     g.writeEndArray();
+  }
+
+  static void cluster(JsonGenerator g, Report.ClusterEntry c) throws IOException {
+    g.writeStringField("id", c.id());
+    g.writeNumberField("articleCount", c.articleCount());
+    g.writeArrayFieldStart("occurrences");
+    for (Report.Occurrence o : c.occurrences()) {
+      g.writeStartObject();
+      g.writeStringField("article", o.article());
+      g.writeNumberField("start", o.start());
+      g.writeNumberField("end", o.end());
+      g.writeStringField("text", o.text());
+      g.writeBooleanField("canonical", o.canonical());
+      g.writeNumberField("similarity", o.similarity());
+      g.writeArrayFieldStart("diff");
+      for (Report.DiffOp op : o.diff()) {
+        diffOp(g, op);
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
+  /**
+   * One step of a variant diff. An {@code equal} step's words are the passage's own words, so
+   * its texts are left out (the offsets say where they are in the passage's texts): a reprinted
+   * story is then in the report twice, not four times.
+   */
+  private static void diffOp(JsonGenerator g, Report.DiffOp op) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("op", op.op());
+    g.writeNumberField("aStart", op.aStart());
+    g.writeNumberField("aEnd", op.aEnd());
+    g.writeNumberField("bStart", op.bStart());
+    g.writeNumberField("bEnd", op.bEnd());
+    if (!"equal".equals(op.op())) {
+      g.writeStringField("aText", op.aText());
+      g.writeStringField("bText", op.bText());
+    }
+    g.writeEndObject();
   }
 
   /** Writes the fields of a record entry (cluster, template, problem, stats) in declared order. */

@@ -72,8 +72,10 @@ public record ScanResult(
 
   /** The template words of an article: sorted word ranges {@code [from, to, ...]}. */
   public int[] templateMask(int article) {
+    var prepared = store.prepared(article);
     return templates.mask(
-        store.info(article).sourceKey(), store.prepared(article).shingles(), options.shingleSize());
+        prepared.sourceKey(), prepared.shingles(), prepared.fingerprints().positions(),
+        options.shingleSize());
   }
 
   /** Articles that carry template text. */

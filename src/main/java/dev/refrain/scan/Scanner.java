@@ -84,12 +84,21 @@ public final class Scanner {
       listener.stageFinished();
 
       listener.stageStarted("candidates", 1);
-      if (!templates.isEmpty()) {
-        Templates.KeyMatcher template = templates.byKey(table::key);
-        table.retain((a, key) -> !template.isTemplate(store.info(a).sourceKey(), key));
-      }
+      Templates.KeyMatcher template = templates.byKey(table::key);
       CandidatePairs.Result found =
-          CandidatePairs.find(table, options.maxBucket(), parallel.pool(), parallel.threads());
+          CandidatePairs.find(
+              table, options.maxBucket(), parallel.pool(), parallel.threads(),
+              new CandidatePairs.HolderFilter() {
+                @Override
+                public boolean mayDrop(long key) {
+                  return template.anywhere(key);
+                }
+
+                @Override
+                public boolean keeps(int article, long key) {
+                  return !template.isTemplate(store.info(article).sourceKey(), key);
+                }
+              });
       table = null;
       long[] pairs = withSelfPairs(found.pairs(), store, templates);
       listener.stageFinished();

@@ -99,88 +99,39 @@ public final class TemplateLearner {
       source[a] = Templates.sourceKey(corpus.source(a));
     }
 
-    // 1. Frequent fingerprints, from the runs of the sorted table.
-    LongIntHashMap holders = new LongIntHashMap(); // scoped(key, source) -> articles of source
-    LongIntHashMap corpusHolders = new LongIntHashMap(); // key -> articles, when > maxBucket
-    LongIntHashMap largestSource = new LongIntHashMap(); // key -> its most frequent source's count
-    LongHashSet frequent = new LongHashSet(); // keys frequent somewhere
-    table.forEachRun(
-        (key, articles, count) -> {
-          if (count < minArticles) {
-            return;
-          }
-          if (count > maxBucket) {
-            corpusHolders.put(key, count);
-            frequent.add(key);
-          }
-          long[] sources = new long[count];
-          for (int i = 0; i < count; i++) {
-            sources[i] = source[articles[i]];
-          }
-          Arrays.sort(sources);
-          int largest = 0;
-          for (int i = 0; i < count; ) {
-            int j = i + 1;
-            while (j < count && sources[j] == sources[i]) {
-              j++;
-            }
-            if (j - i >= minArticles) {
-              holders.put(Templates.scoped(key, sources[i]), j - i);
-              frequent.add(key);
-            }
-            largest = Math.max(largest, j - i);
-            i = j;
-          }
-          if (count > maxBucket) {
-            largestSource.put(key, largest);
-          }
-        });
+    // 1. Frequent fingerprints, from the runs of the sorted table, a part of it on each thread.
+    int parts = Math.max(1, Math.min(64, table.size() / 100_000));
+    Frequent found =
+        java.util.stream.IntStream.range(0, parts)
+            .parallel()
+            .mapToObj(part -> frequent(table, part, parts, source))
+            .reduce(Frequent::merge)
+            .orElseGet(Frequent::new);
+    LongIntHashMap holders = found.holders;
+    LongIntHashMap corpusHolders = found.corpusHolders;
+    LongIntHashMap largestSource = found.largestSource;
+    LongHashSet frequent = found.frequent;
     if (frequent.isEmpty()) {
       return Templates.NONE;
     }
 
-    // 2. Where each article holds them: edge runs, body runs, main content.
-    LongIntHashMap edge = new LongIntHashMap(); // scoped -> articles holding it in edge runs
-    LongIntHashMap corpusEdge = new LongIntHashMap(); // key -> articles, corpus-wide candidates
-    LongIntHashMap edgeAll = new LongIntHashMap(); // key -> edge holders over all sources
-    LongIntHashMap main = new LongIntHashMap(); // key -> articles holding it as main content
-    LongHashSet counted = new LongHashSet();
-    for (int a = 0; a < n; a++) {
-      Fingerprints fp = corpus.fingerprints(a);
-      int words = corpus.words(a);
-      long src = source[a];
-      counted.clear();
-      Marked isFrequent = i -> frequent.contains(table.key(fp.hashes()[i]));
-      // An article most of whose words are frequent text holds it as its main content (the
-      // source document answers paste, a story reprinted whole), however many runs it makes.
-      int[] covered = {0};
-      forEachRun(fp, isFrequent, (from, to) -> covered[0] += span(fp, from, to, words));
-      boolean mostlyShared = 2L * covered[0] > words;
-      forEachRun(
-          fp,
-          isFrequent,
-          (from, to) -> {
-            int kind = mostlyShared ? MAIN : kind(fp, from, to, words);
-            for (int i = from; i < to; i++) {
-              long key = table.key(fp.hashes()[i]);
-              if (!counted.add(key)) {
-                continue;
-              }
-              if (kind == MAIN) {
-                main.addTo(key, 1);
-              } else if (kind == EDGE) {
-                edgeAll.addTo(key, 1);
-                long scoped = Templates.scoped(key, src);
-                if (holders.containsKey(scoped)) {
-                  edge.addTo(scoped, 1);
-                }
-                if (corpusHolders.containsKey(key)) {
-                  corpusEdge.addTo(key, 1);
-                }
-              }
-            }
-          });
-    }
+    // 2. Where each article holds them: edge runs, body runs, main content; a range of
+    // articles on each thread.
+    int ranges = Math.max(1, Math.min(64, n / 2_000));
+    Holdings held =
+        java.util.stream.IntStream.range(0, ranges)
+            .parallel()
+            .mapToObj(
+                r ->
+                    holdings(
+                        corpus, table, source, frequent, holders, corpusHolders,
+                        (int) ((long) n * r / ranges), (int) ((long) n * (r + 1) / ranges)))
+            .reduce(Holdings::merge)
+            .orElseGet(Holdings::new);
+    LongIntHashMap edge = held.edge;
+    LongIntHashMap corpusEdge = held.corpusEdge;
+    LongIntHashMap edgeAll = held.edgeAll;
+    LongIntHashMap main = held.main;
 
     // 3. The decision.
     LongHashSet templateKeys = new LongHashSet(); // scoped keys, and corpus-wide ones salted
@@ -293,6 +244,126 @@ public final class TemplateLearner {
             .thenComparing(t -> t.examples().get(0))
             .thenComparing(Template::text));
     return new Templates(templates);
+  }
+
+  /** What step 1 finds in part of the table; parts hold disjoint fingerprints. */
+  private static final class Frequent {
+    final LongIntHashMap holders = new LongIntHashMap(); // scoped(key, source) -> holders
+    final LongIntHashMap corpusHolders = new LongIntHashMap(); // key -> holders, > maxBucket
+    final LongIntHashMap largestSource = new LongIntHashMap(); // key -> largest source's count
+    final LongHashSet frequent = new LongHashSet(); // keys frequent somewhere
+
+    Frequent merge(Frequent o) {
+      holders.putAll(o.holders);
+      corpusHolders.putAll(o.corpusHolders);
+      largestSource.putAll(o.largestSource);
+      frequent.addAll(o.frequent);
+      return this;
+    }
+  }
+
+  private Frequent frequent(FingerprintTable table, int part, int parts, long[] source) {
+    Frequent f = new Frequent();
+    table.forEachRunOfPart(
+        part,
+        parts,
+        (key, articles, count) -> {
+          if (count < minArticles) {
+            return;
+          }
+          if (count > maxBucket) {
+            f.corpusHolders.put(key, count);
+            f.frequent.add(key);
+          }
+          long[] sources = new long[count];
+          for (int i = 0; i < count; i++) {
+            sources[i] = source[articles[i]];
+          }
+          Arrays.sort(sources);
+          int largest = 0;
+          for (int i = 0; i < count; ) {
+            int j = i + 1;
+            while (j < count && sources[j] == sources[i]) {
+              j++;
+            }
+            if (j - i >= minArticles) {
+              f.holders.put(Templates.scoped(key, sources[i]), j - i);
+              f.frequent.add(key);
+            }
+            largest = Math.max(largest, j - i);
+            i = j;
+          }
+          if (count > maxBucket) {
+            f.largestSource.put(key, largest);
+          }
+        });
+    return f;
+  }
+
+  /** What step 2 counts in a range of articles; counts add up across ranges. */
+  private static final class Holdings {
+    final LongIntHashMap edge = new LongIntHashMap(); // scoped -> articles holding it at an edge
+    final LongIntHashMap corpusEdge = new LongIntHashMap(); // key -> articles, corpus-wide ones
+    final LongIntHashMap edgeAll = new LongIntHashMap(); // key -> edge holders of all sources
+    final LongIntHashMap main = new LongIntHashMap(); // key -> articles holding it as main content
+
+    Holdings merge(Holdings o) {
+      add(edge, o.edge);
+      add(corpusEdge, o.corpusEdge);
+      add(edgeAll, o.edgeAll);
+      add(main, o.main);
+      return this;
+    }
+
+    private static void add(LongIntHashMap into, LongIntHashMap from) {
+      for (var e : from) {
+        into.addTo(e.key, e.value);
+      }
+    }
+  }
+
+  private Holdings holdings(
+      TemplateCorpus corpus, FingerprintTable table, long[] source, LongHashSet frequent,
+      LongIntHashMap holders, LongIntHashMap corpusHolders, int fromArticle, int toArticle) {
+    Holdings h = new Holdings();
+    LongHashSet counted = new LongHashSet();
+    for (int a = fromArticle; a < toArticle; a++) {
+      Fingerprints fp = corpus.fingerprints(a);
+      int words = corpus.words(a);
+      long src = source[a];
+      counted.clear();
+      Marked isFrequent = i -> frequent.contains(table.key(fp.hashes()[i]));
+      // An article most of whose words are frequent text holds it as its main content (the
+      // source document answers paste, a story reprinted whole), however many runs it makes.
+      int[] covered = {0};
+      forEachRun(fp, isFrequent, (from, to) -> covered[0] += span(fp, from, to, words));
+      boolean mostlyShared = 2L * covered[0] > words;
+      forEachRun(
+          fp,
+          isFrequent,
+          (from, to) -> {
+            int kind = mostlyShared ? MAIN : kind(fp, from, to, words);
+            for (int i = from; i < to; i++) {
+              long key = table.key(fp.hashes()[i]);
+              if (!counted.add(key)) {
+                continue;
+              }
+              if (kind == MAIN) {
+                h.main.addTo(key, 1);
+              } else if (kind == EDGE) {
+                h.edgeAll.addTo(key, 1);
+                long scoped = Templates.scoped(key, src);
+                if (holders.containsKey(scoped)) {
+                  h.edge.addTo(scoped, 1);
+                }
+                if (corpusHolders.containsKey(key)) {
+                  h.corpusEdge.addTo(key, 1);
+                }
+              }
+            }
+          });
+    }
+    return h;
   }
 
   private boolean vetoed(long key, LongIntHashMap main, LongIntHashMap edgeAll) {

@@ -96,24 +96,39 @@ public final class Templates implements Serializable {
   }
 
   /**
-   * The template words of an article: the words of its template shingles, as sorted,
-   * non-overlapping word ranges {@code [from0, to0, from1, to1, ...]}; empty when it has none.
+   * The template words of an article: each run of consecutive template shingles that holds a
+   * template fingerprint of the article, as sorted, non-overlapping word ranges {@code [from0,
+   * to0, from1, to1, ...]}; empty when it has none. Template text is found from the fingerprints
+   * (a template of at least a window of shingles always holds one), so an article with none
+   * costs a look-up per fingerprint, not per shingle, and a template shingle standing alone in a
+   * story (a stock phrase a footer also has) is not masked.
    *
+   * @param fingerprints positions of the article's fingerprints, ascending
    * @param shingleSize words per shingle ({@code shingles[p]} covers words {@code p} to {@code p
    *     + shingleSize - 1})
    */
-  public int[] mask(long sourceKey, long[] shingles, int shingleSize) {
+  public int[] mask(long sourceKey, long[] shingles, int[] fingerprints, int shingleSize) {
     if (templates.isEmpty()) {
       return EMPTY_MASK;
     }
     int[] ranges = EMPTY_MASK;
     int count = 0;
-    for (int p = 0; p < shingles.length; p++) {
-      if (!isTemplate(sourceKey, shingles[p])) {
+    int reached = 0; // shingles before this are in a run already found
+    for (int p : fingerprints) {
+      if (p < reached || !isTemplate(sourceKey, shingles[p])) {
         continue;
       }
-      int from = p;
-      int to = p + shingleSize;
+      int first = p;
+      while (first > reached && isTemplate(sourceKey, shingles[first - 1])) {
+        first--;
+      }
+      int last = p;
+      while (last + 1 < shingles.length && isTemplate(sourceKey, shingles[last + 1])) {
+        last++;
+      }
+      reached = last + 1;
+      int from = first;
+      int to = last + shingleSize;
       if (count > 0 && ranges[count - 1] >= from) {
         ranges[count - 1] = Math.max(ranges[count - 1], to);
       } else {
@@ -140,8 +155,11 @@ public final class Templates implements Serializable {
   }
 
   /** Answers {@link #isTemplate} for shingle keys: hashes with only some of their bits kept. */
-  @FunctionalInterface
   public interface KeyMatcher {
+    /** Whether shingle key {@code key} is template text in some source (or all). */
+    boolean anywhere(long key);
+
+    /** Whether shingle key {@code key} is template text in source {@code sourceKey}. */
     boolean isTemplate(long sourceKey, long key);
   }
 
@@ -151,7 +169,17 @@ public final class Templates implements Serializable {
    */
   public KeyMatcher byKey(java.util.function.LongUnaryOperator key) {
     if (templates.isEmpty()) {
-      return (s, k) -> false;
+      return new KeyMatcher() {
+        @Override
+        public boolean anywhere(long key) {
+          return false;
+        }
+
+        @Override
+        public boolean isTemplate(long sourceKey, long key) {
+          return false;
+        }
+      };
     }
     LongHashSet wide = new LongHashSet();
     LongHashSet scoped = new LongHashSet();
@@ -169,7 +197,17 @@ public final class Templates implements Serializable {
         }
       }
     }
-    return (s, k) -> any.contains(k) && (wide.contains(k) || scoped.contains(scoped(k, s)));
+    return new KeyMatcher() {
+      @Override
+      public boolean anywhere(long k) {
+        return any.contains(k);
+      }
+
+      @Override
+      public boolean isTemplate(long s, long k) {
+        return any.contains(k) && (wide.contains(k) || scoped.contains(scoped(k, s)));
+      }
+    };
   }
 
   /** Writes the templates in a binary form {@link #read} reads back. */

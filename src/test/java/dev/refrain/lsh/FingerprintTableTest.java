@@ -38,20 +38,6 @@ class FingerprintTableTest {
   }
 
   @Test
-  void retainDropsEntriesAndKeepsTheOrder() {
-    long x = 5L << 40;
-    long y = 9L << 40;
-    long[][] fps = {{x, y}, {x}, {y}};
-    FingerprintTable table = FingerprintTable.build(3, a -> fps[a]);
-    table.retain((article, key) -> !(article == 0 && key == table.key(y)));
-    List<int[]> seen = new ArrayList<>();
-    table.forEachRun((key, holders, count) -> seen.add(java.util.Arrays.copyOf(holders, count)));
-    assertEquals(2, seen.size());
-    assertArrayEquals(new int[] {0, 1}, seen.get(0));
-    assertArrayEquals(new int[] {2}, seen.get(1));
-  }
-
-  @Test
   void sortsInPlaceAsArraysSortDoes() {
     java.util.Random random = new java.util.Random(9);
     for (int n : new int[] {0, 1, 2, 1000, 100_000}) {
