@@ -16,13 +16,16 @@ import java.util.function.Function;
 
 /**
  * Reads a command's input a batch at a time, prepares each batch on the pool while it reads the
- * next, and hands the prepared articles on in reading order: no more than two batches of article
+ * next, and hands the prepared articles on in reading order: no more than a few batches of article
  * texts are held here, so an archive of any size streams through. Problems are printed on stderr
  * as they are met.
  */
 final class ArticleIntake {
   /** Articles read before a batch is prepared. */
-  static final int BATCH = 1024;
+  static final int BATCH = 512;
+
+  /** Batches queued on the pool at most while the next is read. */
+  static final int IN_FLIGHT = 4;
 
   private ArticleIntake() {}
 
@@ -78,7 +81,8 @@ final class ArticleIntake {
           List<Article> articles = List.copyOf(batch);
           batch.clear();
           count[0] += articles.size();
-          if (!inFlight.isEmpty()) {
+          // A few batches queued on the pool, so its threads never wait for this one to read.
+          if (inFlight.size() >= IN_FLIGHT) {
             drainOne.run();
           }
           inFlight.add(parallel.start(articles.size(), i -> work.apply(articles.get(i))));
