@@ -104,25 +104,33 @@ public final class Harness {
     format = probeFormat();
     root.with("refrain").put("outputFormat", format);
     root.set("settings", settings());
+    root.put("complete", false);
     ArrayNode sizes = root.putArray("sizes");
+    root.set("notFinished", notFinished);
     for (int n : o.sizes) {
       sizes.add(size(n));
+      root.set("scaling", scaling(sizes));
+      write(root, t0); // partial results survive an interrupted run
     }
-    root.set("scaling", scaling(sizes));
     if (o.reuters) {
       root.set("reuters", reuters());
+      write(root, t0);
     }
     if (o.indexSize > 0) {
       root.set("index", index());
     }
-    root.set("notFinished", notFinished);
+    root.put("complete", true);
+    write(root, t0);
+    log.printf(Locale.ROOT, "wrote %s and %s%n", o.outJson, o.outMd);
+    log.flush();
+  }
+
+  private void write(ObjectNode root, long t0) throws IOException {
     root.put("harnessSeconds", round((System.nanoTime() - t0) / 1e9, 1));
     Files.createDirectories(o.outJson.toAbsolutePath().getParent());
     Files.writeString(o.outJson, JSON.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
     Files.createDirectories(o.outMd.toAbsolutePath().getParent());
     Files.writeString(o.outMd, MarkdownReport.render(root), StandardCharsets.UTF_8);
-    log.printf(Locale.ROOT, "wrote %s and %s%n", o.outJson, o.outMd);
-    log.flush();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -441,7 +449,13 @@ public final class Harness {
         }
         if (t.tool.equals("exact")) {
           keys = p.atLeast(o.minShared).keys;
-          n.put("pairsSharing4Shingles", p.atLeast(4).size());
+          long[] four = p.atLeast(4).keys;
+          n.put("pairsSharing4Shingles", four.length);
+          Quality q4 = eval == null ? null : eval.score(four);
+          if (q4 != null) {
+            n.put("recallSharing4Shingles", round(q4.recall(), 4));
+            n.put("precisionSharing4Shingles", round(q4.precision(), 4));
+          }
           t.exactPairs = p;
         } else {
           keys = p.keys;

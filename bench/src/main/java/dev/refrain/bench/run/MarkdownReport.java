@@ -23,6 +23,9 @@ public final class MarkdownReport {
         .append("the report included); the machine is shared and noisy, so compare ratios measured side by side\n")
         .append("in one run, and read min / median / max over the repeats.\n\n");
 
+    if (!root.path("complete").asBoolean(true)) {
+      md.append("**Partial results: the run was still going or was interrupted when this was written.**\n\n");
+    }
     md.append("## Machine and run\n\n| | |\n|---|---|\n");
     row(md, "date", m.path("date").asText());
     row(md, "processors", m.path("processors").asText());
@@ -198,6 +201,16 @@ public final class MarkdownReport {
           .append(num(t.path("candidatePairsPerArticle"), 2)).append(" | ").append(count(t.path("pairs"))).append(" | ")
           .append(pct(t.path("recall"))).append(" | ").append(pct(t.path("precision"))).append(" | ")
           .append(ratio(t)).append(" |\n");
+    }
+    for (JsonNode t : size.path("tools")) {
+      if (t.has("precisionSharing4Shingles")) {
+        md.append(String.format(Locale.ROOT,
+            "\nThe exact counter's pairs sharing at least 4 shingles (about an 8-word run): %,d, recall %s, precision %s;"
+                + " the rest of its pairs share a few 5-word runs of frequent words, or of template variants (a"
+                + " footer's year, a header's date) held by no more than the df cap of articles.\n",
+            t.path("pairsSharing4Shingles").asLong(), pct(t.path("recallSharing4Shingles")),
+            pct(t.path("precisionSharing4Shingles"))));
+      }
     }
     md.append("\nRecall by kind of true pair:\n\n| tool | reprint | co-reprint | reuse | co-reuse |\n|---|---:|---:|---:|---:|\n");
     for (JsonNode t : size.path("tools")) {
