@@ -139,10 +139,11 @@ public final class Harness {
     ObjectNode r = JSON.createObjectNode();
     r.put("jar", slash(o.jar));
     r.put("jarBytes", Files.size(o.jar));
-    String commit = git("rev-parse", "--short", "HEAD");
+    // the last commit of the product itself (its sources and pom), not of bench/
+    String commit = git("log", "-1", "--format=%h", "--", "src", "pom.xml");
     if (commit != null) {
       r.put("commit", commit);
-      String subject = git("log", "-1", "--format=%s");
+      String subject = git("log", "-1", "--format=%s", "--", "src", "pom.xml");
       if (subject != null) {
         r.put("commitSubject", subject);
       }
@@ -376,7 +377,7 @@ public final class Harness {
         run.put("peakRssMB", round(out.peakRssKb() / 1024.0, 0));
         run.put("exitCode", out.exitCode());
         run.put("status", out.status());
-        log.printf(Locale.ROOT, "  %s: %.1f s, peak RSS %.0f MB%n", out.status(), out.seconds(), out.peakRssKb() / 1024.0);
+        log.printf(Locale.ROOT, "  %s (%.1f s, peak RSS %.0f MB)%n", out.status(), out.seconds(), out.peakRssKb() / 1024.0);
         log.flush();
         if (!out.finished()) {
           t.failed = true;

@@ -34,7 +34,7 @@ public final class MarkdownReport {
     row(md, "Java", m.path("java").asText());
     row(md, "OS", m.path("os").asText());
     row(md, "refrain measured", "`" + ref.path("jar").asText() + "`"
-        + (ref.has("commit") ? " built from commit " + ref.path("commit").asText() + " (" + esc(ref.path("commitSubject").asText()) + ")" : ""));
+        + (ref.has("commit") ? " built from the product's last commit " + ref.path("commit").asText() + " (" + esc(ref.path("commitSubject").asText()) + ")" : ""));
     row(md, "refrain output read", "`report." + ref.path("outputFormat").asText() + "`"
         + (ref.path("outputFormat").asText().equals("json") ? " (the jar does not accept `--format jsonl`)" : ""));
     row(md, "harness time", String.format(Locale.ROOT, "%.0f s", root.path("harnessSeconds").asDouble()));
