@@ -395,7 +395,20 @@ public final class Harness {
         t.rss.add(out.peakRssKb() / 1024.0);
         if (!t.evaluated) {
           t.evaluated = true;
-          evaluate(t, index, eval, articles);
+          try {
+            evaluate(t, index, eval, articles);
+          } catch (IOException | RuntimeException e) {
+            // finished, but its output could not be read: say so, keep the times, go on
+            String msg = "output unreadable: " + e.getMessage();
+            t.node.put("evaluationError", msg);
+            log.println("  " + msg);
+            ObjectNode nf = notFinished.addObject();
+            nf.put("corpus", what);
+            nf.put("tool", t.label());
+            nf.put("repeat", r);
+            nf.put("status", "finished (exit " + out.exitCode() + ") but " + msg);
+            nf.put("lastError", out.lastError());
+          }
         }
         if (!o.keepReports) {
           deleteTree(t.runDir.resolve("out"));
