@@ -46,7 +46,27 @@ abstract class Progress implements ProgressListener, AutoCloseable {
           .append(String.format(java.util.Locale.ROOT, " %.2f s", e.getValue() / 1e9));
       total += e.getValue();
     }
-    return b.append(String.format(java.util.Locale.ROOT, "; total %.2f s", total / 1e9)).toString();
+    return b.append(String.format(java.util.Locale.ROOT, "; total %.2f s", total / 1e9))
+        .append("; peak heap ").append(peakHeapBytes() >> 20).append(" MiB")
+        .toString();
+  }
+
+  /**
+   * The most heap the run has used: the largest peak of any heap pool's use, and at least the
+   * sum of the pools' current use. (Pools peak at different moments, so their peaks are not
+   * summed.)
+   */
+  static long peakHeapBytes() {
+    long peak = 0;
+    long now = 0;
+    for (java.lang.management.MemoryPoolMXBean pool :
+        java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == java.lang.management.MemoryType.HEAP) {
+        peak = Math.max(peak, pool.getPeakUsage().getUsed());
+        now += pool.getUsage().getUsed();
+      }
+    }
+    return Math.max(peak, now);
   }
 
   @Override

@@ -44,6 +44,14 @@ public interface ArticleStore extends AutoCloseable {
   /** Whether {@link #prepared} is a look-up (true) or prepares the article again (false). */
   boolean keepsPrepared();
 
+  /**
+   * Estimated heap bytes the store holds for its articles when it does not keep them prepared
+   * (metadata and fingerprints); what is left of the heap is for the articles prepared again.
+   */
+  default long heapBytes() {
+    return 0;
+  }
+
   @Override
   default void close() {}
 

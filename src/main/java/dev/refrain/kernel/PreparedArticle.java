@@ -23,6 +23,9 @@ public final class PreparedArticle implements Serializable {
   private final long[] repeated;
   private transient volatile AlignedText aligned;
 
+  /** The repeated fingerprints of the articles that repeat none: one array for them all. */
+  private static final long[] NONE = new long[0];
+
   PreparedArticle(
       Article article, Tokens tokens, long[] shingles, Fingerprints fingerprints, int shingleSize) {
     this.article = article;
@@ -40,7 +43,7 @@ public final class PreparedArticle implements Serializable {
   private static long[] repeated(Fingerprints fp, int shingleSize) {
     int n = fp.size();
     if (n < 2) {
-      return new long[0];
+      return NONE;
     }
     long[] sorted = fp.hashes().clone();
     java.util.Arrays.sort(sorted);
@@ -66,7 +69,7 @@ public final class PreparedArticle implements Serializable {
         }
       }
     }
-    return out == null ? new long[0] : java.util.Arrays.copyOf(out, count);
+    return out == null ? NONE : java.util.Arrays.copyOf(out, count);
   }
 
   /** {@link #repeated(Fingerprints, int)} of this article. */

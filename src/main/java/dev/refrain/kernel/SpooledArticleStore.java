@@ -37,6 +37,10 @@ public final class SpooledArticleStore implements ArticleStore {
   private final List<long[]> repeated;
   private final long[] offsets;
   private final boolean[] wide;
+  private final long heapBytes;
+
+  /** Heap bytes of an {@link ArticleInfo} and its strings' headers, beside their characters. */
+  private static final long INFO_BYTES = 200;
 
   private SpooledArticleStore(Builder b, int[] order) {
     this.detector = b.detector;
@@ -48,11 +52,27 @@ public final class SpooledArticleStore implements ArticleStore {
     this.repeated = b.repeated;
     this.offsets = Arrays.copyOf(b.offsets, b.infos.size());
     this.wide = Arrays.copyOf(b.wide, b.infos.size());
+    long bytes = 24L * order.length;
+    for (int k = 0; k < infos.size(); k++) {
+      ArticleInfo info = infos.get(k);
+      bytes += INFO_BYTES + 2L * (length(info.id()) + length(info.path()) + length(info.title()));
+      bytes += 16L + 8L * fingerprints.get(k).length + 16L + 8L * repeated.get(k).length;
+    }
+    this.heapBytes = bytes;
+  }
+
+  private static int length(String s) {
+    return s == null ? 0 : s.length();
   }
 
   @Override
   public int size() {
     return order.length;
+  }
+
+  @Override
+  public long heapBytes() {
+    return heapBytes;
   }
 
   @Override

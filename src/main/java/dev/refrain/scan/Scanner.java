@@ -24,7 +24,6 @@ import dev.refrain.template.Templates;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,18 +40,28 @@ import java.util.Map;
  * whatever the number of threads and however the articles are stored.
  */
 public final class Scanner {
-  /** Words of the articles one block of a spooled scan prepares again (about 1.6 GB of heap). */
-  static final long BLOCK_WORDS = 40_000_000;
+  /**
+   * Heap bytes an article prepared again takes per word, as measured: text, word hashes and
+   * offsets, shingles, the aligner's sorted shingles and the template mask.
+   */
+  static final long PREPARED_BYTES_PER_WORD = 64;
+
+  /** Fewest words a block of a spooled scan prepares, whatever the heap. */
+  static final long MIN_BLOCK_WORDS = 1 << 20;
 
   private final DetectorOptions options;
   private final Detector detector;
   private final long blockWords;
 
+  /** A scanner whose spooled scans size their blocks from the heap left free. */
   public Scanner(DetectorOptions options) {
-    this(options, BLOCK_WORDS);
+    this(options, 0);
   }
 
-  /** A scanner whose spooled scans prepare blocks of about {@code blockWords} words. */
+  /**
+   * A scanner whose spooled scans prepare blocks of about {@code blockWords} words, their
+   * partners' words included; 0 sizes them from the heap.
+   */
   Scanner(DetectorOptions options, long blockWords) {
     this.options = options;
     this.detector = new Detector(options);
@@ -149,15 +158,11 @@ public final class Scanner {
     int[] templateWords = new int[n];
     List<ArticlePair> found = new ArrayList<>();
     List<Link> links = new ArrayList<>();
+    long budget = store.keepsPrepared() ? Long.MAX_VALUE : blockWords(store, pairs);
     int p = 0;
     int from = 0;
     while (from < n) {
-      int to = from;
-      long words = 0;
-      while (to < n && (store.keepsPrepared() || words < blockWords || to == from)) {
-        words += store.info(to).words();
-        to++;
-      }
+      int to = blockEnd(store, pairs, from, p, budget);
       int pairsFrom = p;
       while (p < pairs.length && CandidatePairs.first(pairs[p]) < to) {
         p++;
@@ -165,17 +170,13 @@ public final class Scanner {
       long[] block = Arrays.copyOfRange(pairs, pairsFrom, p);
       // The articles the block needs: its own and its pairs' partners, each prepared once.
       int[] needed = needed(from, to, block);
-      Map<Integer, Integer> slot = new HashMap<>();
-      for (int i = 0; i < needed.length; i++) {
-        slot.put(needed[i], i);
-      }
       List<PreparedArticle> prepared =
           parallel.map(needed.length, i -> store.prepared(needed[i]), ProgressListener.NONE);
       List<int[]> masks =
           parallel.map(
               needed.length, i -> detector.mask(prepared.get(i), templates), ProgressListener.NONE);
       for (int a = from; a < to; a++) {
-        templateWords[a] = Templates.maskedWords(masks.get(slot.get(a)));
+        templateWords[a] = Templates.maskedWords(masks.get(Arrays.binarySearch(needed, a)));
       }
       List<ArticlePair> blockPairs =
           parallel.map(
@@ -183,8 +184,8 @@ public final class Scanner {
               k -> {
                 int a = CandidatePairs.first(block[k]);
                 int b = CandidatePairs.second(block[k]);
-                int sa = slot.get(a);
-                int sb = slot.get(b);
+                int sa = Arrays.binarySearch(needed, a);
+                int sb = Arrays.binarySearch(needed, b);
                 PreparedArticle pa = prepared.get(sa);
                 PreparedArticle pb = prepared.get(sb);
                 List<Passage> passages = detector.align(pa, masks.get(sa), pb, masks.get(sb));
@@ -214,6 +215,49 @@ public final class Scanner {
       from = to;
     }
     return new Aligned(found, links, templateWords);
+  }
+
+  /**
+   * Where the block starting at article {@code from} ends: it grows while its articles and their
+   * later partners (the pairs from {@code p} on, sorted, whose first article is in the block)
+   * fit {@code budget} words; a partner of several is counted for each, so the budget is never
+   * exceeded, only underused. A block holds one article at least.
+   */
+  static int blockEnd(ArticleStore store, long[] pairs, int from, int p, long budget) {
+    int n = store.size();
+    int to = from;
+    long words = 0;
+    while (to < n) {
+      long more = store.info(to).words();
+      int q = p;
+      while (q < pairs.length && CandidatePairs.first(pairs[q]) == to) {
+        int b = CandidatePairs.second(pairs[q]);
+        if (b > to) {
+          more += store.info(b).words();
+        }
+        q++;
+      }
+      if (to > from && words + more > budget) {
+        break;
+      }
+      words += more;
+      p = q;
+      to++;
+    }
+    return to;
+  }
+
+  /**
+   * Words a block may prepare: the fixed size this scanner was made with, else a quarter of the
+   * heap the store's fingerprints and the candidate pairs leave (the pairs found, clusters and
+   * report take the rest).
+   */
+  private long blockWords(ArticleStore store, long[] pairs) {
+    if (blockWords > 0) {
+      return blockWords;
+    }
+    long free = Runtime.getRuntime().maxMemory() - store.heapBytes() - 16L * pairs.length;
+    return Math.max(MIN_BLOCK_WORDS, free / 4 / PREPARED_BYTES_PER_WORD);
   }
 
   /** Articles {@code from..to} and every partner of the block's pairs, sorted. */
