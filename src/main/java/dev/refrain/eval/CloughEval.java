@@ -1,5 +1,6 @@
 package dev.refrain.eval;
 
+import dev.refrain.calibrate.Metrics;
 import dev.refrain.kernel.ArticlePair;
 import dev.refrain.kernel.SharedPassage;
 import dev.refrain.align.Passage;
@@ -129,23 +130,23 @@ public final class CloughEval {
                 excerpt(a.text().substring(first.aStart(), first.aEnd()), 70)));
       }
     }
-    List<int[]> folds = Metrics.stratifiedFolds(reused, FOLDS, FOLD_SEED);
+    List<int[]> folds = EvalMetrics.stratifiedFolds(reused, FOLDS, FOLD_SEED);
     boolean[] predicted =
-        Metrics.crossValidatedPredictions(score, reused, folds, Metrics.Objective.ACCURACY);
+        EvalMetrics.crossValidatedPredictions(score, reused, folds, EvalMetrics.Objective.ACCURACY);
     List<int[]> leaveOneOut = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       leaveOneOut.add(new int[] {i});
     }
     boolean[] predictedLoo =
-        Metrics.crossValidatedPredictions(score, reused, leaveOneOut, Metrics.Objective.ACCURACY);
+        EvalMetrics.crossValidatedPredictions(score, reused, leaveOneOut, EvalMetrics.Objective.ACCURACY);
     boolean[] baselinePredicted =
-        Metrics.crossValidatedPredictions(baseline, reused, folds, Metrics.Objective.ACCURACY);
+        EvalMetrics.crossValidatedPredictions(baseline, reused, folds, EvalMetrics.Objective.ACCURACY);
 
-    double accuracy = Metrics.confusion(predicted, reused).accuracy();
-    double spearman = Metrics.spearman(score, ordinal);
+    double accuracy = EvalMetrics.confusion(predicted, reused).accuracy();
+    double spearman = EvalMetrics.spearman(score, ordinal);
     double auc = Metrics.rocAuc(score, reused);
-    double baseAccuracy = Metrics.confusion(baselinePredicted, reused).accuracy();
-    double baseSpearman = Metrics.spearman(baseline, ordinal);
+    double baseAccuracy = EvalMetrics.confusion(baselinePredicted, reused).accuracy();
+    double baseSpearman = EvalMetrics.spearman(baseline, ordinal);
     double baseAuc = Metrics.rocAuc(baseline, reused);
     String paper = "paper: ~0.95 binary (NB over n-gram containment + LCS; unverified, SOURCE.md)";
     List<Figure> figures = new ArrayList<>();
@@ -173,7 +174,7 @@ public final class CloughEval {
     figures.add(
         Figure.of(
             "binary accuracy, threshold by leave-one-out",
-            Metrics.confusion(predictedLoo, reused).accuracy(),
+            EvalMetrics.confusion(predictedLoo, reused).accuracy(),
             3));
     figures.add(Figure.of("naive 5-shingle containment: accuracy (5-fold CV)", baseAccuracy, 3));
     figures.add(Figure.of("naive 5-shingle containment: Spearman", baseSpearman, 3));
@@ -187,7 +188,7 @@ public final class CloughEval {
     figures.add(
         new Figure(
             "scan: Spearman vs cut>light>heavy>non",
-            Metrics.spearman(scanned, ordinal),
+            EvalMetrics.spearman(scanned, ordinal),
             3,
             Figure.Target.atLeast(0.85),
             "containment in its source of each answer as a scan of all 100 files finds it"));
@@ -205,7 +206,7 @@ public final class CloughEval {
             0,
             Figure.Target.atMost(0),
             null));
-    figures.add(Figure.of("shingle Jaccard: Spearman", Metrics.spearman(jaccard, ordinal), 3));
+    figures.add(Figure.of("shingle Jaccard: Spearman", EvalMetrics.spearman(jaccard, ordinal), 3));
     figures.add(Figure.of("shingle Jaccard: ROC AUC", Metrics.rocAuc(jaccard, reused), 3));
     for (CloughCorpus.Category c : List.of(
         CloughCorpus.Category.CUT, CloughCorpus.Category.LIGHT,
@@ -308,11 +309,11 @@ public final class CloughEval {
       boolean[] reused,
       List<int[]> folds) {
     boolean[] predicted =
-        Metrics.crossValidatedPredictions(score, reused, folds, Metrics.Objective.ACCURACY);
+        EvalMetrics.crossValidatedPredictions(score, reused, folds, EvalMetrics.Objective.ACCURACY);
     figures.add(
         Figure.of(
-            name + ": accuracy (5-fold CV)", Metrics.confusion(predicted, reused).accuracy(), 3));
-    figures.add(Figure.of(name + ": Spearman", Metrics.spearman(score, ordinal), 3));
+            name + ": accuracy (5-fold CV)", EvalMetrics.confusion(predicted, reused).accuracy(), 3));
+    figures.add(Figure.of(name + ": Spearman", EvalMetrics.spearman(score, ordinal), 3));
     figures.add(Figure.of(name + ": ROC AUC", Metrics.rocAuc(score, reused), 3));
   }
 

@@ -1,5 +1,6 @@
 package dev.refrain.eval;
 
+import dev.refrain.calibrate.Metrics;
 import dev.refrain.kernel.ArticlePair;
 import dev.refrain.document.Article;
 import dev.refrain.kernel.DetectorOptions;
@@ -47,7 +48,7 @@ public final class MsrpEval {
     double lambda = chooseLambda(trainX, trainY);
     LogisticRegression model = LogisticRegression.fit(trainX, trainY, lambda);
     double[] trainP = probabilities(model, trainX);
-    double threshold = Metrics.bestThreshold(trainP, trainY, Metrics.Objective.ACCURACY);
+    double threshold = EvalMetrics.bestThreshold(trainP, trainY, EvalMetrics.Objective.ACCURACY);
     Metrics.Confusion test = Metrics.confusion(probabilities(model, testX), testY, threshold);
 
     // Diagnostics: single scores with a threshold learned on train.
@@ -56,7 +57,7 @@ public final class MsrpEval {
     Scanner defaults = new Scanner(DetectorOptions.defaults().withThreads(1));
     double[] trainDefault = defaultContainment(defaults, corpus.train());
     double[] testDefault = defaultContainment(defaults, corpus.test());
-    double tDefault = Metrics.bestThreshold(trainDefault, trainY, Metrics.Objective.ACCURACY);
+    double tDefault = EvalMetrics.bestThreshold(trainDefault, trainY, EvalMetrics.Objective.ACCURACY);
     Metrics.Confusion defaultOnly = Metrics.confusion(testDefault, testY, tDefault);
     int aligned = LexicalFeatures.NAMES.indexOf("aligned passage coverage (min)");
     Metrics.Confusion alignedOnly = singleFeature(trainX, trainY, testX, testY, aligned);
@@ -122,7 +123,7 @@ public final class MsrpEval {
 
   /** The penalty with the best 10-fold cross-validated training accuracy (lowest on ties). */
   static double chooseLambda(double[][] x, boolean[] y) {
-    List<int[]> folds = Metrics.stratifiedFolds(y, 10, FOLD_SEED);
+    List<int[]> folds = EvalMetrics.stratifiedFolds(y, 10, FOLD_SEED);
     double best = LAMBDAS[0];
     double bestAccuracy = -1;
     for (double lambda : LAMBDAS) {
@@ -146,12 +147,12 @@ public final class MsrpEval {
           fy[i] = ty.get(i);
         }
         LogisticRegression m = LogisticRegression.fit(fx, fy, lambda);
-        double t = Metrics.bestThreshold(probabilities(m, fx), fy, Metrics.Objective.ACCURACY);
+        double t = EvalMetrics.bestThreshold(probabilities(m, fx), fy, EvalMetrics.Objective.ACCURACY);
         for (int i : fold) {
           predicted[i] = m.probability(x[i]) >= t;
         }
       }
-      double accuracy = Metrics.confusion(predicted, y).accuracy();
+      double accuracy = EvalMetrics.confusion(predicted, y).accuracy();
       if (accuracy > bestAccuracy + 1e-12) {
         bestAccuracy = accuracy;
         best = lambda;
@@ -163,7 +164,7 @@ public final class MsrpEval {
   private static Metrics.Confusion singleFeature(
       double[][] trainX, boolean[] trainY, double[][] testX, boolean[] testY, int feature) {
     double[] tr = column(trainX, feature);
-    double t = Metrics.bestThreshold(tr, trainY, Metrics.Objective.ACCURACY);
+    double t = EvalMetrics.bestThreshold(tr, trainY, EvalMetrics.Objective.ACCURACY);
     return Metrics.confusion(column(testX, feature), testY, t);
   }
 

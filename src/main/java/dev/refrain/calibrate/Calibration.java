@@ -1,4 +1,4 @@
-package dev.refrain.eval;
+package dev.refrain.calibrate;
 
 import dev.refrain.kernel.ArticlePair;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.refrain.document.Article;
 import dev.refrain.kernel.DetectorOptions;
-import dev.refrain.scan.ScanResult;
 import dev.refrain.scan.Scanner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
