@@ -53,8 +53,8 @@ public final class BenchMain implements Runnable {
   public static void main(String[] args) {
     if (BenchMain.class.getClassLoader().getResource(PRODUCT_CLASS.replace('.', '/') + ".class") == null) {
       System.err.println("refrain-bench: the product's classes are not on the class path: build"
-          + " target/refrain.jar at the repo root (mvn -B -q -DskipTests package); this jar reads it from"
-          + " ../../target/refrain.jar beside itself");
+          + " target/refrain.jar at the repo root (mvn -B -q -DskipTests package); this jar reads it as"
+          + " ../../target/refrain.jar, relative to where this jar is (bench/target/)");
       System.exit(3);
     }
     System.exit(new CommandLine(new BenchMain()).execute(args));
