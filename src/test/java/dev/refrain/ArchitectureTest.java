@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Third-party types stay at the edges: each library is imported only by the stage packages that
- * wrap it, so the pipeline's own types are what the stages exchange.
+ * wrap it, so the pipeline's own types are what the stages exchange. And the product holds the
+ * product: corpus evaluation and benchmarks live in the bench module ({@code bench/}).
  */
 class ArchitectureTest {
   static final Path MAIN = Path.of("src", "main", "java", "dev", "refrain");
@@ -33,7 +34,7 @@ class ArchitectureTest {
 
   @ParameterizedTest(name = "{0} only in {1}")
   @CsvSource({
-    "org.apache.lucene, normalize index bench eval",
+    "org.apache.lucene, normalize index",
     "com.github.difflib, diff",
     "picocli, cli",
     "org.jsoup, document",
@@ -67,5 +68,29 @@ class ArchitectureTest {
       }
     }
     assertTrue(missing.isEmpty(), "packages without package-info.java: " + missing);
+  }
+
+  /** Packages of the bench module ({@code bench/}), which must not come back into the product. */
+  static final List<String> BENCH_ONLY = List.of("eval", "bench");
+
+  @Test
+  void theProductHoldsNoEvaluationOrBenchmarkCode() throws IOException {
+    List<String> found = new ArrayList<>();
+    for (Path source : sources()) {
+      String pkg = packageOf(source);
+      if (BENCH_ONLY.stream().anyMatch(b -> pkg.equals(b) || pkg.startsWith(b + "."))) {
+        found.add(MAIN.relativize(source).toString());
+      }
+      for (String line : Files.readAllLines(source)) {
+        if (line.contains("shared/corpora")) {
+          found.add(MAIN.relativize(source) + ": names the corpora folder: " + line.strip());
+        }
+      }
+    }
+    assertEquals(List.of(), found, "corpus evaluation and benchmarks belong in bench/");
+    ClassLoader loader = ArchitectureTest.class.getClassLoader();
+    for (String resource : List.of("dev/refrain/eval", "dev/refrain/bench", "eval/seeds-gold.json")) {
+      assertEquals(null, loader.getResource(resource), resource + " is on the product's class path");
+    }
   }
 }

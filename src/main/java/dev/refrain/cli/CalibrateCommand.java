@@ -1,6 +1,6 @@
 package dev.refrain.cli;
 
-import dev.refrain.eval.Calibration;
+import dev.refrain.calibrate.Calibration;
 import dev.refrain.kernel.DetectorOptions;
 import java.io.IOException;
 import java.io.PrintWriter;

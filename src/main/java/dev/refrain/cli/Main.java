@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Finds the passages news articles share: syndicated copy, reworded quotes, boilerplate.",
-    subcommands = {ScanCommand.class, IndexCommand.class, CheckCommand.class, EvalCommand.class, CalibrateCommand.class, BenchmarkCommand.class, HelpCommand.class},
+    subcommands = {ScanCommand.class, IndexCommand.class, CheckCommand.class, CalibrateCommand.class, HelpCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  done; every input read",
@@ -24,7 +24,7 @@ import picocli.CommandLine.Command;
       "  2  usage: unknown option, value out of range, missing argument;",
       "     an index built with other settings",
       "  3  input missing or unreadable, nothing to scan, output not writable;",
-      "     index missing, damaged or locked; eval: corpus data not found",
+      "     index missing, damaged or locked",
       "  4  done, reports written, but some input files were skipped",
       ExitCode.HELP_INTERNAL,
       ExitCode.HELP_OUT_OF_MEMORY
@@ -100,7 +100,7 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "a command is needed: scan, index, check, eval, calibrate or benchmark (see 'refrain --help')");
+        spec.commandLine(), "a command is needed: scan, index, check or calibrate (see 'refrain --help')");
   }
 
   /** Reads the version from the jar's manifest, falling back to "dev". */

@@ -221,7 +221,7 @@ public final class TextNormalizer implements Serializable {
   /**
    * {@link #tokenize} as it was before the fast path: the whole text through the Lucene chain.
    * Kept to prove the two equal (TokenizerEquivalenceTest, TextNormalizerFuzzTest) and to measure
-   * one against the other ({@link TokenizeSpeed}).
+   * one against the other (TokenizeSpeedTest).
    */
   Tokens tokenizeWithLucene(String text) {
     TokenSink sink = new TokenSink(Math.max(16, text.length() / 5));

@@ -101,14 +101,23 @@ class MainTest {
     Run add = run("help", "index", "add");
     assertEquals(0, add.code());
     assertTrue(add.out().startsWith("Usage: refrain index add"), add.out());
-    Run check = run("help", "benchmark", "check");
+    Run check = run("help", "check");
     assertEquals(0, check.code());
-    assertTrue(check.out().contains("--articles"), check.out());
+    assertTrue(check.out().contains("--max-containment"), check.out());
     Run unknown = run("help", "index", "nope");
     assertEquals(2, unknown.code());
     assertTrue(
         unknown.err().contains("unknown command 'nope' under 'index'; commands: add, remove,"),
         unknown.err());
+  }
+
+  @ParameterizedTest
+  @CsvSource({"eval, all", "benchmark, prepare"})
+  void evaluationAndBenchmarksAreNotProductCommands(String command, String argument) {
+    Run r = run(command, argument);
+    assertEquals(2, r.code(), r.out());
+    assertTrue(r.err().contains("Unmatched arguments"), r.err());
+    assertFalse(run("--help").out().contains(command), "refrain --help names " + command);
   }
 
   @Test

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.refrain.bench.ReutersStories;
 import dev.refrain.document.Article;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -33,7 +33,7 @@ class SparkPeerTest {
         "{\"id\":\"t1\",\"text\":\"" + PeersTest.words("qq", 200) + "\"}",
         "{\"id\":\"t2\",\"text\":\"" + story.replace("stc ", "zzz ") + "\"}",
         "{\"id\":\"t3\",\"text\":\"a b\"}") + "\n");
-    Path target = Path.of("target");
+    Path target = Path.of("bench", "target"); // tests run from the repo root
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx1g");

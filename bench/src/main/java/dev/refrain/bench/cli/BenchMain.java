@@ -24,14 +24,18 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code refrain-bench}: the benchmark harness's command line. */
+/**
+ * {@code refrain-bench}: the command line of refrain's evaluation and benchmarks. Run from the
+ * repo root; the product's classes come from {@code target/refrain.jar} (the jar's Class-Path).
+ */
 @Command(
     name = "refrain-bench",
     mixinStandardHelpOptions = true,
     version = "refrain-bench 0.1.0",
-    description = "Benchmarks refrain against peers on generated news corpora and Reuters-21578.",
-    subcommands = {BenchMain.Generate.class, BenchMain.Run.class, BenchMain.Render.class, BenchMain.Peer.class,
-        CommandLine.HelpCommand.class})
+    description = "Evaluates refrain on labelled corpora and benchmarks it against peers on generated news"
+        + " corpora and Reuters-21578.",
+    subcommands = {EvalCommand.class, BenchMain.Generate.class, BenchMain.Run.class, BenchMain.Render.class,
+        BenchMain.Peer.class, BenchmarkCommand.class, CommandLine.HelpCommand.class})
 public final class BenchMain implements Runnable {
   static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -39,10 +43,20 @@ public final class BenchMain implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: generate, run, render");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "a command is needed: eval, generate, run, render, peer or benchmark");
   }
 
+  /** A class of the product, present when its jar is on the class path. */
+  static final String PRODUCT_CLASS = "dev.refrain.cli.Main";
+
   public static void main(String[] args) {
+    if (BenchMain.class.getClassLoader().getResource(PRODUCT_CLASS.replace('.', '/') + ".class") == null) {
+      System.err.println("refrain-bench: the product's classes are not on the class path: build"
+          + " target/refrain.jar at the repo root (mvn -B -q -DskipTests package); this jar reads it as"
+          + " ../../target/refrain.jar, relative to where this jar is (bench/target/)");
+      System.exit(3);
+    }
     System.exit(new CommandLine(new BenchMain()).execute(args));
   }
 

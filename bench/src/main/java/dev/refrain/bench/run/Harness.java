@@ -720,12 +720,15 @@ public final class Harness {
 
     Path checkIndex = dir.resolve("check-index");
     Path checkOut = dir.resolve("check.json");
-    List<String> check = List.of(java, "-Xmx" + xmx, "-jar", o.jar.toString(), "benchmark", "check",
+    // The bench module's in-process check benchmark, on the classes of the jar measured: that jar
+    // first on the class path, so they win over the target/refrain.jar the bench jar names.
+    List<String> check = List.of(java, "-Xmx" + xmx, "-cp", slash(o.jar) + File.pathSeparator + benchClasspath(),
+        "dev.refrain.bench.cli.BenchMain", "benchmark", "check",
         "--articles", Integer.toString(n), "--checks", Integer.toString(o.checks), "--index", checkIndex.toString(),
         "--out", checkOut.toString());
     ObjectNode c = r.putObject("benchmarkCheck");
     c.put("command", display(check));
-    log.printf(Locale.ROOT, "[index] refrain benchmark check, %,d articles, %d checks%n", n, o.checks);
+    log.printf(Locale.ROOT, "[index] benchmark check on %s, %,d articles, %d checks%n", slash(o.jar), n, o.checks);
     log.flush();
     ChildProcess.Outcome co = ChildProcess.run(check, dir.resolve("check-stdout.txt"), dir.resolve("check-stderr.txt"),
         Duration.ofSeconds(o.timeoutSeconds));

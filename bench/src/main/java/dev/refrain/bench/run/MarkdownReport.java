@@ -151,7 +151,7 @@ public final class MarkdownReport {
       }
       md.append(".\n\n`").append(a.path("command").asText()).append("`\n\n");
       JsonNode c = ix.path("benchmarkCheck");
-      md.append("Check latency from refrain's own `benchmark check` (its own synthetic archive of the same number of\n")
+      md.append("Check latency from `benchmark check` (refrain's classes in one JVM: a synthetic archive of the same number of\n")
           .append("articles, ").append(c.path("wordsPerArticle").asText("400")).append(" words each, and checked articles carrying a 30-word copied passage): ")
           .append(c.path("status").asText());
       if (c.has("medianMillis")) {

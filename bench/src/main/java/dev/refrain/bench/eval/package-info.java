@@ -1,0 +1,2 @@
+/** Evaluation: measured quality on labelled corpora, beside published results. */
+package dev.refrain.bench.eval;

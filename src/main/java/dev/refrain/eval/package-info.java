@@ -1,2 +1,0 @@
-/** Evaluation: measured quality on labelled corpora, beside published results. */
-package dev.refrain.eval;
