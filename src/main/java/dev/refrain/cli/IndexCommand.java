@@ -42,7 +42,8 @@ import picocli.CommandLine.Spec;
     footer = {
       "  0  done",
       "  2  usage error, or settings that differ from the index's",
-      "  3  an input or the index is missing, unreadable, damaged or locked by another writer",
+      "  3  an input or the index is missing, unreadable, damaged or locked by another writer;",
+      "     an index folder that is not empty and not a refrain index (nothing is deleted)",
       "  4  done, but some input files were skipped (named on stderr)",
       ExitCode.HELP_OUT_OF_MEMORY
     })
@@ -75,6 +76,9 @@ final class IndexCommand implements Runnable {
       description = {
         "Adds articles to the index, creating it if needed; an article whose id is already"
             + " there replaces it. Incremental: nothing already indexed is rebuilt.",
+        "An index is created only in a new or empty folder and written only in a refrain index"
+            + " (marked by refrain-index.properties): any other folder is refused with exit 3,"
+            + " and no file refrain did not write is ever deleted.",
         "Changes are committed atomically every 10000 articles and at the end: a run killed"
             + " half-way leaves the index as of its last commit."
       })
@@ -102,6 +106,8 @@ final class IndexCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       DetectorOptions options;
       try {
+        // Before anything is read: a folder holding files refrain did not write is refused.
+        LuceneArchive.checkWritable(folder.dir);
         options =
             LuceneArchive.exists(folder.dir)
                 ? detection.scanOptions(LuceneArchive.readSettings(folder.dir))

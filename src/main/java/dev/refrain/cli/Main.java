@@ -24,7 +24,8 @@ import picocli.CommandLine.Command;
       "  2  usage: unknown option, value out of range, missing argument;",
       "     an index built with other settings",
       "  3  input missing or unreadable, nothing to scan, output not writable;",
-      "     index missing, damaged or locked; eval: corpus data not found",
+      "     index missing, damaged or locked, or its folder not empty and not an",
+      "     index; eval: corpus data not found",
       "  4  done, reports written, but some input files were skipped",
       ExitCode.HELP_INTERNAL,
       ExitCode.HELP_OUT_OF_MEMORY
