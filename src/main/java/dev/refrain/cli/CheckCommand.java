@@ -42,7 +42,9 @@ import picocli.CommandLine.Spec;
           + " articles it shares passages with, the passages with their variant diffs, and how much"
           + " of it is reused. Fails (exit 1) when an article reuses more than --max-containment.",
       "Boilerplate learned from the archive, passages accepted in a --baseline file and reuse from"
-          + " --allow-source sources are reported but not counted."
+          + " --allow-source sources are reported but not counted.",
+      "An archived article with a checked article's own id is compared too, as its earlier"
+          + " version, and counted unless --same-id update says the check is of updates."
     },
     footerHeading = "%nExit codes:%n",
     footer = {
@@ -92,6 +94,16 @@ final class CheckCommand implements Callable<Integer> {
 
   @Option(names = "--max-candidates", paramLabel = "N", description = "Most archived articles aligned per new article, 1 to 100000. Default: ${DEFAULT-VALUE}.")
   int maxCandidates = 100;
+
+  @Option(
+      names = "--same-id",
+      paramLabel = "WHAT",
+      description =
+          "What an archived article with a checked article's own id is: compare (its earlier"
+              + " version, counted like any other archived article: a copy saved under an"
+              + " archived name fails) or update (the checked article replaces it: its passages"
+              + " are reported, not counted). Either way the report names it. Default: compare.")
+  CheckOptions.SameId sameId = CheckOptions.SameId.COMPARE;
 
   @Option(
       names = "--verify-index",
@@ -148,7 +160,8 @@ final class CheckCommand implements Callable<Integer> {
     }
     Detector detector = new Detector(options);
     CheckOptions checkOptions =
-        new CheckOptions(maxContainment, maxCandidates, Set.copyOf(allowSources), accepted);
+        new CheckOptions(
+            maxContainment, maxCandidates, Set.copyOf(allowSources), accepted, sameId);
     List<Checker.Result> results = new ArrayList<>();
     int archived;
     try (LuceneArchive.Reader reader = LuceneArchive.openReader(index)) {
@@ -173,7 +186,8 @@ final class CheckCommand implements Callable<Integer> {
     CheckReport report =
         CheckReportMapper.toReport(
             new CheckReport.Settings(maxContainment, options.minWords(), index.toString(), archived,
-                allowSources.stream().sorted().toList(), baseline == null ? null : baseline.toString()),
+                allowSources.stream().sorted().toList(), baseline == null ? null : baseline.toString(),
+                sameId.name().toLowerCase(Locale.ROOT)),
             results, loaded.problems());
     try {
       for (CheckRenderer r : renderers) {

@@ -71,6 +71,40 @@ class CheckCommandTest {
   }
 
   @Test
+  void aVerbatimCopyNamedLikeAnArchivedArticleFailsAsItsEarlierVersion() throws IOException {
+    Path archive = Files.createDirectories(tmp.resolve("archive"));
+    Path fresh = Files.createDirectories(tmp.resolve("new"));
+    Files.copy(Path.of(S001), archive.resolve("story.txt"));
+    Files.copy(Path.of(S001), fresh.resolve("story.txt"));
+    Path idx = tmp.resolve("idx");
+    assertEquals(0, run("index", "add", archive.toString(), "--index", idx.toString()).code());
+
+    MainTest.Run compared = run("check", fresh.toString(), "--index", idx.toString());
+    assertEquals(1, compared.code(), compared.out() + compared.err());
+    assertTrue(compared.out().contains("FAIL story (" + fresh + "/story.txt): 100.0% of words reused"),
+        compared.out());
+    assertTrue(compared.out().contains(
+        "earlier version (same id) in the archive: identical, 100.0% of words shared, counted"),
+        compared.out());
+    assertTrue(compared.out().contains("with story, its earlier version"), compared.out());
+
+    Path out = tmp.resolve("out");
+    MainTest.Run updated =
+        run("check", fresh.toString(), "--index", idx.toString(), "--same-id", "update",
+            "--format", "json", "--out", out.toString());
+    assertEquals(0, updated.code(), updated.out() + updated.err());
+    JsonNode json = new ObjectMapper().readTree(out.resolve("check.json").toFile());
+    assertEquals("update", json.at("/settings/sameId").asText());
+    JsonNode article = json.at("/articles/0");
+    assertEquals(0.0, article.get("containment").asDouble());
+    assertTrue(article.at("/earlierVersion/identical").asBoolean());
+    assertFalse(article.at("/earlierVersion/counted").asBoolean());
+    assertEquals(1.0, article.at("/earlierVersion/shared").asDouble());
+    assertTrue(article.at("/matches/0/sameId").asBoolean());
+    assertEquals("update", article.at("/matches/0/passages/0/status").asText());
+  }
+
+  @Test
   void needsOutForSeveralFormats() {
     MainTest.Run r = run("check", S001, "--index", index.toString(), "--format", "json,sarif");
     assertEquals(2, r.code());
