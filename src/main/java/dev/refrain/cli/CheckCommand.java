@@ -51,8 +51,9 @@ import picocli.CommandLine.Spec;
       "  0  every article within the limits",
       "  1  some article reuses more than --max-containment",
       "  2  usage error, or settings that differ from the index's",
-      "  3  an input, the baseline or the index is missing, unreadable, damaged or locked",
-      "     (a skipped input file also gives 3: a gate must not pass on what it did not read)",
+      "  3  an input, the baseline or the index is missing, unreadable, damaged or locked;",
+      "     any input file not read (of another type, binary, empty, too large...) also gives 3:",
+      "     a gate must not pass on what it did not read (leave files out with --exclude)",
       ExitCode.HELP_OUT_OF_MEMORY
     })
 final class CheckCommand implements Callable<Integer> {
@@ -153,9 +154,21 @@ final class CheckCommand implements Callable<Integer> {
       return IndexCommand.fail(err, e);
     }
     LoadResult loaded = input.loader().load(paths);
-    loaded.problems().forEach(p -> err.println(p.toLine()));
-    if (loaded.anyMissing() || loaded.anySkipped() || loaded.articles().isEmpty()) {
-      err.println("refrain: nothing checked: every input must be readable");
+    ProblemLog log = input.problems(err);
+    loaded.problems().forEach(log);
+    log.finish();
+    long unread =
+        loaded.problems().stream().filter(p -> p.kind() != LoadProblem.Kind.WARNING).count();
+    if (unread > 0) {
+      // Fails closed: a gate must not pass on what it did not read.
+      err.println("refrain: nothing checked: " + unread + (unread == 1 ? " input was" : " inputs were")
+          + " not read; a gate does not pass on what it did not read: make "
+          + (unread == 1 ? "it" : "them") + " readable, or leave files out on purpose with"
+          + " --exclude GLOB or a .refrainignore in the folder");
+      return ExitCode.INPUT.code();
+    }
+    if (loaded.articles().isEmpty()) {
+      err.println("refrain: nothing checked: no readable articles in " + String.join(" ", paths));
       return ExitCode.INPUT.code();
     }
     Detector detector = new Detector(options);

@@ -139,7 +139,7 @@ final class IndexCommand implements Runnable {
         // created.
         loaded =
             ArticleIntake.read(
-                input.loader(), paths, parallel, err,
+                input.loader(), paths, parallel, input.problems(err),
                 article -> {
                   try {
                     PreparedArticle prepared = detector.prepare(article);

@@ -42,7 +42,9 @@ import picocli.CommandLine.Spec;
       "Finds the passages the given articles share and writes reports: a self-contained HTML"
           + " report with the articles side by side, a Markdown summary and JSON.",
       "Prints the pairs of articles ranked by how much they share.",
-      "Reads .txt, .md, .html, .json and .jsonl files; folders are read recursively."
+      "Reads .txt, .md, .html, .json and .jsonl files; folders are read recursively, and any"
+          + " other file found in them is named on stderr as skipped unless left out with"
+          + " --exclude or the folder's .refrainignore."
     },
     footerHeading = "%nExit codes:%n",
     footer = {
@@ -122,7 +124,8 @@ final class ScanCommand implements Callable<Integer> {
             new SpooledArticleStore.Builder(scanner.detector(), storeBudget(), tempDirectory())) {
       loaded =
           ArticleIntake.read(
-              input.loader(), paths, scanner.detector(), parallel, err, builder::add);
+              input.loader(), paths, scanner.detector(), parallel, input.problems(err),
+              builder::add);
       if (loaded.anyMissing()) {
         err.println("refrain: nothing scanned: fix the missing paths above");
         return ExitCode.INPUT.code();

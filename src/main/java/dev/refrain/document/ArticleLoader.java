@@ -35,9 +35,12 @@ import java.util.Objects;
 /**
  * Loads articles from files and folders: plain text, Markdown, HTML, JSON and JSON Lines.
  *
- * <p>Each path is loaded as given: a file by itself, a folder recursively (hidden entries, whose
- * names start with {@code .}, and files of other types are ignored; files are taken in order of
- * their relative path). Paths are loaded in the order given, and the records of a JSON or JSON
+ * <p>Each path is loaded as given: a file by itself, a folder recursively (files are taken in
+ * order of their relative path). Hidden entries, whose names start with {@code .}, are not
+ * inputs, and what {@link LoaderOptions#exclude()} or the folder's {@code .refrainignore} leaves
+ * out (see {@link Exclusions}) is neither read nor reported; every other file found is read or
+ * reported: a file of another type in a folder is skipped with a problem naming it, as it is when
+ * named explicitly. Paths are loaded in the order given, and the records of a JSON or JSON
  * Lines file in file order. Files are decoded as strict UTF-8 (byte order mark dropped) with a
  * fallback to windows-1252, or as UTF-16 when they start with a UTF-16 byte order mark. Files that
  * cannot be used (binary, empty, too large, unreadable, of an unsupported type when named
@@ -87,6 +90,7 @@ public final class ArticleLoader {
           "jsonl", Type.JSONL);
 
   private final LoaderOptions options;
+  private final Exclusions exclusions;
   private final JsonRecords json;
 
   /** A loader with the {@linkplain LoaderOptions#defaults() default options}. */
@@ -97,6 +101,7 @@ public final class ArticleLoader {
   /** A loader with the given options. */
   public ArticleLoader(LoaderOptions options) {
     this.options = Objects.requireNonNull(options, "options");
+    this.exclusions = Exclusions.of(options.exclude());
     this.json = new JsonRecords(options.maxFileBytes());
   }
 
@@ -170,6 +175,9 @@ public final class ArticleLoader {
     } else if (Files.isRegularFile(path)) {
       String name = path.getFileName() == null ? shown : path.getFileName().toString();
       Type type = typeOf(name);
+      if (exclusions.excludes(shown, false)) {
+        return;
+      }
       if (type == null) {
         run.problem(shown, 0, LoadProblem.skipped(shown, UNSUPPORTED));
       } else {
@@ -182,6 +190,11 @@ public final class ArticleLoader {
   }
 
   private void loadFolder(Run run, Path folder, String shown) {
+    Exclusions rules =
+        exclusions.plus(
+            Exclusions.readIgnoreFile(
+                folder, shown,
+                (line, problem) -> run.problem(join(shown, Exclusions.IGNORE_FILE), line, problem)));
     Map<String, Path> files = new HashMap<>();
     Map<String, LoadProblem> walkProblems = new LinkedHashMap<>();
     try {
@@ -192,29 +205,33 @@ public final class ArticleLoader {
           new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-              return !dir.equals(folder) && isHidden(dir)
+              return !dir.equals(folder)
+                      && (isHidden(dir) || rules.excludes(relative(folder, dir), true))
                   ? FileVisitResult.SKIP_SUBTREE
                   : FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-              if (isHidden(file) || typeOf(file.getFileName().toString()) == null) {
+              String rel = relative(folder, file);
+              if (isHidden(file) || rules.excludes(rel, false)) {
                 return FileVisitResult.CONTINUE;
               }
-              String rel = relative(folder, file);
+              String p = join(shown, rel);
               if (attrs.isRegularFile()) {
                 files.put(rel, file);
               } else if (attrs.isSymbolicLink()) {
-                String p = join(shown, rel);
                 walkProblems.put(p, LoadProblem.skipped(p, "broken symbolic link"));
+              } else {
+                walkProblems.put(p, LoadProblem.skipped(p, "not a regular file"));
               }
               return FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException e) {
-              if (isHidden(file) && !file.equals(folder)) {
+              if (!file.equals(folder)
+                  && (isHidden(file) || rules.excludes(relative(folder, file), false))) {
                 return FileVisitResult.CONTINUE;
               }
               String p = file.equals(folder) ? shown : join(shown, relative(folder, file));
@@ -230,21 +247,30 @@ public final class ArticleLoader {
       walkProblems.put(shown, LoadProblem.skipped(shown, describe(e)));
     }
     walkProblems.forEach((p, problem) -> run.problem(p, 0, problem));
-    if (files.isEmpty() && walkProblems.isEmpty()) {
+    List<String> rels = new ArrayList<>(files.keySet());
+    rels.sort(Comparator.naturalOrder());
+    boolean anyArticleFile =
+        rels.stream().anyMatch(rel -> typeOf(files.get(rel).getFileName().toString()) != null);
+    if (!anyArticleFile && walkProblems.isEmpty()) {
       run.problem(
           shown, 0, LoadProblem.warning(shown, "no .txt, .md, .html, .json or .jsonl files found"));
     }
-    List<String> rels = new ArrayList<>(files.keySet());
-    rels.sort(Comparator.naturalOrder());
     String folderName = options.sourceFrom() == SourceFrom.FOLDER ? nameOf(folder) : null;
     for (String rel : rels) {
       String name = files.get(rel).getFileName().toString();
+      Type type = typeOf(name);
+      if (type == null) {
+        // Named, never ignored in silence: a gate must not pass on a file it did not read.
+        String p = join(shown, rel);
+        run.problem(p, 0, LoadProblem.skipped(p, UNSUPPORTED));
+        continue;
+      }
       String source = null;
       if (options.sourceFrom() == SourceFrom.FOLDER) {
         int slash = rel.lastIndexOf('/');
         source = slash < 0 ? folderName : rel.substring(0, slash);
       }
-      loadFile(run, files.get(rel), join(shown, rel), withoutExtension(rel), typeOf(name), source);
+      loadFile(run, files.get(rel), join(shown, rel), withoutExtension(rel), type, source);
     }
   }
 

@@ -105,6 +105,58 @@ class CheckCommandTest {
   }
 
   @Test
+  void failsClosedOnAFileInAFolderItCannotReadUnlessItIsLeftOutOnPurpose() throws IOException {
+    Path fresh = Files.createDirectories(tmp.resolve("new"));
+    Files.copy(Path.of(S001), fresh.resolve("a.txt"));
+    Files.writeString(fresh.resolve("b.txt"), "A short note of no interest to anyone at all.");
+    Files.writeString(fresh.resolve("copied.pdf"), "%PDF-1.4 the copied story, as a PDF");
+
+    MainTest.Run closed = run("check", fresh.toString(), "--index", index.toString());
+    assertEquals(3, closed.code(), closed.out() + closed.err());
+    assertTrue(closed.err().contains("refrain: " + fresh + "/copied.pdf: skipped: unsupported file type"),
+        closed.err());
+    assertTrue(closed.err().contains("nothing checked: 1 input was not read"), closed.err());
+    assertEquals("", closed.out(), "nothing judged");
+
+    MainTest.Run quiet = run("check", fresh.toString(), "--index", index.toString(), "--quiet");
+    assertEquals(3, quiet.code());
+    assertFalse(quiet.err().contains("copied.pdf"), quiet.err());
+    assertTrue(quiet.err().contains("refrain: 1 input skipped, 0 warnings (run without --quiet"),
+        quiet.err());
+
+    MainTest.Run excluded =
+        run("check", fresh.toString(), "--index", index.toString(), "--exclude", "*.pdf");
+    assertEquals(0, excluded.code(), excluded.out() + excluded.err());
+    assertEquals("", excluded.err());
+    assertTrue(excluded.out().contains("2 articles checked"), excluded.out());
+
+    Files.writeString(fresh.resolve(".refrainignore"), "# PDFs are checked elsewhere\n*.pdf\n");
+    MainTest.Run ignored = run("check", fresh.toString(), "--index", index.toString());
+    assertEquals(0, ignored.code(), ignored.out() + ignored.err());
+    assertEquals("", ignored.err());
+  }
+
+  @Test
+  void scanNamesAFileItSkipsInAFolderAndExitsWith4() throws IOException {
+    Path folder = Files.createDirectories(tmp.resolve("articles"));
+    Files.copy(Path.of(S000), folder.resolve("a.txt"));
+    Files.copy(Path.of(S001), folder.resolve("b.txt"));
+    Files.writeString(folder.resolve("c.pdf"), "%PDF-1.4");
+    MainTest.Run r = run("scan", folder.toString(), "--out", tmp.resolve("out").toString(),
+        "--progress", "never");
+    assertEquals(4, r.code(), r.err());
+    assertEquals("refrain: " + folder + "/c.pdf: skipped: unsupported file type; expected .txt,"
+        + " .md, .html, .json or .jsonl\n", r.err());
+  }
+
+  @Test
+  void rejectsAnInvalidExcludeGlobAsAUsageError() {
+    MainTest.Run r = run("check", S001, "--index", index.toString(), "--exclude", "[oops");
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("--exclude '[oops' is not a valid glob"), r.err());
+  }
+
+  @Test
   void needsOutForSeveralFormats() {
     MainTest.Run r = run("check", S001, "--index", index.toString(), "--format", "json,sarif");
     assertEquals(2, r.code());

@@ -208,22 +208,80 @@ class ArticleLoaderTest {
   }
 
   @Test
-  void skipsUnsupportedFileNamedExplicitlyButIgnoresItInFolders() throws IOException {
+  void skipsAnUnsupportedFileNamingItWhetherNamedExplicitlyOrFoundInAFolder() throws IOException {
     Path pdf = write("f/report.pdf", "%PDF-1.4 not really");
     write("f/notes.txt", "notes");
+    String skipped = ": skipped: unsupported file type; expected .txt, .md, .html, .json or .jsonl";
 
     LoadResult fromFolder = BothWays.load(loader, List.of(dir.resolve("f").toString()));
     LoadResult explicit = BothWays.load(loader, List.of(pdf.toString()));
 
     assertEquals(List.of("notes"), ids(fromFolder));
-    assertEquals(List.of(), fromFolder.problems());
+    assertEquals(List.of("refrain: " + shown(pdf) + skipped), lines(fromFolder));
+    assertTrue(fromFolder.anySkipped());
     assertEquals(List.of(), explicit.articles());
+    assertEquals(List.of("refrain: " + shown(pdf) + skipped), lines(explicit));
+  }
+
+  @Test
+  void leavesOutWhatExcludeGlobsMatchWithoutAWord() throws IOException {
+    write("f/report.pdf", "%PDF-1.4 not really");
+    write("f/sub/scan.PDF", "%PDF-1.4");
+    write("f/drafts/draft.txt", "a draft");
+    write("f/2019/old.txt", "old");
+    write("f/2019/keep/kept.txt", "kept");
+    write("f/notes.txt", "notes");
+    ArticleLoader excluding =
+        new ArticleLoader(
+            LoaderOptions.defaults().withExclude(List.of("*.pdf", "*.PDF", "drafts/", "2019/*.txt")));
+
+    LoadResult r = BothWays.load(excluding, List.of(dir.resolve("f").toString()));
+
+    assertEquals(List.of(), r.problems());
+    assertEquals(List.of("2019/keep/kept", "notes"), ids(r));
+  }
+
+  @Test
+  void leavesOutWhatTheFoldersRefrainignoreLists() throws IOException {
+    write("f/.refrainignore", "# not articles\n\n*.pdf\n/top.txt\nimages/\n");
+    write("f/report.pdf", "%PDF-1.4");
+    write("f/top.txt", "left out");
+    write("f/sub/top.txt", "read: the leading / anchors the glob");
+    write("f/images/logo.png", "png");
+    write("f/story.txt", "story");
+
+    LoadResult r = BothWays.load(loader, List.of(dir.resolve("f").toString()));
+
+    assertEquals(List.of(), r.problems());
+    assertEquals(List.of("story", "sub/top"), ids(r));
+  }
+
+  @Test
+  void aRefrainignoreLineItCannotUseIsASkippedLineNotASilentlyNarrowerLoad() throws IOException {
+    write("f/.refrainignore", "*.pdf\n!keep.pdf\n[oops\n");
+    write("f/story.txt", "story");
+    String ignore = shown(dir.resolve("f")) + "/.refrainignore";
+
+    LoadResult r = BothWays.load(loader, List.of(dir.resolve("f").toString()));
+
+    assertEquals(List.of("story"), ids(r));
+    assertEquals(2, r.problems().size(), r.problems().toString());
     assertEquals(
-        List.of(
-            "refrain: "
-                + shown(pdf)
-                + ": skipped: unsupported file type; expected .txt, .md, .html, .json or .jsonl"),
-        lines(explicit));
+        "refrain: " + ignore + ":2: skipped: a line starting with ! (re-include) is not supported;"
+            + " not used",
+        lines(r).get(0));
+    assertTrue(lines(r).get(1).startsWith("refrain: " + ignore + ":3: skipped: '[oops' is not a"
+        + " valid glob"), lines(r).get(1));
+    assertTrue(r.anySkipped());
+  }
+
+  @Test
+  void rejectsAnInvalidExcludeGlobNamingIt() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> LoaderOptions.defaults().withExclude(List.of("{a,b")));
+    assertTrue(e.getMessage().startsWith("'{a,b' is not a valid glob"), e.getMessage());
   }
 
   @Test
@@ -252,7 +310,12 @@ class ArticleLoaderTest {
 
     LoadResult r = BothWays.load(loader, List.of(arg));
 
-    assertEquals(List.of(), r.problems());
+    assertEquals(
+        List.of(
+            LoadProblem.skipped(
+                shown(dir.resolve("root")) + "/image.png", ArticleLoader.UNSUPPORTED)),
+        r.problems(),
+        "hidden entries are no input; a file of another type is named");
     assertEquals(List.of("a", "b", "sub/a", "sub/deeper/z"), ids(r));
     String root = shown(dir.resolve("root"));
     assertEquals(
@@ -271,7 +334,9 @@ class ArticleLoaderTest {
     assertEquals(
         List.of(
             LoadProblem.warning(
-                shown(dir.resolve("nothing")), "no .txt, .md, .html, .json or .jsonl files found")),
+                shown(dir.resolve("nothing")), "no .txt, .md, .html, .json or .jsonl files found"),
+            LoadProblem.skipped(
+                shown(dir.resolve("nothing")) + "/readme.pdf", ArticleLoader.UNSUPPORTED)),
         r.problems());
   }
 
