@@ -75,7 +75,8 @@ final class IndexCommand implements Runnable {
       sortOptions = false,
       description = {
         "Adds articles to the index, creating it if needed; an article whose id is already"
-            + " there replaces it. Incremental: nothing already indexed is rebuilt.",
+            + " there replaces it, and the last line says how many did (--verbose names them)."
+            + " Incremental: nothing already indexed is rebuilt.",
         "An index is created only in a new or empty folder and written only in a refrain index"
             + " (marked by refrain-index.properties): any other folder is refused with exit 3,"
             + " and no file refrain did not write is ever deleted.",
@@ -99,6 +100,11 @@ final class IndexCommand implements Runnable {
         paramLabel = "WHEN",
         description = "Progress bar on stderr: auto (when interactive), always, never. Default: ${DEFAULT-VALUE}.")
     Progress.When progress = Progress.When.AUTO;
+
+    @Option(
+        names = "--verbose",
+        description = "Name each article that replaced one with its id, a line each on stdout.")
+    boolean verbose;
 
     @Override
     public Integer call() {
@@ -130,6 +136,7 @@ final class IndexCommand implements Runnable {
       Detector detector = new Detector(options);
       IndexSettings settings = IndexSettings.of(options);
       LuceneArchive.Writer[] writer = {null};
+      List<String> replaced = new java.util.ArrayList<>();
       ArticleIntake.Result loaded;
       try (Parallel parallel = new Parallel(options.threads());
           Progress bar = Progress.create(progress, Integer.MAX_VALUE, err)) {
@@ -150,13 +157,18 @@ final class IndexCommand implements Runnable {
                       }
                       w = writer[0];
                     }
-                    w.add(prepared);
-                    return 1;
+                    // The id of an article it replaced; null for a new one.
+                    return w.add(prepared) ? prepared.article().id() : null;
                   } catch (ArchiveException e) {
                     throw new UncheckedArchiveException(e);
                   }
                 },
-                one -> bar.advanced(one));
+                id -> {
+                  bar.advanced(1);
+                  if (id != null) {
+                    replaced.add(id);
+                  }
+                });
         bar.stageFinished();
         if (writer[0] == null) {
           err.println("refrain: nothing added: no readable articles in " + String.join(" ", paths));
@@ -175,9 +187,15 @@ final class IndexCommand implements Runnable {
         abort(writer[0]);
         throw e;
       }
-      int added = loaded.articles();
+      int added = loaded.articles() - replaced.size();
+      if (verbose) {
+        replaced.forEach(id -> out.println("replaced " + id));
+      }
       try (LuceneArchive.Reader reader = LuceneArchive.openReader(folder.dir)) {
-        out.printf(Locale.ROOT, "added %d articles; the index holds %d%n", added, reader.size());
+        out.printf(
+            Locale.ROOT, "added %d article%s, replaced %d (same id%s); the index holds %d%n",
+            added, added == 1 ? "" : "s", replaced.size(),
+            replaced.isEmpty() || verbose ? "" : ", named with --verbose", reader.size());
       } catch (ArchiveException e) {
         return fail(err, e);
       }
@@ -195,7 +213,8 @@ final class IndexCommand implements Runnable {
   @Command(
       name = "remove",
       mixinStandardHelpOptions = true,
-      description = "Removes articles from the index by id.")
+      description = "Removes articles from the index by id; names on stderr each id the index"
+          + " does not hold.")
   static final class Remove implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -209,13 +228,16 @@ final class IndexCommand implements Runnable {
       PrintWriter err = spec.commandLine().getErr();
       try {
         IndexSettings settings = LuceneArchive.readSettings(folder.dir);
-        int found;
+        List<String> missing;
         try (LuceneArchive.Writer writer = LuceneArchive.openWriter(folder.dir, settings)) {
-          found = writer.remove(ids);
+          missing = writer.remove(ids);
         }
-        spec.commandLine().getOut().printf(Locale.ROOT, "removed %d of %d ids%n", found, ids.size());
-        if (found < ids.size()) {
-          err.println("refrain: some ids were not in the index");
+        int distinct = new java.util.HashSet<>(ids).size();
+        spec.commandLine().getOut().printf(
+            Locale.ROOT, "removed %d of %d id%s%n", distinct - missing.size(), distinct,
+            distinct == 1 ? "" : "s");
+        if (!missing.isEmpty()) {
+          err.println("refrain: not in the index, so not removed: " + String.join(", ", missing));
         }
         return ExitCode.OK.code();
       } catch (ArchiveException e) {

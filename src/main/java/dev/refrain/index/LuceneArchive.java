@@ -316,7 +316,14 @@ public final class LuceneArchive {
       config.setRAMBufferSizeMB(64);
       config.setCommitOnClose(false);
       IndexWriter writer = new IndexWriter(d, config);
-      return new Writer(dir, d, writer, settings);
+      DirectoryReader before = null;
+      try {
+        before = existing ? DirectoryReader.open(d) : null;
+      } catch (IOException | RuntimeException e) {
+        closeQuietly(writer);
+        throw e;
+      }
+      return new Writer(dir, d, writer, settings, before);
     } catch (IOException e) {
       closeQuietly(d);
       throw translate(dir, e);
@@ -409,21 +416,29 @@ public final class LuceneArchive {
     private final Directory directory;
     private final IndexWriter writer;
     private final IndexSettings settings;
+    /** The archive as it was when this writer was opened; null when it was new. */
+    private final DirectoryReader before;
     private int pending;
     private boolean changed;
 
-    private Writer(Path dir, Directory directory, IndexWriter writer, IndexSettings settings) {
+    private Writer(
+        Path dir, Directory directory, IndexWriter writer, IndexSettings settings,
+        DirectoryReader before) {
       this.dir = dir;
       this.directory = directory;
       this.writer = writer;
       this.settings = settings;
+      this.before = before;
     }
 
     /**
      * Adds an article, replacing any with the same id; commits every {@value #COMMIT_EVERY}.
      * Thread-safe: several threads may add at once.
+     *
+     * @return whether it replaced an article with its id that the archive held when this writer
+     *     was opened (one a load hands out twice, it does not: ids are unique within a load)
      */
-    public void add(PreparedArticle prepared) throws ArchiveException {
+    public boolean add(PreparedArticle prepared) throws ArchiveException {
       Article a = prepared.article();
       Document doc = new Document();
       doc.add(new StringField(ID, a.id(), Field.Store.YES));
@@ -450,7 +465,9 @@ public final class LuceneArchive {
           doc.add(new Field(FP, keyTerm(distinct[i]), FP_TYPE));
         }
       }
+      boolean replaced;
       try {
+        replaced = before != null && before.docFreq(new Term(ID, a.id())) > 0;
         writer.updateDocument(new Term(ID, a.id()), doc);
       } catch (IOException e) {
         throw translate(dir, e);
@@ -466,27 +483,35 @@ public final class LuceneArchive {
       if (commitNow) {
         commit(false);
       }
+      return replaced;
     }
 
-    /** Removes the articles with these ids; returns how many of the ids were in the archive. */
-    public int remove(Collection<String> ids) throws ArchiveException {
-      int found = 0;
+    /**
+     * Removes the articles with these ids.
+     *
+     * @return the ids that were not in the archive, in the order given, each once
+     */
+    public List<String> remove(Collection<String> ids) throws ArchiveException {
+      List<String> missing = new ArrayList<>();
+      boolean found = false;
       try (DirectoryReader reader = DirectoryReader.open(writer)) {
-        for (String id : ids) {
+        for (String id : new java.util.LinkedHashSet<>(ids)) {
           if (reader.docFreq(new Term(ID, id)) > 0) {
-            found++;
+            found = true;
+          } else {
+            missing.add(id);
           }
         }
         Term[] terms = ids.stream().map(id -> new Term(ID, id)).toArray(Term[]::new);
         writer.deleteDocuments(terms);
         synchronized (this) {
           pending++;
-          changed |= found > 0;
+          changed |= found;
         }
       } catch (IOException e) {
         throw translate(dir, e);
       }
-      return found;
+      return missing;
     }
 
     /**
@@ -578,6 +603,7 @@ public final class LuceneArchive {
         }
         commit(true);
       } finally {
+        closeQuietly(before);
         closeQuietly(writer);
         closeQuietly(directory);
       }
@@ -585,6 +611,7 @@ public final class LuceneArchive {
 
     /** Closes without committing what was added since the last commit. */
     public void abort() {
+      closeQuietly(before);
       try {
         writer.rollback();
       } catch (IOException | RuntimeException ignored) {

@@ -217,7 +217,8 @@ class CheckCommandTest {
   void removesById() {
     MainTest.Run r = run("index", "remove", "002_00bb0b47ee1a1f3c", "nope", "--index", index.toString());
     assertEquals(0, r.code());
-    assertTrue(r.out().contains("removed 1 of 2"), r.out());
+    assertTrue(r.out().contains("removed 1 of 2 ids"), r.out());
+    assertTrue(r.err().contains("not in the index, so not removed: nope"), r.err());
     assertTrue(run("index", "stats", "--index", index.toString()).out().contains("articles: 2"));
   }
 

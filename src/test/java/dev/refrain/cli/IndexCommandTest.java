@@ -69,4 +69,40 @@ class IndexCommandTest {
     assertTrue(again.out().contains("the index holds 2"), again.out());
     assertFalse(again.err().contains("refrain:"), again.err());
   }
+
+  @Test
+  void saysHowManyArticlesItAddedAndHowManyItReplaced() throws IOException {
+    Path first = Files.createDirectories(tmp.resolve("first"));
+    Path second = Files.createDirectories(tmp.resolve("second"));
+    Files.copy(Path.of(CheckCommandTest.S000), first.resolve("a.txt"));
+    Files.copy(Path.of(CheckCommandTest.S001), first.resolve("b.txt"));
+    Files.copy(Path.of(CheckCommandTest.S002), second.resolve("a.txt"));
+    Files.copy(Path.of(CheckCommandTest.S003), second.resolve("c.txt"));
+    Path index = tmp.resolve("index");
+
+    MainTest.Run one = run("index", "add", first.toString(), "--index", index.toString());
+    assertEquals("added 2 articles, replaced 0 (same id); the index holds 2\n", one.out());
+    MainTest.Run two = run("index", "add", second.toString(), "--index", index.toString());
+    assertEquals(
+        "added 1 article, replaced 1 (same id, named with --verbose); the index holds 3\n",
+        two.out());
+    MainTest.Run verbose =
+        run("index", "add", second.toString(), "--index", index.toString(), "--verbose");
+    assertEquals(
+        "replaced a\nreplaced c\nadded 0 articles, replaced 2 (same id); the index holds 3\n",
+        verbose.out());
+  }
+
+  @Test
+  void removeNamesTheIdsItDidNotFind() {
+    Path index = tmp.resolve("index");
+    assertEquals(
+        0, run("index", "add", CheckCommandTest.S000, CheckCommandTest.S001, "--index", index.toString()).code());
+    MainTest.Run r =
+        run("index", "remove", "000_c36cad3b898c0f9e", "nope", "2023/typo", "nope", "--index",
+            index.toString());
+    assertEquals(0, r.code(), r.err());
+    assertEquals("removed 1 of 3 ids\n", r.out());
+    assertEquals("refrain: not in the index, so not removed: nope, 2023/typo\n", r.err());
+  }
 }
