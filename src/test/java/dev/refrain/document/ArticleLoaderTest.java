@@ -124,6 +124,28 @@ class ArticleLoaderTest {
     assertEquals("Genève\r\nline", r.articles().get(1).text());
   }
 
+  @Test
+  void readsUtf16WithoutAByteOrderMarkAsTextAndJsonLines() throws IOException {
+    Path txt = write("n/le.txt", "Genève\r\nline".getBytes(StandardCharsets.UTF_16LE));
+    write(
+        "n/records.jsonl",
+        "{\"id\": \"r1\", \"text\": \"Zürich “news”\"}\n{\"id\": \"r2\", \"text\": \"more\"}\n"
+            .getBytes(StandardCharsets.UTF_16BE));
+
+    LoadResult r = BothWays.load(loader, List.of(dir.resolve("n").toString()));
+
+    assertEquals(List.of("le", "r1", "r2"), ids(r));
+    assertEquals("Genève\r\nline", r.articles().get(0).text());
+    assertEquals("Zürich “news”", r.articles().get(1).text());
+    assertEquals(
+        List.of(
+            "refrain: " + shown(txt) + ": warning: no byte order mark; read as UTF-16LE by its zero bytes",
+            "refrain: " + shown(dir.resolve("n/records.jsonl"))
+                + ": warning: no byte order mark; read as UTF-16BE by its zero bytes"),
+        lines(r));
+    assertFalse(r.anySkipped());
+  }
+
   // --- files that cannot be used
 
   @Test
