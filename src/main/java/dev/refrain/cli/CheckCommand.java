@@ -59,7 +59,7 @@ import picocli.CommandLine.Spec;
 final class CheckCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "PATH", description = "New article files or folders.")
+  @Parameters(arity = "1..*", paramLabel = "PATH", description = "New article files or folders; - for standard input (one article, or JSON Lines).")
   List<String> paths;
 
   @Option(names = "--index", required = true, paramLabel = "DIR", description = "The index folder.")

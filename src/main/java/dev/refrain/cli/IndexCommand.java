@@ -86,7 +86,7 @@ final class IndexCommand implements Runnable {
   static final class Add implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Article files or folders.")
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Article files or folders; - for standard input (one article, or JSON Lines).")
     List<String> paths;
 
     @Mixin IndexFolder folder;
@@ -124,7 +124,8 @@ final class IndexCommand implements Runnable {
       // A missing path is known before anything is read: nothing is added then.
       boolean missing = false;
       for (String path : paths) {
-        if (path.isEmpty() || !java.nio.file.Files.exists(Path.of(path))) {
+        if (!path.equals(dev.refrain.document.ArticleLoader.STANDARD_INPUT)
+            && (path.isEmpty() || !java.nio.file.Files.exists(Path.of(path)))) {
           err.println(LoadProblem.missing(path).toLine());
           missing = true;
         }

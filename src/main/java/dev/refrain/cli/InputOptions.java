@@ -43,8 +43,10 @@ final class InputOptions {
 
   ArticleLoader loader() {
     try {
+      Object root = mixee.root().userObject();
       return new ArticleLoader(
-          LoaderOptions.defaults().withSourceFrom(sourceFrom).withExclude(exclude));
+          LoaderOptions.defaults().withSourceFrom(sourceFrom).withExclude(exclude),
+          root instanceof Main main ? main.standardInput() : System.in);
     } catch (IllegalArgumentException e) {
       throw Usage.error(mixee, "--exclude " + e.getMessage());
     }

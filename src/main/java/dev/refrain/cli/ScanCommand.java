@@ -59,7 +59,7 @@ final class ScanCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Article files or folders.")
+  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Article files or folders; - for standard input (one article, or JSON Lines).")
   List<String> paths;
 
   @Option(

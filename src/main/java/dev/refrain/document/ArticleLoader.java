@@ -70,6 +70,15 @@ public final class ArticleLoader {
   static final String UNSUPPORTED =
       "unsupported file type; expected .txt, .md, .html, .json or .jsonl";
 
+  /**
+   * The path that names standard input: one article (id {@value #STANDARD_INPUT_ID}), or JSON
+   * Lines when its first line that is not blank is a JSON object.
+   */
+  public static final String STANDARD_INPUT = "-";
+
+  /** The id of the article read from standard input as text. */
+  static final String STANDARD_INPUT_ID = "stdin";
+
   /** The message for a record that is not valid UTF-8 in a file that was, a moment before. */
   static final String CHANGED = "not valid UTF-8 (the file changed while it was read)";
 
@@ -92,14 +101,24 @@ public final class ArticleLoader {
   private final LoaderOptions options;
   private final Exclusions exclusions;
   private final JsonRecords json;
+  private final InputStream standardInput;
 
   /** A loader with the {@linkplain LoaderOptions#defaults() default options}. */
   public ArticleLoader() {
     this(LoaderOptions.defaults());
   }
 
-  /** A loader with the given options. */
+  /** A loader with the given options, reading {@value #STANDARD_INPUT} from {@code System.in}. */
   public ArticleLoader(LoaderOptions options) {
+    this(options, System.in);
+  }
+
+  /**
+   * A loader with the given options, reading the path {@value #STANDARD_INPUT} from {@code
+   * standardInput} (to its end, once).
+   */
+  public ArticleLoader(LoaderOptions options, InputStream standardInput) {
+    this.standardInput = Objects.requireNonNull(standardInput, "standardInput");
     this.options = Objects.requireNonNull(options, "options");
     this.exclusions = Exclusions.of(options.exclude());
     this.json = new JsonRecords(options.maxFileBytes());
@@ -159,6 +178,10 @@ public final class ArticleLoader {
   }
 
   private void loadArgument(Run run, String arg) {
+    if (arg.equals(STANDARD_INPUT)) {
+      loadStandardInput(run);
+      return;
+    }
     Path path;
     try {
       path = arg.isEmpty() ? null : Path.of(arg);
@@ -307,6 +330,87 @@ public final class ArticleLoader {
       run.problem(shown, 0, tooLarge(shown, bytes.length, limit));
       return;
     }
+    loadText(run, bytes, shown, id, type, source);
+  }
+
+  /**
+   * Reads standard input, the path {@value #STANDARD_INPUT}, to its end: JSON Lines when its first
+   * line that is not blank is a JSON object, else one text article. Input within the size limit
+   * is held in memory; more (which only JSON Lines may be) is spooled to a temporary file, deleted
+   * when read. Named twice, it is read once.
+   */
+  private void loadStandardInput(Run run) {
+    String shown = STANDARD_INPUT;
+    if (run.standardInputRead) {
+      run.problem(shown, 0, LoadProblem.warning(shown, "standard input named again; read once"));
+      return;
+    }
+    run.standardInputRead = true;
+    long limit = options.maxFileBytes();
+    Path spool = null;
+    try {
+      byte[] head = standardInput.readNBytes((int) (limit + 1));
+      Content content;
+      if (head.length <= limit) {
+        content = Content.of(head);
+      } else {
+        spool = Files.createTempFile("refrain-stdin-", ".jsonl");
+        try (java.io.OutputStream out = Files.newOutputStream(spool)) {
+          out.write(head);
+          standardInput.transferTo(out);
+        }
+        content = Content.onDisk(spool, Files.size(spool));
+      }
+      if (isJsonLines(content)) {
+        loadRecords(run, content, shown, Type.JSONL, null);
+      } else if (spool != null) {
+        run.problem(shown, 0, tooLarge(shown, content.length(), limit));
+      } else {
+        loadText(run, head, shown, STANDARD_INPUT_ID, Type.TEXT, null);
+      }
+    } catch (IOException e) {
+      run.problem(shown, 0, LoadProblem.skipped(shown, "standard input: " + describe(e)));
+    } finally {
+      if (spool != null) {
+        try {
+          Files.deleteIfExists(spool);
+        } catch (IOException ignored) {
+          // A temporary file left behind; the load's outcome stands.
+        }
+      }
+    }
+  }
+
+  /**
+   * Whether the first line of {@code content} that is not blank is a JSON object; for content
+   * spooled to disk (larger than the size limit), whether its first character that is not white
+   * space is <code>{</code>.
+   */
+  private boolean isJsonLines(Content content) throws IOException {
+    if (content.bytes() == null) {
+      try (InputStream in = content.open()) {
+        byte[] head = in.readNBytes(4096);
+        int i = TextDecoding.Bom.of(head).length();
+        while (i < head.length && Character.isWhitespace(head[i])) {
+          i++;
+        }
+        return i < head.length && head[i] == '{';
+      }
+    }
+    TextDecoding.Decoded decoded = TextDecoding.decode(content.bytes());
+    if (decoded.binary()) {
+      return false;
+    }
+    for (String line : (Iterable<String>) decoded.text().lines()::iterator) {
+      if (!TextDecoding.isBlank(line)) {
+        return json.isObject(line);
+      }
+    }
+    return false;
+  }
+
+  /** Loads a text, Markdown or HTML file's bytes, within the size limit, as {@code type}. */
+  private void loadText(Run run, byte[] bytes, String shown, String id, Type type, String source) {
     TextDecoding.Decoded decoded = TextDecoding.decode(bytes);
     if (decoded.binary()) {
       run.problem(shown, 0, LoadProblem.skipped(shown, "binary file"));
@@ -358,6 +462,12 @@ public final class ArticleLoader {
       run.problem(shown, 0, LoadProblem.skipped(shown, describe(e)));
       return;
     }
+    loadRecords(run, content, shown, type, source);
+  }
+
+  /** Loads a JSON or JSON Lines file's content a record at a time. */
+  private void loadRecords(Run run, Content content, String shown, Type type, String source) {
+    long limit = options.maxFileBytes();
     FileSink sink = run.sinkFor(shown);
     try {
       if (type == Type.JSON && content.length() > limit && !startsWithArray(content)) {
@@ -499,6 +609,9 @@ public final class ArticleLoader {
   private static final class Run {
     private final Emitter out;
     private final Map<Path, String> seenFiles = new HashMap<>();
+
+    /** Whether {@value #STANDARD_INPUT} was read: it can be, once. */
+    boolean standardInputRead;
 
     /** The path of the article each id was first loaded from. */
     private final Map<String, String> firstPaths = new HashMap<>();

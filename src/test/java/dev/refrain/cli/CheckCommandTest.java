@@ -1,5 +1,6 @@
 package dev.refrain.cli;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -154,6 +155,30 @@ class CheckCommandTest {
     MainTest.Run r = run("check", S001, "--index", index.toString(), "--exclude", "[oops");
     assertEquals(2, r.code());
     assertTrue(r.err().contains("--exclude '[oops' is not a valid glob"), r.err());
+  }
+
+  @Test
+  void checksAnArticleOnStandardInputAndJsonLinesOnStandardInput() throws IOException {
+    byte[] copy = Files.readAllBytes(Path.of(S003));
+    MainTest.Run text = MainTest.runWithInput(copy, "check", "-", "--index", index.toString());
+    assertEquals(1, text.code(), text.out() + text.err());
+    assertTrue(text.out().contains("FAIL stdin (-): 100.0% of words reused"), text.out());
+
+    String escaped = Files.readString(Path.of(S001)).replace("\"", "\\\"").replace("\n", "\\n");
+    byte[] lines = ("{\"id\": \"n1\", \"text\": \"" + escaped + "\"}\n").getBytes(UTF_8);
+    MainTest.Run records = MainTest.runWithInput(lines, "check", "-", "--index", index.toString());
+    assertEquals(0, records.code(), records.out() + records.err());
+    assertTrue(records.out().contains("ok   n1 (-#1)"), records.out());
+  }
+
+  @Test
+  void scanReadsStandardInputBesideFiles() throws IOException {
+    byte[] text = Files.readAllBytes(Path.of(S004));
+    MainTest.Run r =
+        MainTest.runWithInput(text, "scan", "-", S003, "--out", tmp.resolve("out").toString(),
+            "--progress", "never");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("003_1db7f69e6dbc993b") && r.out().contains("stdin"), r.out());
   }
 
   @Test

@@ -21,11 +21,17 @@ class MainTest {
   record Run(int code, String out, String err) {}
 
   static Run run(String... args) {
+    return runWithInput(new byte[0], args);
+  }
+
+  /** Runs refrain with {@code stdin} as its standard input. */
+  static Run runWithInput(byte[] stdin, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code =
         Main.run(
             args,
+            new java.io.ByteArrayInputStream(stdin),
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8));
     return new Run(

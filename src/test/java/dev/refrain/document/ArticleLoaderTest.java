@@ -146,6 +146,56 @@ class ArticleLoaderTest {
     assertFalse(r.anySkipped());
   }
 
+  // --- standard input
+
+  private static ArticleLoader reading(String stdin, long limit) {
+    return new ArticleLoader(
+        new LoaderOptions(limit), new java.io.ByteArrayInputStream(stdin.getBytes(UTF_8)));
+  }
+
+  @Test
+  void readsStandardInputAsOneArticle() throws IOException {
+    Path f = write("a.txt", "a file");
+    String text = "{not json} but an article that starts with a brace\nsecond line";
+
+    LoadResult r = reading(text, LoaderOptions.DEFAULT_MAX_FILE_BYTES).load(List.of("-", f.toString()));
+
+    assertEquals(List.of(), r.problems());
+    assertEquals(List.of("a", "stdin"), ids(r));
+    assertEquals(new Article("stdin", "-", text, null, null, null), r.articles().get(1));
+  }
+
+  @Test
+  void readsStandardInputAsJsonLinesWhenItsFirstLineIsAnObject() {
+    String lines = "\n{\"id\": \"w1\", \"text\": \"wire copy\"}\n{\"id\": \"w2\", \"text\": \"more\"}\nnot json\n";
+
+    LoadResult r = reading(lines, LoaderOptions.DEFAULT_MAX_FILE_BYTES).load(List.of("-", "-"));
+
+    assertEquals(List.of("w1", "w2"), ids(r));
+    assertEquals("-#2", r.articles().get(0).path());
+    assertEquals(
+        List.of(
+            "refrain: -: warning: standard input named again; read once",
+            "refrain: -:4: skipped: invalid JSON: Unrecognized token 'not': was expecting"
+                + " (JSON String, Number, Array, Object or token 'null', 'true' or 'false')"),
+        lines(r));
+  }
+
+  @Test
+  void readsJsonLinesOnStandardInputLargerThanTheSizeLimit() {
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < 20; i++) {
+      lines.append("{\"id\": \"r").append(i).append("\", \"text\": \"record ").append(i).append("\"}\n");
+    }
+
+    LoadResult big = reading(lines.toString(), 100).load(List.of("-"));
+    LoadResult text = reading("x".repeat(101), 100).load(List.of("-"));
+
+    assertEquals(20, big.articles().size(), big.problems().toString());
+    assertEquals(List.of(), big.problems());
+    assertEquals(List.of("refrain: -: skipped: too large (101 bytes; limit 100)"), lines(text));
+  }
+
   // --- files that cannot be used
 
   @Test
