@@ -624,9 +624,13 @@ public final class ArticleLoader {
       out.problem(fileKey, line, false, problem);
     }
 
-    void article(Article article, String fileKey, String problemPath, long line) {
+    void article(Article given, String fileKey, String problemPath, long line) {
+      Article article = repaired(given);
       String first = firstPaths.putIfAbsent(article.id(), article.path());
       if (first == null) {
+        if (article != given) {
+          out.problem(fileKey, line, false, LoadProblem.warning(problemPath, repairNote(given)));
+        }
         out.article(article);
       } else {
         out.problem(
@@ -637,6 +641,39 @@ public final class ArticleLoader {
                 problemPath,
                 "duplicate article id \"" + article.id() + "\" (first in " + first + ")"));
       }
+    }
+
+    /**
+     * {@code a} with its unpaired surrogates replaced by U+FFFD (they cannot be written as UTF-8,
+     * so no report could hold them); {@code a} itself when it has none.
+     */
+    private static Article repaired(Article a) {
+      String id = TextDecoding.withoutLoneSurrogates(a.id());
+      String text = TextDecoding.withoutLoneSurrogates(a.text());
+      String source = TextDecoding.withoutLoneSurrogates(a.source());
+      String title = TextDecoding.withoutLoneSurrogates(a.title());
+      String published = TextDecoding.withoutLoneSurrogates(a.published());
+      if (id == a.id() && text == a.text() && source == a.source() && title == a.title()
+          && published == a.published()) {
+        return a;
+      }
+      return new Article(id, a.path(), text, source, title, published);
+    }
+
+    /** The warning for an article {@link #repaired} changed, naming the fields. */
+    private static String repairNote(Article a) {
+      List<String> fields = new ArrayList<>();
+      String[][] named = {
+        {"id", a.id()}, {"text", a.text()}, {"source", a.source()}, {"title", a.title()},
+        {"published", a.published()}
+      };
+      for (String[] f : named) {
+        if (f[1] != null && TextDecoding.withoutLoneSurrogates(f[1]) != f[1]) {
+          fields.add(f[0]);
+        }
+      }
+      return "unpaired surrogate (not Unicode text) in " + String.join(", ", fields)
+          + " replaced with U+FFFD";
     }
 
     /** Remembers {@code file}; returns the path it was first loaded as, or null if new. */

@@ -212,6 +212,37 @@ final class TextDecoding {
     return n > 0 && controls * 10L > n;
   }
 
+  /**
+   * {@code text} with each unpaired surrogate (a UTF-16 code unit no Unicode text holds alone,
+   * which a JSON escape such as {@code \ud800} can make) replaced by U+FFFD; the same instance
+   * when there is none. Null stays null.
+   */
+  static String withoutLoneSurrogates(String text) {
+    if (text == null) {
+      return null;
+    }
+    StringBuilder out = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        if (out != null) {
+          out.append(c).append(text.charAt(i + 1));
+        }
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        if (out == null) {
+          out = new StringBuilder(text.length()).append(text, 0, i);
+        }
+        out.append('\uFFFD');
+      } else if (out != null) {
+        out.append(c);
+      }
+    }
+    return out == null ? text : out.toString();
+  }
+
   /** Whether {@code text} holds nothing but white space (including no-break spaces). */
   static boolean isBlank(String text) {
     for (int i = 0; i < text.length(); i++) {

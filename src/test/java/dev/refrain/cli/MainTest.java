@@ -158,4 +158,22 @@ class MainTest {
     assertTrue(r.err().contains("cannot write reports"), r.err());
     assertEquals("x", Files.readString(file), "the file in the way is left alone");
   }
+
+  @Test
+  void anUnpairedSurrogateInOneArticleIsRepairedAndEveryReportIsWritten() throws IOException {
+    String sentence = "The minister said on Tuesday that the talks with the delegation had gone"
+        + " well and that both sides would meet again next month x\\ud800y in the capital";
+    Path in = Files.writeString(
+        tmp.resolve("s.jsonl"),
+        "{\"id\":\"a1\",\"text\":\"" + sentence + ". First story.\"}\n"
+            + "{\"id\":\"a2\",\"text\":\"Second story. " + sentence + ".\"}\n");
+    Path out = tmp.resolve("out");
+    Run r = run("scan", in.toString(), "--out", out.toString(), "--progress", "never");
+    assertEquals(0, r.code(), r.err());
+    String warning = ": warning: unpaired surrogate (not Unicode text) in text replaced with U+FFFD\n";
+    assertEquals("refrain: " + in + ":1" + warning + "refrain: " + in + ":2" + warning, r.err());
+    assertTrue(Files.readString(out.resolve("report.json")).contains("x\uFFFDy in the capital"));
+    assertTrue(Files.isRegularFile(out.resolve("report.md")));
+    assertTrue(Files.isRegularFile(out.resolve("report.html")));
+  }
 }

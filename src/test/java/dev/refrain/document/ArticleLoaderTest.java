@@ -146,6 +146,26 @@ class ArticleLoaderTest {
     assertFalse(r.anySkipped());
   }
 
+  @Test
+  void repairsAnUnpairedSurrogateInAJsonRecordNamingTheRecord() throws IOException {
+    Path f =
+        write(
+            "s.jsonl",
+            "{\"id\": \"a1\", \"text\": \"some words x\\ud800y\", \"title\": \"\\udc00\"}\n"
+                + "{\"id\": \"a2\", \"text\": \"a pair \\ud83d\\ude00 is fine\"}\n");
+
+    LoadResult r = BothWays.load(loader, List.of(f.toString()));
+
+    assertEquals("some words x\uFFFDy", r.articles().get(0).text());
+    assertEquals("\uFFFD", r.articles().get(0).title());
+    assertEquals("a pair \uD83D\uDE00 is fine", r.articles().get(1).text());
+    assertEquals(
+        List.of(
+            "refrain: " + shown(f) + ":1: warning: unpaired surrogate (not Unicode text) in text,"
+                + " title replaced with U+FFFD"),
+        lines(r));
+  }
+
   // --- standard input
 
   private static ArticleLoader reading(String stdin, long limit) {

@@ -125,4 +125,23 @@ class TextDecodingTest {
     assertTrue(TextDecoding.decode(odd).binary());
     assertTrue(TextDecoding.decode(lone).binary());
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({
+    "'x\uD800y', 'x\uFFFDy'",
+    "'\uDC00 at the start', '\uFFFD at the start'",
+    "'at the end \uD83D', 'at the end \uFFFD'",
+    "'swapped \uDE00\uD83D.', 'swapped \uFFFD\uFFFD.'",
+    "'a pair \uD83D\uDE00 stays, a lone \uD800 goes', 'a pair \uD83D\uDE00 stays, a lone \uFFFD goes'",
+  })
+  void replacesEachUnpairedSurrogateWithTheReplacementCharacter(String text, String repaired) {
+    assertEquals(repaired, TextDecoding.withoutLoneSurrogates(text));
+  }
+
+  @Test
+  void leavesTextWithoutUnpairedSurrogatesAsTheSameInstance() {
+    String text = "a pair \uD83D\uDE00 and plain words";
+    assertTrue(text == TextDecoding.withoutLoneSurrogates(text));
+    assertNull(TextDecoding.withoutLoneSurrogates(null));
+  }
 }
