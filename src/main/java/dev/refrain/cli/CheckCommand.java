@@ -203,16 +203,18 @@ final class CheckCommand implements Callable<Integer> {
                 sameId.name().toLowerCase(Locale.ROOT)),
             results, loaded.problems());
     try {
+      List<OutputFiles.Output> files = new ArrayList<>();
       for (CheckRenderer r : renderers) {
-        StringWriter buffer = new StringWriter();
-        r.render(report, buffer);
         if (out == null) {
+          StringWriter buffer = new StringWriter();
+          r.render(report, buffer);
           spec.commandLine().getOut().print(buffer);
           spec.commandLine().getOut().flush();
         } else {
-          OutputFiles.writeAtomically(out.resolve(r.fileName()), buffer.toString());
+          files.add(new OutputFiles.Output(out.resolve(r.fileName()), w -> r.render(report, w)));
         }
       }
+      OutputFiles.writeAll(files);
       if (writeBaseline != null) {
         Baseline.write(writeBaseline, baselineEntries(report));
       }

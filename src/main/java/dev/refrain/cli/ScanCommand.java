@@ -172,9 +172,12 @@ final class ScanCommand implements Callable<Integer> {
 
     try {
       Files.createDirectories(out);
+      List<OutputFiles.Output> files = new ArrayList<>();
       for (ReportRenderer r : renderers) {
-        writeAtomically(out.resolve(r.fileName()), r, report);
+        files.add(new OutputFiles.Output(out.resolve(r.fileName()), w -> r.render(report, w)));
       }
+      // All written before any is moved into place: a failed run leaves the previous set whole.
+      OutputFiles.writeAll(files);
     } catch (IOException e) {
       err.println("refrain: " + out + ": cannot write reports: " + e.getMessage());
       return ExitCode.INPUT.code();
@@ -198,11 +201,6 @@ final class ScanCommand implements Callable<Integer> {
       files.add(out.resolve(r.fileName()).toString().replace('\\', '/'));
     }
     return String.join(" ", files);
-  }
-
-  private static void writeAtomically(Path target, ReportRenderer renderer, Report report)
-      throws IOException {
-    OutputFiles.writeAtomically(target, out -> renderer.render(report, out));
   }
 
   private DetectorOptions options() {
