@@ -38,7 +38,7 @@ public final class Main implements Runnable {
   /** What the path {@code -} reads. */
   private final InputStream in;
 
-  private Main(InputStream in) {
+  Main(InputStream in) {
     this.in = in;
   }
 

@@ -91,7 +91,7 @@ final class ScanCommand implements Callable<Integer> {
       paramLabel = "WHERE",
       description = "Where the articles are kept while they are compared: memory (prepared, the"
           + " fastest), disk (texts in a temporary file, prepared again when a pair needs them,"
-          + " for archives larger than the heap) or auto (memory while they fit 40% of the heap)."
+          + " for archives larger than the heap) or auto (memory while they fit 40%% of the heap)."
           + " Default: ${DEFAULT-VALUE}.")
   Store store = Store.AUTO;
 

@@ -176,4 +176,27 @@ class MainTest {
     assertTrue(Files.isRegularFile(out.resolve("report.md")));
     assertTrue(Files.isRegularFile(out.resolve("report.html")));
   }
+
+  @Test
+  void everyHelpTextFormatsWithoutAWarning() {
+    // picocli formats each description line; a bare % (as in "40% of the heap") fails, and it
+    // then warns on the JVM's own stderr and prints the line unformatted.
+    ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+    PrintStream jvmErr = System.err;
+    java.util.List<String> helps = new java.util.ArrayList<>();
+    System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
+    try {
+      java.util.ArrayDeque<picocli.CommandLine> todo = new java.util.ArrayDeque<>();
+      todo.add(new picocli.CommandLine(new Main(java.io.InputStream.nullInputStream())));
+      while (!todo.isEmpty()) {
+        picocli.CommandLine c = todo.removeFirst();
+        todo.addAll(c.getSubcommands().values());
+        helps.add(c.getUsageMessage());
+      }
+    } finally {
+      System.setErr(jvmErr);
+    }
+    assertEquals("", warnings.toString(StandardCharsets.UTF_8));
+    assertTrue(helps.stream().anyMatch(h -> h.contains("fit 40% of the")), String.join("\n", helps));
+  }
 }
