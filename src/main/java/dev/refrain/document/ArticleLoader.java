@@ -76,6 +76,13 @@ public final class ArticleLoader {
    */
   public static final String STANDARD_INPUT = "-";
 
+  /**
+   * The file that marks a folder as a refrain index (written by the {@code index} package): such
+   * a folder inside a scanned one is refrain's own data, not input, and is passed over with a
+   * warning, so {@code index add news --index news/idx} does not read its own index.
+   */
+  public static final String INDEX_MARKER = "refrain-index.properties";
+
   /** The id of the article read from standard input as text. */
   static final String STANDARD_INPUT_ID = "stdin";
 
@@ -228,10 +235,19 @@ public final class ArticleLoader {
           new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-              return !dir.equals(folder)
-                      && (isHidden(dir) || rules.excludes(relative(folder, dir), true))
-                  ? FileVisitResult.SKIP_SUBTREE
-                  : FileVisitResult.CONTINUE;
+              if (dir.equals(folder)) {
+                return FileVisitResult.CONTINUE;
+              }
+              String rel = relative(folder, dir);
+              if (isHidden(dir) || rules.excludes(rel, true)) {
+                return FileVisitResult.SKIP_SUBTREE;
+              }
+              if (Files.isRegularFile(dir.resolve(INDEX_MARKER))) {
+                String p = join(shown, rel);
+                walkProblems.put(p, LoadProblem.warning(p, "a refrain index, not articles; not read"));
+                return FileVisitResult.SKIP_SUBTREE;
+              }
+              return FileVisitResult.CONTINUE;
             }
 
             @Override

@@ -90,7 +90,7 @@ public final class LuceneArchive {
    * into an index written before there was a marker): a folder holding it is one refrain may
    * write in.
    */
-  public static final String MARKER = "refrain-index.properties";
+  public static final String MARKER = dev.refrain.document.ArticleLoader.INDEX_MARKER;
 
   /** The commit user data key of the archive format (see {@link IndexSettings#toMap}). */
   private static final String FORMAT_KEY = "refrain.format";

@@ -105,4 +105,20 @@ class IndexCommandTest {
     assertEquals("removed 1 of 3 ids\n", r.out());
     assertEquals("refrain: not in the index, so not removed: nope, 2023/typo\n", r.err());
   }
+
+  @Test
+  void anIndexInsideItsInputFolderIsNotReadAsInput() throws IOException {
+    Path news = Files.createDirectories(tmp.resolve("news"));
+    Files.copy(Path.of(CheckCommandTest.S000), news.resolve("a.txt"));
+    Path index = news.resolve("idx");
+    assertEquals(0, run("index", "add", news.toString(), "--index", index.toString()).code());
+
+    MainTest.Run again = run("index", "add", news.toString(), "--index", index.toString());
+
+    assertEquals(0, again.code(), again.err());
+    assertEquals("refrain: " + index + ": warning: a refrain index, not articles; not read\n",
+        again.err());
+    assertEquals("added 0 articles, replaced 1 (same id, named with --verbose); the index holds 1\n",
+        again.out());
+  }
 }
