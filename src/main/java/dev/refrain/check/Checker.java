@@ -27,9 +27,12 @@ import java.util.List;
  * </ul>
  *
  * <p>Template text (a site footer) is never a passage at all: the templates the checked article
- * carries are reported with it. An article with the same id as an archived one is not compared
- * with that one (a re-check of an archived article is not 100% reuse of itself). Thread-safe for
- * concurrent checks.
+ * carries are reported with it. An archived article with the checked article's own id is always
+ * compared, whether or not it is among the candidates, and reported as the article's {@linkplain
+ * EarlierVersion earlier version}: its passages count like any other's, unless the options say
+ * the check is of an {@linkplain CheckOptions.SameId#UPDATE update}, and then they are reported
+ * with the status {@link Status#UPDATE}. It is never left out in silence: a verbatim copy saved
+ * under an archived article's name must not pass a gate. Thread-safe for concurrent checks.
  */
 public final class Checker {
   private final Detector detector;
@@ -48,7 +51,9 @@ public final class Checker {
   public enum Status {
     COUNTED,
     BASELINE,
-    ALLOWED
+    ALLOWED,
+    /** Shared with the article's own earlier version, under {@link CheckOptions.SameId#UPDATE}. */
+    UPDATE
   }
 
   /**
@@ -63,12 +68,26 @@ public final class Checker {
    *
    * @param containment share of the checked article's words in counted passages with it
    * @param containmentArchived share of the archived article's words in those passages
+   * @param sameId whether the archived article has the checked article's id (its earlier version)
    */
   public record Match(
       PreparedArticle archived,
       List<CheckedPassage> passages,
       double containment,
-      double containmentArchived) {}
+      double containmentArchived,
+      boolean sameId) {}
+
+  /**
+   * The archived article with the checked article's own id.
+   *
+   * @param archived that article as stored
+   * @param identical whether its text is the checked article's, character for character
+   * @param shared share of the checked article's words in passages shared with it, counted or
+   *     not, in [0, 1]
+   * @param counted whether those passages count against the limit (false under {@link
+   *     CheckOptions.SameId#UPDATE})
+   */
+  public record EarlierVersion(Article archived, boolean identical, double shared, boolean counted) {}
 
   /**
    * The result for one checked article.
@@ -77,13 +96,15 @@ public final class Checker {
    * @param exceeded whether containment is over the limit
    * @param templateWords its words inside template text learned from the archive
    * @param matches most shared first
+   * @param earlierVersion the archived article with its id, or null when the archive holds none
    */
   public record Result(
       PreparedArticle article,
       List<Match> matches,
       double containment,
       boolean exceeded,
-      int templateWords) {}
+      int templateWords,
+      EarlierVersion earlierVersion) {}
 
   /** Checks one article. */
   public Result check(Article article) {
@@ -94,36 +115,32 @@ public final class Checker {
             searchable(fresh), archive.settings().maxBucket(), options.maxCandidates() + 1);
     List<Match> matches = new ArrayList<>();
     List<int[]> counted = new ArrayList<>();
-    for (LuceneArchive.Candidate c : candidates) {
-      Article old = archive.article(c.doc());
-      if (old.id().equals(article.id()) || matches.size() == options.maxCandidates()) {
+    EarlierVersion earlier = null;
+    int sameDoc = archive.docOf(article.id());
+    if (sameDoc >= 0) {
+      Article old = archive.article(sameDoc);
+      Compared c = compare(fresh, freshMask, old, true);
+      boolean update = options.sameId() == CheckOptions.SameId.UPDATE;
+      earlier =
+          new EarlierVersion(
+              old, old.text().equals(article.text()),
+              c == null ? 0 : Detector.containment(fresh.tokens().size(), c.shared()), !update);
+      if (c != null) {
+        matches.add(c.match());
+        counted.addAll(c.counted());
+      }
+    }
+    int others = 0;
+    for (LuceneArchive.Candidate candidate : candidates) {
+      if (candidate.doc() == sameDoc || others == options.maxCandidates()) {
         continue;
       }
-      PreparedArticle prepared = detector.prepare(old);
-      List<Passage> passages =
-          detector.align(prepared, detector.mask(prepared, templates), fresh, freshMask);
-      if (passages.isEmpty()) {
-        continue;
+      Compared c = compare(fresh, freshMask, archive.article(candidate.doc()), false);
+      if (c != null) {
+        others++;
+        matches.add(c.match());
+        counted.addAll(c.counted());
       }
-      List<CheckedPassage> checked = new ArrayList<>();
-      List<int[]> here = new ArrayList<>();
-      List<int[]> there = new ArrayList<>();
-      for (Passage p : passages) {
-        SharedPassage shared = detector.share(p, prepared.tokens(), fresh.tokens(), -1);
-        Status status = status(fresh, prepared, p);
-        if (status == Status.COUNTED) {
-          here.add(new int[] {p.bFromWord(), p.bToWord()});
-          there.add(new int[] {p.aFromWord(), p.aToWord()});
-        }
-        checked.add(new CheckedPassage(shared, status));
-      }
-      counted.addAll(here);
-      matches.add(
-          new Match(
-              prepared,
-              checked,
-              Detector.containment(fresh.tokens().size(), here),
-              Detector.containment(prepared.tokens().size(), there)));
     }
     matches.sort(
         Comparator.comparingDouble(Match::containment)
@@ -132,7 +149,44 @@ public final class Checker {
     double containment = Detector.containment(fresh.tokens().size(), counted);
     return new Result(
         fresh, matches, containment, containment > options.maxContainment(),
-        Templates.maskedWords(freshMask));
+        Templates.maskedWords(freshMask), earlier);
+  }
+
+  /**
+   * A match and the word spans of the checked article it holds: in counted passages, and in any.
+   */
+  private record Compared(Match match, List<int[]> counted, List<int[]> shared) {}
+
+  /** Aligns an archived article with the checked one; null when they share no passage. */
+  private Compared compare(PreparedArticle fresh, int[] freshMask, Article old, boolean sameId) {
+    PreparedArticle prepared = detector.prepare(old);
+    List<Passage> passages =
+        detector.align(prepared, detector.mask(prepared, templates), fresh, freshMask);
+    if (passages.isEmpty()) {
+      return null;
+    }
+    List<CheckedPassage> checked = new ArrayList<>();
+    List<int[]> here = new ArrayList<>();
+    List<int[]> there = new ArrayList<>();
+    List<int[]> any = new ArrayList<>();
+    for (Passage p : passages) {
+      SharedPassage shared = detector.share(p, prepared.tokens(), fresh.tokens(), -1);
+      Status status = status(fresh, prepared, p, sameId);
+      any.add(new int[] {p.bFromWord(), p.bToWord()});
+      if (status == Status.COUNTED) {
+        here.add(new int[] {p.bFromWord(), p.bToWord()});
+        there.add(new int[] {p.aFromWord(), p.aToWord()});
+      }
+      checked.add(new CheckedPassage(shared, status));
+    }
+    Match match =
+        new Match(
+            prepared,
+            checked,
+            Detector.containment(fresh.tokens().size(), here),
+            Detector.containment(prepared.tokens().size(), there),
+            sameId);
+    return new Compared(match, here, any);
   }
 
   /** The article's distinct fingerprints that are not template text for it, sorted. */
@@ -156,7 +210,10 @@ public final class Checker {
     return Arrays.copyOf(out, distinct);
   }
 
-  private Status status(PreparedArticle fresh, PreparedArticle old, Passage p) {
+  private Status status(PreparedArticle fresh, PreparedArticle old, Passage p, boolean sameId) {
+    if (sameId && options.sameId() == CheckOptions.SameId.UPDATE) {
+      return Status.UPDATE;
+    }
     if (options.allowed(old.article().source())) {
       return Status.ALLOWED;
     }

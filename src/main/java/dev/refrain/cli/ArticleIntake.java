@@ -8,7 +8,6 @@ import dev.refrain.kernel.Detector;
 import dev.refrain.kernel.Parallel;
 import dev.refrain.kernel.PreparedArticle;
 import dev.refrain.kernel.ProgressListener;
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -17,8 +16,8 @@ import java.util.function.Function;
 /**
  * Reads a command's input a batch at a time, prepares each batch on the pool while it reads the
  * next, and hands the prepared articles on in reading order: no more than a few batches of article
- * texts are held here, so an archive of any size streams through. Problems are printed on stderr
- * as they are met.
+ * texts are held here, so an archive of any size streams through. Problems go to a {@link
+ * ProblemLog} as they are met.
  */
 final class ArticleIntake {
   /** Articles read before a batch is prepared. */
@@ -46,9 +45,9 @@ final class ArticleIntake {
       List<String> paths,
       Detector detector,
       Parallel parallel,
-      PrintWriter err,
+      ProblemLog log,
       Consumer<PreparedArticle> sink) {
-    return read(loader, paths, parallel, err, detector::prepare, sink);
+    return read(loader, paths, parallel, log, detector::prepare, sink);
   }
 
   /**
@@ -59,7 +58,7 @@ final class ArticleIntake {
       ArticleLoader loader,
       List<String> paths,
       Parallel parallel,
-      PrintWriter err,
+      ProblemLog log,
       Function<Article, T> work,
       Consumer<T> sink) {
     List<LoadProblem> problems = new ArrayList<>();
@@ -98,12 +97,13 @@ final class ArticleIntake {
             },
             p -> {
               problems.add(p);
-              err.println(p.toLine());
+              log.accept(p);
             }));
     flush.run();
     while (!inFlight.isEmpty()) {
       drainOne.run();
     }
+    log.finish();
     return new Result(problems, count[0]);
   }
 }

@@ -42,21 +42,24 @@ import picocli.CommandLine.Spec;
           + " articles it shares passages with, the passages with their variant diffs, and how much"
           + " of it is reused. Fails (exit 1) when an article reuses more than --max-containment.",
       "Boilerplate learned from the archive, passages accepted in a --baseline file and reuse from"
-          + " --allow-source sources are reported but not counted."
+          + " --allow-source sources are reported but not counted.",
+      "An archived article with a checked article's own id is compared too, as its earlier"
+          + " version, and counted unless --same-id update says the check is of updates."
     },
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  every article within the limits",
       "  1  some article reuses more than --max-containment",
       "  2  usage error, or settings that differ from the index's",
-      "  3  an input, the baseline or the index is missing, unreadable, damaged or locked",
-      "     (a skipped input file also gives 3: a gate must not pass on what it did not read)",
+      "  3  an input, the baseline or the index is missing, unreadable, damaged or locked;",
+      "     any input file not read (of another type, binary, empty, too large...) also gives 3:",
+      "     a gate must not pass on what it did not read (leave files out with --exclude)",
       ExitCode.HELP_OUT_OF_MEMORY
     })
 final class CheckCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "PATH", description = "New article files or folders.")
+  @Parameters(arity = "1..*", paramLabel = "PATH", description = "New article files or folders; - for standard input (one article, or JSON Lines).")
   List<String> paths;
 
   @Option(names = "--index", required = true, paramLabel = "DIR", description = "The index folder.")
@@ -92,6 +95,16 @@ final class CheckCommand implements Callable<Integer> {
 
   @Option(names = "--max-candidates", paramLabel = "N", description = "Most archived articles aligned per new article, 1 to 100000. Default: ${DEFAULT-VALUE}.")
   int maxCandidates = 100;
+
+  @Option(
+      names = "--same-id",
+      paramLabel = "WHAT",
+      description =
+          "What an archived article with a checked article's own id is: compare (its earlier"
+              + " version, counted like any other archived article: a copy saved under an"
+              + " archived name fails) or update (the checked article replaces it: its passages"
+              + " are reported, not counted). Either way the report names it. Default: compare.")
+  CheckOptions.SameId sameId = CheckOptions.SameId.COMPARE;
 
   @Option(
       names = "--verify-index",
@@ -141,14 +154,27 @@ final class CheckCommand implements Callable<Integer> {
       return IndexCommand.fail(err, e);
     }
     LoadResult loaded = input.loader().load(paths);
-    loaded.problems().forEach(p -> err.println(p.toLine()));
-    if (loaded.anyMissing() || loaded.anySkipped() || loaded.articles().isEmpty()) {
-      err.println("refrain: nothing checked: every input must be readable");
+    ProblemLog log = input.problems(err);
+    loaded.problems().forEach(log);
+    log.finish();
+    long unread =
+        loaded.problems().stream().filter(p -> p.kind() != LoadProblem.Kind.WARNING).count();
+    if (unread > 0) {
+      // Fails closed: a gate must not pass on what it did not read.
+      err.println("refrain: nothing checked: " + unread + (unread == 1 ? " input was" : " inputs were")
+          + " not read; a gate does not pass on what it did not read: make "
+          + (unread == 1 ? "it" : "them") + " readable, or leave files out on purpose with"
+          + " --exclude GLOB or a .refrainignore in the folder");
+      return ExitCode.INPUT.code();
+    }
+    if (loaded.articles().isEmpty()) {
+      err.println("refrain: nothing checked: no readable articles in " + String.join(" ", paths));
       return ExitCode.INPUT.code();
     }
     Detector detector = new Detector(options);
     CheckOptions checkOptions =
-        new CheckOptions(maxContainment, maxCandidates, Set.copyOf(allowSources), accepted);
+        new CheckOptions(
+            maxContainment, maxCandidates, Set.copyOf(allowSources), accepted, sameId);
     List<Checker.Result> results = new ArrayList<>();
     int archived;
     try (LuceneArchive.Reader reader = LuceneArchive.openReader(index)) {
@@ -173,19 +199,22 @@ final class CheckCommand implements Callable<Integer> {
     CheckReport report =
         CheckReportMapper.toReport(
             new CheckReport.Settings(maxContainment, options.minWords(), index.toString(), archived,
-                allowSources.stream().sorted().toList(), baseline == null ? null : baseline.toString()),
+                allowSources.stream().sorted().toList(), baseline == null ? null : baseline.toString(),
+                sameId.name().toLowerCase(Locale.ROOT)),
             results, loaded.problems());
     try {
+      List<OutputFiles.Output> files = new ArrayList<>();
       for (CheckRenderer r : renderers) {
-        StringWriter buffer = new StringWriter();
-        r.render(report, buffer);
         if (out == null) {
+          StringWriter buffer = new StringWriter();
+          r.render(report, buffer);
           spec.commandLine().getOut().print(buffer);
           spec.commandLine().getOut().flush();
         } else {
-          OutputFiles.writeAtomically(out.resolve(r.fileName()), buffer.toString());
+          files.add(new OutputFiles.Output(out.resolve(r.fileName()), w -> r.render(report, w)));
         }
       }
+      OutputFiles.writeAll(files);
       if (writeBaseline != null) {
         Baseline.write(writeBaseline, baselineEntries(report));
       }

@@ -42,7 +42,8 @@ import picocli.CommandLine.Spec;
     footer = {
       "  0  done",
       "  2  usage error, or settings that differ from the index's",
-      "  3  an input or the index is missing, unreadable, damaged or locked by another writer",
+      "  3  an input or the index is missing, unreadable, damaged or locked by another writer;",
+      "     an index folder that is not empty and not a refrain index (nothing is deleted)",
       "  4  done, but some input files were skipped (named on stderr)",
       ExitCode.HELP_OUT_OF_MEMORY
     })
@@ -74,14 +75,18 @@ final class IndexCommand implements Runnable {
       sortOptions = false,
       description = {
         "Adds articles to the index, creating it if needed; an article whose id is already"
-            + " there replaces it. Incremental: nothing already indexed is rebuilt.",
+            + " there replaces it, and the last line says how many did (--verbose names them)."
+            + " Incremental: nothing already indexed is rebuilt.",
+        "An index is created only in a new or empty folder and written only in a refrain index"
+            + " (marked by refrain-index.properties): any other folder is refused with exit 3,"
+            + " and no file refrain did not write is ever deleted.",
         "Changes are committed atomically every 10000 articles and at the end: a run killed"
             + " half-way leaves the index as of its last commit."
       })
   static final class Add implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Article files or folders.")
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Article files or folders; - for standard input (one article, or JSON Lines).")
     List<String> paths;
 
     @Mixin IndexFolder folder;
@@ -96,12 +101,19 @@ final class IndexCommand implements Runnable {
         description = "Progress bar on stderr: auto (when interactive), always, never. Default: ${DEFAULT-VALUE}.")
     Progress.When progress = Progress.When.AUTO;
 
+    @Option(
+        names = "--verbose",
+        description = "Name each article that replaced one with its id, a line each on stdout.")
+    boolean verbose;
+
     @Override
     public Integer call() {
       PrintWriter err = spec.commandLine().getErr();
       PrintWriter out = spec.commandLine().getOut();
       DetectorOptions options;
       try {
+        // Before anything is read: a folder holding files refrain did not write is refused.
+        LuceneArchive.checkWritable(folder.dir);
         options =
             LuceneArchive.exists(folder.dir)
                 ? detection.scanOptions(LuceneArchive.readSettings(folder.dir))
@@ -112,7 +124,8 @@ final class IndexCommand implements Runnable {
       // A missing path is known before anything is read: nothing is added then.
       boolean missing = false;
       for (String path : paths) {
-        if (path.isEmpty() || !java.nio.file.Files.exists(Path.of(path))) {
+        if (!path.equals(dev.refrain.document.ArticleLoader.STANDARD_INPUT)
+            && (path.isEmpty() || !java.nio.file.Files.exists(Path.of(path)))) {
           err.println(LoadProblem.missing(path).toLine());
           missing = true;
         }
@@ -124,6 +137,7 @@ final class IndexCommand implements Runnable {
       Detector detector = new Detector(options);
       IndexSettings settings = IndexSettings.of(options);
       LuceneArchive.Writer[] writer = {null};
+      List<String> replaced = new java.util.ArrayList<>();
       ArticleIntake.Result loaded;
       try (Parallel parallel = new Parallel(options.threads());
           Progress bar = Progress.create(progress, Integer.MAX_VALUE, err)) {
@@ -133,7 +147,7 @@ final class IndexCommand implements Runnable {
         // created.
         loaded =
             ArticleIntake.read(
-                input.loader(), paths, parallel, err,
+                input.loader(), paths, parallel, input.problems(err),
                 article -> {
                   try {
                     PreparedArticle prepared = detector.prepare(article);
@@ -144,13 +158,18 @@ final class IndexCommand implements Runnable {
                       }
                       w = writer[0];
                     }
-                    w.add(prepared);
-                    return 1;
+                    // The id of an article it replaced; null for a new one.
+                    return w.add(prepared) ? prepared.article().id() : null;
                   } catch (ArchiveException e) {
                     throw new UncheckedArchiveException(e);
                   }
                 },
-                one -> bar.advanced(one));
+                id -> {
+                  bar.advanced(1);
+                  if (id != null) {
+                    replaced.add(id);
+                  }
+                });
         bar.stageFinished();
         if (writer[0] == null) {
           err.println("refrain: nothing added: no readable articles in " + String.join(" ", paths));
@@ -169,9 +188,15 @@ final class IndexCommand implements Runnable {
         abort(writer[0]);
         throw e;
       }
-      int added = loaded.articles();
+      int added = loaded.articles() - replaced.size();
+      if (verbose) {
+        replaced.forEach(id -> out.println("replaced " + id));
+      }
       try (LuceneArchive.Reader reader = LuceneArchive.openReader(folder.dir)) {
-        out.printf(Locale.ROOT, "added %d articles; the index holds %d%n", added, reader.size());
+        out.printf(
+            Locale.ROOT, "added %d article%s, replaced %d (same id%s); the index holds %d%n",
+            added, added == 1 ? "" : "s", replaced.size(),
+            replaced.isEmpty() || verbose ? "" : ", named with --verbose", reader.size());
       } catch (ArchiveException e) {
         return fail(err, e);
       }
@@ -189,7 +214,8 @@ final class IndexCommand implements Runnable {
   @Command(
       name = "remove",
       mixinStandardHelpOptions = true,
-      description = "Removes articles from the index by id.")
+      description = "Removes articles from the index by id; names on stderr each id the index"
+          + " does not hold.")
   static final class Remove implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -203,13 +229,16 @@ final class IndexCommand implements Runnable {
       PrintWriter err = spec.commandLine().getErr();
       try {
         IndexSettings settings = LuceneArchive.readSettings(folder.dir);
-        int found;
+        List<String> missing;
         try (LuceneArchive.Writer writer = LuceneArchive.openWriter(folder.dir, settings)) {
-          found = writer.remove(ids);
+          missing = writer.remove(ids);
         }
-        spec.commandLine().getOut().printf(Locale.ROOT, "removed %d of %d ids%n", found, ids.size());
-        if (found < ids.size()) {
-          err.println("refrain: some ids were not in the index");
+        int distinct = new java.util.HashSet<>(ids).size();
+        spec.commandLine().getOut().printf(
+            Locale.ROOT, "removed %d of %d id%s%n", distinct - missing.size(), distinct,
+            distinct == 1 ? "" : "s");
+        if (!missing.isEmpty()) {
+          err.println("refrain: not in the index, so not removed: " + String.join(", ", missing));
         }
         return ExitCode.OK.code();
       } catch (ArchiveException e) {

@@ -3,10 +3,18 @@ package dev.refrain.cli;
 import dev.refrain.document.ArticleLoader;
 import dev.refrain.document.LoaderOptions;
 import dev.refrain.document.SourceFrom;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** How scan, index add and check read their input: the options they share. */
 final class InputOptions {
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec mixee;
+
   @Option(
       names = "--source-from",
       paramLabel = "WHERE",
@@ -17,7 +25,35 @@ final class InputOptions {
           + " Default: ${DEFAULT-VALUE}.")
   SourceFrom sourceFrom = SourceFrom.FIELD;
 
+  @Option(
+      names = "--exclude",
+      paramLabel = "GLOB",
+      description = "Leave out the files and folders this glob matches: neither read nor"
+          + " reported. Without / it matches a name at any depth (*.pdf, drafts), with / the path"
+          + " relative to the scanned folder (2019/**); a trailing / matches folders only."
+          + " Repeatable; a scanned folder's .refrainignore adds one glob a line. Any other file"
+          + " that is not read is named on stderr.")
+  List<String> exclude = new ArrayList<>();
+
+  @Option(
+      names = "--quiet",
+      description = "Name no skipped file and print no warning on stderr: one line at the end"
+          + " counts them (a missing path is still named).")
+  boolean quiet;
+
   ArticleLoader loader() {
-    return new ArticleLoader(LoaderOptions.defaults().withSourceFrom(sourceFrom));
+    try {
+      Object root = mixee.root().userObject();
+      return new ArticleLoader(
+          LoaderOptions.defaults().withSourceFrom(sourceFrom).withExclude(exclude),
+          root instanceof Main main ? main.standardInput() : System.in);
+    } catch (IllegalArgumentException e) {
+      throw Usage.error(mixee, "--exclude " + e.getMessage());
+    }
+  }
+
+  /** Where the load's problems are printed, as {@code --quiet} says. */
+  ProblemLog problems(PrintWriter err) {
+    return new ProblemLog(err, quiet);
   }
 }

@@ -1,6 +1,7 @@
 package dev.refrain.cli;
 
 import dev.refrain.index.UncheckedArchiveException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Command;
       "  2  usage: unknown option, value out of range, missing argument;",
       "     an index built with other settings",
       "  3  input missing or unreadable, nothing to scan, output not writable;",
-      "     index missing, damaged or locked",
+      "     index missing, damaged or locked, or its folder not empty and not an",
+      "     index",
       "  4  done, reports written, but some input files were skipped",
       ExitCode.HELP_INTERNAL,
       ExitCode.HELP_OUT_OF_MEMORY
@@ -32,6 +34,18 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /** What the path {@code -} reads. */
+  private final InputStream in;
+
+  Main(InputStream in) {
+    this.in = in;
+  }
+
+  /** The standard input of this run, which the path {@code -} names. */
+  InputStream standardInput() {
+    return in;
+  }
 
   /**
    * Heap held back from the start and let go when the heap runs out, so the one line saying so
@@ -44,7 +58,7 @@ public final class Main implements Runnable {
     PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
     int code;
     try {
-      code = run(args, out, err);
+      code = run(args, System.in, out, err);
     } catch (OutOfMemoryError e) {
       reserve = null;
       err.println(outOfMemory(Runtime.getRuntime().maxMemory()));
@@ -53,9 +67,14 @@ public final class Main implements Runnable {
     System.exit(code);
   }
 
-  /** Runs refrain with {@code args}; returns the exit code. */
+  /** Runs refrain with {@code args}, standard input {@code System.in}; returns the exit code. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
-    CommandLine cli = new CommandLine(new Main());
+    return run(args, System.in, out, err);
+  }
+
+  /** Runs refrain with {@code args} and these streams; returns the exit code. */
+  public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+    CommandLine cli = new CommandLine(new Main(in));
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     cli.setCaseInsensitiveEnumValuesAllowed(true);

@@ -42,7 +42,9 @@ import picocli.CommandLine.Spec;
       "Finds the passages the given articles share and writes reports: a self-contained HTML"
           + " report with the articles side by side, a Markdown summary and JSON.",
       "Prints the pairs of articles ranked by how much they share.",
-      "Reads .txt, .md, .html, .json and .jsonl files; folders are read recursively."
+      "Reads .txt, .md, .html, .json and .jsonl files; folders are read recursively, and any"
+          + " other file found in them is named on stderr as skipped unless left out with"
+          + " --exclude or the folder's .refrainignore."
     },
     footerHeading = "%nExit codes:%n",
     footer = {
@@ -57,7 +59,7 @@ final class ScanCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Article files or folders.")
+  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Article files or folders; - for standard input (one article, or JSON Lines).")
   List<String> paths;
 
   @Option(
@@ -89,7 +91,7 @@ final class ScanCommand implements Callable<Integer> {
       paramLabel = "WHERE",
       description = "Where the articles are kept while they are compared: memory (prepared, the"
           + " fastest), disk (texts in a temporary file, prepared again when a pair needs them,"
-          + " for archives larger than the heap) or auto (memory while they fit 40% of the heap)."
+          + " for archives larger than the heap) or auto (memory while they fit 40%% of the heap)."
           + " Default: ${DEFAULT-VALUE}.")
   Store store = Store.AUTO;
 
@@ -122,7 +124,8 @@ final class ScanCommand implements Callable<Integer> {
             new SpooledArticleStore.Builder(scanner.detector(), storeBudget(), tempDirectory())) {
       loaded =
           ArticleIntake.read(
-              input.loader(), paths, scanner.detector(), parallel, err, builder::add);
+              input.loader(), paths, scanner.detector(), parallel, input.problems(err),
+              builder::add);
       if (loaded.anyMissing()) {
         err.println("refrain: nothing scanned: fix the missing paths above");
         return ExitCode.INPUT.code();
@@ -169,9 +172,12 @@ final class ScanCommand implements Callable<Integer> {
 
     try {
       Files.createDirectories(out);
+      List<OutputFiles.Output> files = new ArrayList<>();
       for (ReportRenderer r : renderers) {
-        writeAtomically(out.resolve(r.fileName()), r, report);
+        files.add(new OutputFiles.Output(out.resolve(r.fileName()), w -> r.render(report, w)));
       }
+      // All written before any is moved into place: a failed run leaves the previous set whole.
+      OutputFiles.writeAll(files);
     } catch (IOException e) {
       err.println("refrain: " + out + ": cannot write reports: " + e.getMessage());
       return ExitCode.INPUT.code();
@@ -195,11 +201,6 @@ final class ScanCommand implements Callable<Integer> {
       files.add(out.resolve(r.fileName()).toString().replace('\\', '/'));
     }
     return String.join(" ", files);
-  }
-
-  private static void writeAtomically(Path target, ReportRenderer renderer, Report report)
-      throws IOException {
-    OutputFiles.writeAtomically(target, out -> renderer.render(report, out));
   }
 
   private DetectorOptions options() {

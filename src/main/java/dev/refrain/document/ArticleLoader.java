@@ -35,9 +35,12 @@ import java.util.Objects;
 /**
  * Loads articles from files and folders: plain text, Markdown, HTML, JSON and JSON Lines.
  *
- * <p>Each path is loaded as given: a file by itself, a folder recursively (hidden entries, whose
- * names start with {@code .}, and files of other types are ignored; files are taken in order of
- * their relative path). Paths are loaded in the order given, and the records of a JSON or JSON
+ * <p>Each path is loaded as given: a file by itself, a folder recursively (files are taken in
+ * order of their relative path). Hidden entries, whose names start with {@code .}, are not
+ * inputs, and what {@link LoaderOptions#exclude()} or the folder's {@code .refrainignore} leaves
+ * out (see {@link Exclusions}) is neither read nor reported; every other file found is read or
+ * reported: a file of another type in a folder is skipped with a problem naming it, as it is when
+ * named explicitly. Paths are loaded in the order given, and the records of a JSON or JSON
  * Lines file in file order. Files are decoded as strict UTF-8 (byte order mark dropped) with a
  * fallback to windows-1252, or as UTF-16 when they start with a UTF-16 byte order mark. Files that
  * cannot be used (binary, empty, too large, unreadable, of an unsupported type when named
@@ -67,6 +70,22 @@ public final class ArticleLoader {
   static final String UNSUPPORTED =
       "unsupported file type; expected .txt, .md, .html, .json or .jsonl";
 
+  /**
+   * The path that names standard input: one article (id {@value #STANDARD_INPUT_ID}), or JSON
+   * Lines when its first line that is not blank is a JSON object.
+   */
+  public static final String STANDARD_INPUT = "-";
+
+  /**
+   * The file that marks a folder as a refrain index (written by the {@code index} package): such
+   * a folder inside a scanned one is refrain's own data, not input, and is passed over with a
+   * warning, so {@code index add news --index news/idx} does not read its own index.
+   */
+  public static final String INDEX_MARKER = "refrain-index.properties";
+
+  /** The id of the article read from standard input as text. */
+  static final String STANDARD_INPUT_ID = "stdin";
+
   /** The message for a record that is not valid UTF-8 in a file that was, a moment before. */
   static final String CHANGED = "not valid UTF-8 (the file changed while it was read)";
 
@@ -87,16 +106,28 @@ public final class ArticleLoader {
           "jsonl", Type.JSONL);
 
   private final LoaderOptions options;
+  private final Exclusions exclusions;
   private final JsonRecords json;
+  private final InputStream standardInput;
 
   /** A loader with the {@linkplain LoaderOptions#defaults() default options}. */
   public ArticleLoader() {
     this(LoaderOptions.defaults());
   }
 
-  /** A loader with the given options. */
+  /** A loader with the given options, reading {@value #STANDARD_INPUT} from {@code System.in}. */
   public ArticleLoader(LoaderOptions options) {
+    this(options, System.in);
+  }
+
+  /**
+   * A loader with the given options, reading the path {@value #STANDARD_INPUT} from {@code
+   * standardInput} (to its end, once).
+   */
+  public ArticleLoader(LoaderOptions options, InputStream standardInput) {
+    this.standardInput = Objects.requireNonNull(standardInput, "standardInput");
     this.options = Objects.requireNonNull(options, "options");
+    this.exclusions = Exclusions.of(options.exclude());
     this.json = new JsonRecords(options.maxFileBytes());
   }
 
@@ -154,6 +185,10 @@ public final class ArticleLoader {
   }
 
   private void loadArgument(Run run, String arg) {
+    if (arg.equals(STANDARD_INPUT)) {
+      loadStandardInput(run);
+      return;
+    }
     Path path;
     try {
       path = arg.isEmpty() ? null : Path.of(arg);
@@ -170,6 +205,9 @@ public final class ArticleLoader {
     } else if (Files.isRegularFile(path)) {
       String name = path.getFileName() == null ? shown : path.getFileName().toString();
       Type type = typeOf(name);
+      if (exclusions.excludes(shown, false)) {
+        return;
+      }
       if (type == null) {
         run.problem(shown, 0, LoadProblem.skipped(shown, UNSUPPORTED));
       } else {
@@ -182,6 +220,11 @@ public final class ArticleLoader {
   }
 
   private void loadFolder(Run run, Path folder, String shown) {
+    Exclusions rules =
+        exclusions.plus(
+            Exclusions.readIgnoreFile(
+                folder, shown,
+                (line, problem) -> run.problem(join(shown, Exclusions.IGNORE_FILE), line, problem)));
     Map<String, Path> files = new HashMap<>();
     Map<String, LoadProblem> walkProblems = new LinkedHashMap<>();
     try {
@@ -192,29 +235,42 @@ public final class ArticleLoader {
           new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-              return !dir.equals(folder) && isHidden(dir)
-                  ? FileVisitResult.SKIP_SUBTREE
-                  : FileVisitResult.CONTINUE;
+              if (dir.equals(folder)) {
+                return FileVisitResult.CONTINUE;
+              }
+              String rel = relative(folder, dir);
+              if (isHidden(dir) || rules.excludes(rel, true)) {
+                return FileVisitResult.SKIP_SUBTREE;
+              }
+              if (Files.isRegularFile(dir.resolve(INDEX_MARKER))) {
+                String p = join(shown, rel);
+                walkProblems.put(p, LoadProblem.warning(p, "a refrain index, not articles; not read"));
+                return FileVisitResult.SKIP_SUBTREE;
+              }
+              return FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-              if (isHidden(file) || typeOf(file.getFileName().toString()) == null) {
+              String rel = relative(folder, file);
+              if (isHidden(file) || rules.excludes(rel, false)) {
                 return FileVisitResult.CONTINUE;
               }
-              String rel = relative(folder, file);
+              String p = join(shown, rel);
               if (attrs.isRegularFile()) {
                 files.put(rel, file);
               } else if (attrs.isSymbolicLink()) {
-                String p = join(shown, rel);
                 walkProblems.put(p, LoadProblem.skipped(p, "broken symbolic link"));
+              } else {
+                walkProblems.put(p, LoadProblem.skipped(p, "not a regular file"));
               }
               return FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException e) {
-              if (isHidden(file) && !file.equals(folder)) {
+              if (!file.equals(folder)
+                  && (isHidden(file) || rules.excludes(relative(folder, file), false))) {
                 return FileVisitResult.CONTINUE;
               }
               String p = file.equals(folder) ? shown : join(shown, relative(folder, file));
@@ -230,21 +286,30 @@ public final class ArticleLoader {
       walkProblems.put(shown, LoadProblem.skipped(shown, describe(e)));
     }
     walkProblems.forEach((p, problem) -> run.problem(p, 0, problem));
-    if (files.isEmpty() && walkProblems.isEmpty()) {
+    List<String> rels = new ArrayList<>(files.keySet());
+    rels.sort(Comparator.naturalOrder());
+    boolean anyArticleFile =
+        rels.stream().anyMatch(rel -> typeOf(files.get(rel).getFileName().toString()) != null);
+    if (!anyArticleFile && walkProblems.isEmpty()) {
       run.problem(
           shown, 0, LoadProblem.warning(shown, "no .txt, .md, .html, .json or .jsonl files found"));
     }
-    List<String> rels = new ArrayList<>(files.keySet());
-    rels.sort(Comparator.naturalOrder());
     String folderName = options.sourceFrom() == SourceFrom.FOLDER ? nameOf(folder) : null;
     for (String rel : rels) {
       String name = files.get(rel).getFileName().toString();
+      Type type = typeOf(name);
+      if (type == null) {
+        // Named, never ignored in silence: a gate must not pass on a file it did not read.
+        String p = join(shown, rel);
+        run.problem(p, 0, LoadProblem.skipped(p, UNSUPPORTED));
+        continue;
+      }
       String source = null;
       if (options.sourceFrom() == SourceFrom.FOLDER) {
         int slash = rel.lastIndexOf('/');
         source = slash < 0 ? folderName : rel.substring(0, slash);
       }
-      loadFile(run, files.get(rel), join(shown, rel), withoutExtension(rel), typeOf(name), source);
+      loadFile(run, files.get(rel), join(shown, rel), withoutExtension(rel), type, source);
     }
   }
 
@@ -281,6 +346,87 @@ public final class ArticleLoader {
       run.problem(shown, 0, tooLarge(shown, bytes.length, limit));
       return;
     }
+    loadText(run, bytes, shown, id, type, source);
+  }
+
+  /**
+   * Reads standard input, the path {@value #STANDARD_INPUT}, to its end: JSON Lines when its first
+   * line that is not blank is a JSON object, else one text article. Input within the size limit
+   * is held in memory; more (which only JSON Lines may be) is spooled to a temporary file, deleted
+   * when read. Named twice, it is read once.
+   */
+  private void loadStandardInput(Run run) {
+    String shown = STANDARD_INPUT;
+    if (run.standardInputRead) {
+      run.problem(shown, 0, LoadProblem.warning(shown, "standard input named again; read once"));
+      return;
+    }
+    run.standardInputRead = true;
+    long limit = options.maxFileBytes();
+    Path spool = null;
+    try {
+      byte[] head = standardInput.readNBytes((int) (limit + 1));
+      Content content;
+      if (head.length <= limit) {
+        content = Content.of(head);
+      } else {
+        spool = Files.createTempFile("refrain-stdin-", ".jsonl");
+        try (java.io.OutputStream out = Files.newOutputStream(spool)) {
+          out.write(head);
+          standardInput.transferTo(out);
+        }
+        content = Content.onDisk(spool, Files.size(spool));
+      }
+      if (isJsonLines(content)) {
+        loadRecords(run, content, shown, Type.JSONL, null);
+      } else if (spool != null) {
+        run.problem(shown, 0, tooLarge(shown, content.length(), limit));
+      } else {
+        loadText(run, head, shown, STANDARD_INPUT_ID, Type.TEXT, null);
+      }
+    } catch (IOException e) {
+      run.problem(shown, 0, LoadProblem.skipped(shown, "standard input: " + describe(e)));
+    } finally {
+      if (spool != null) {
+        try {
+          Files.deleteIfExists(spool);
+        } catch (IOException ignored) {
+          // A temporary file left behind; the load's outcome stands.
+        }
+      }
+    }
+  }
+
+  /**
+   * Whether the first line of {@code content} that is not blank is a JSON object; for content
+   * spooled to disk (larger than the size limit), whether its first character that is not white
+   * space is <code>{</code>.
+   */
+  private boolean isJsonLines(Content content) throws IOException {
+    if (content.bytes() == null) {
+      try (InputStream in = content.open()) {
+        byte[] head = in.readNBytes(4096);
+        int i = TextDecoding.Bom.of(head).length();
+        while (i < head.length && Character.isWhitespace(head[i])) {
+          i++;
+        }
+        return i < head.length && head[i] == '{';
+      }
+    }
+    TextDecoding.Decoded decoded = TextDecoding.decode(content.bytes());
+    if (decoded.binary()) {
+      return false;
+    }
+    for (String line : (Iterable<String>) decoded.text().lines()::iterator) {
+      if (!TextDecoding.isBlank(line)) {
+        return json.isObject(line);
+      }
+    }
+    return false;
+  }
+
+  /** Loads a text, Markdown or HTML file's bytes, within the size limit, as {@code type}. */
+  private void loadText(Run run, byte[] bytes, String shown, String id, Type type, String source) {
     TextDecoding.Decoded decoded = TextDecoding.decode(bytes);
     if (decoded.binary()) {
       run.problem(shown, 0, LoadProblem.skipped(shown, "binary file"));
@@ -332,6 +478,12 @@ public final class ArticleLoader {
       run.problem(shown, 0, LoadProblem.skipped(shown, describe(e)));
       return;
     }
+    loadRecords(run, content, shown, type, source);
+  }
+
+  /** Loads a JSON or JSON Lines file's content a record at a time. */
+  private void loadRecords(Run run, Content content, String shown, Type type, String source) {
+    long limit = options.maxFileBytes();
     FileSink sink = run.sinkFor(shown);
     try {
       if (type == Type.JSON && content.length() > limit && !startsWithArray(content)) {
@@ -474,6 +626,9 @@ public final class ArticleLoader {
     private final Emitter out;
     private final Map<Path, String> seenFiles = new HashMap<>();
 
+    /** Whether {@value #STANDARD_INPUT} was read: it can be, once. */
+    boolean standardInputRead;
+
     /** The path of the article each id was first loaded from. */
     private final Map<String, String> firstPaths = new HashMap<>();
 
@@ -485,9 +640,13 @@ public final class ArticleLoader {
       out.problem(fileKey, line, false, problem);
     }
 
-    void article(Article article, String fileKey, String problemPath, long line) {
+    void article(Article given, String fileKey, String problemPath, long line) {
+      Article article = repaired(given);
       String first = firstPaths.putIfAbsent(article.id(), article.path());
       if (first == null) {
+        if (article != given) {
+          out.problem(fileKey, line, false, LoadProblem.warning(problemPath, repairNote(given)));
+        }
         out.article(article);
       } else {
         out.problem(
@@ -498,6 +657,39 @@ public final class ArticleLoader {
                 problemPath,
                 "duplicate article id \"" + article.id() + "\" (first in " + first + ")"));
       }
+    }
+
+    /**
+     * {@code a} with its unpaired surrogates replaced by U+FFFD (they cannot be written as UTF-8,
+     * so no report could hold them); {@code a} itself when it has none.
+     */
+    private static Article repaired(Article a) {
+      String id = TextDecoding.withoutLoneSurrogates(a.id());
+      String text = TextDecoding.withoutLoneSurrogates(a.text());
+      String source = TextDecoding.withoutLoneSurrogates(a.source());
+      String title = TextDecoding.withoutLoneSurrogates(a.title());
+      String published = TextDecoding.withoutLoneSurrogates(a.published());
+      if (id == a.id() && text == a.text() && source == a.source() && title == a.title()
+          && published == a.published()) {
+        return a;
+      }
+      return new Article(id, a.path(), text, source, title, published);
+    }
+
+    /** The warning for an article {@link #repaired} changed, naming the fields. */
+    private static String repairNote(Article a) {
+      List<String> fields = new ArrayList<>();
+      String[][] named = {
+        {"id", a.id()}, {"text", a.text()}, {"source", a.source()}, {"title", a.title()},
+        {"published", a.published()}
+      };
+      for (String[] f : named) {
+        if (f[1] != null && TextDecoding.withoutLoneSurrogates(f[1]) != f[1]) {
+          fields.add(f[0]);
+        }
+      }
+      return "unpaired surrogate (not Unicode text) in " + String.join(", ", fields)
+          + " replaced with U+FFFD";
     }
 
     /** Remembers {@code file}; returns the path it was first loaded as, or null if new. */

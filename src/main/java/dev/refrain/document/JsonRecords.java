@@ -173,6 +173,16 @@ final class JsonRecords {
     record(node, path + "#" + lineNo, problemPath, lineNo, "", folderSource, sink);
   }
 
+  /** Whether {@code line} is one JSON object and nothing else. */
+  boolean isObject(String line) {
+    try {
+      JsonNode node = lineReader.readTree(line);
+      return node != null && node.isObject();
+    } catch (JsonProcessingException e) {
+      return false;
+    }
+  }
+
   /** Whether JSON text, after white space, begins with an array; reads up to its first token. */
   static boolean startsWithArray(Reader text) throws IOException {
     int c;

@@ -1,5 +1,6 @@
 package dev.refrain.document;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -10,8 +11,11 @@ import java.util.Objects;
  *     may be of any size, a single record larger than this is skipped. From 1 to {@link
  *     #MAX_FILE_BYTES_LIMIT}.
  * @param sourceFrom where an article's source comes from
+ * @param exclude globs of the files and folders left out of a load on purpose, not read and not
+ *     reported (syntax in {@link Exclusions}); a scanned folder's {@code .refrainignore} adds its
+ *     own
  */
-public record LoaderOptions(long maxFileBytes, SourceFrom sourceFrom) {
+public record LoaderOptions(long maxFileBytes, SourceFrom sourceFrom, List<String> exclude) {
 
   /** The default file and record size limit: 64 MiB. */
   public static final long DEFAULT_MAX_FILE_BYTES = 64L * 1024 * 1024;
@@ -34,6 +38,13 @@ public record LoaderOptions(long maxFileBytes, SourceFrom sourceFrom) {
               + maxFileBytes);
     }
     Objects.requireNonNull(sourceFrom, "sourceFrom");
+    exclude = List.copyOf(exclude);
+    Exclusions.of(exclude);
+  }
+
+  /** Settings with the given size limit and sources, excluding nothing. */
+  public LoaderOptions(long maxFileBytes, SourceFrom sourceFrom) {
+    this(maxFileBytes, sourceFrom, List.of());
   }
 
   /**
@@ -53,6 +64,15 @@ public record LoaderOptions(long maxFileBytes, SourceFrom sourceFrom) {
 
   /** These settings with sources taken as {@code sourceFrom} says. */
   public LoaderOptions withSourceFrom(SourceFrom sourceFrom) {
-    return new LoaderOptions(maxFileBytes, sourceFrom);
+    return new LoaderOptions(maxFileBytes, sourceFrom, exclude);
+  }
+
+  /**
+   * These settings leaving out what {@code globs} match.
+   *
+   * @throws IllegalArgumentException naming a glob that is blank or invalid
+   */
+  public LoaderOptions withExclude(List<String> globs) {
+    return new LoaderOptions(maxFileBytes, sourceFrom, globs);
   }
 }

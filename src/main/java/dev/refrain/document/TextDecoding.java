@@ -106,8 +106,10 @@ final class TextDecoding {
    * first invalid byte) in chunks of 32 KiB, whatever its size.
    *
    * <p>The rule, the same for every file type: with a UTF-16 byte order mark, UTF-16 (invalid
-   * sequences become U+FFFD, with a warning); otherwise binary when the first {@value
-   * #SNIFF_LENGTH} bytes hold a NUL byte, else UTF-8 (a UTF-8 byte order mark dropped) when every
+   * sequences become U+FFFD, with a warning); otherwise, when the first {@value #SNIFF_LENGTH}
+   * bytes hold a NUL byte, UTF-16 without a byte order mark if {@linkplain #utf16ByZeroBytes
+   * their zero bytes} say so and every byte is valid in it (with a warning), else binary; else
+   * UTF-8 (a UTF-8 byte order mark dropped) when every
    * byte is valid UTF-8, else windows-1252 with a warning. Then binary when the first {@value
    * #SNIFF_LENGTH} chars, read so, {@linkplain #looksBinary look binary}. The choice is made for
    * the whole file so that a file decodes the same whether it is read whole or a line at a time.
@@ -124,9 +126,13 @@ final class TextDecoding {
       }
     } else {
       if (hasNulByte(head)) {
-        return Probe.BINARY;
-      }
-      if (!valid(charset, head, bom.length(), in)) {
+        Charset utf16 = utf16ByZeroBytes(head);
+        if (utf16 == null || !valid(utf16, head, 0, in)) {
+          return Probe.BINARY;
+        }
+        charset = utf16;
+        warning = "no byte order mark; read as " + utf16.name() + " by its zero bytes";
+      } else if (!valid(charset, head, bom.length(), in)) {
         charset = WINDOWS_1252;
         warning = NOT_UTF_8;
       }
@@ -135,6 +141,40 @@ final class TextDecoding {
       return Probe.BINARY;
     }
     return new Probe(charset, bom.length(), warning, false);
+  }
+
+  /**
+   * The UTF-16 byte order the zero bytes of the first {@value #SNIFF_LENGTH} bytes show, or null.
+   * Text of Latin letters, digits, spaces and punctuation written as UTF-16 without a byte order
+   * mark has a zero byte in most code units (the high byte of every character below U+0100),
+   * always on the same side: the second byte of a unit in little-endian order, the first in
+   * big-endian. The rule: zero on one side in at least 10% of the units (Cyrillic or Greek text
+   * still has its spaces and punctuation there), and on the other side in at most a twentieth as
+   * many. The decoded text must then be valid UTF-16 and not {@linkplain #looksBinary look
+   * binary}, which a binary file whose zero bytes happen to fall so rarely is.
+   */
+  static Charset utf16ByZeroBytes(byte[] head) {
+    int units = Math.min(head.length, SNIFF_LENGTH) / 2;
+    if (units < 2) {
+      return null;
+    }
+    int zeroFirst = 0;
+    int zeroSecond = 0;
+    for (int i = 0; i < units; i++) {
+      if (head[2 * i] == 0) {
+        zeroFirst++;
+      }
+      if (head[2 * i + 1] == 0) {
+        zeroSecond++;
+      }
+    }
+    if (zeroSecond * 10L >= units && zeroFirst * 20L <= zeroSecond) {
+      return StandardCharsets.UTF_16LE;
+    }
+    if (zeroFirst * 10L >= units && zeroSecond * 20L <= zeroFirst) {
+      return StandardCharsets.UTF_16BE;
+    }
+    return null;
   }
 
   /** A decoder for {@code charset} that replaces invalid input, as {@code new String} does. */
@@ -170,6 +210,37 @@ final class TextDecoding {
       }
     }
     return n > 0 && controls * 10L > n;
+  }
+
+  /**
+   * {@code text} with each unpaired surrogate (a UTF-16 code unit no Unicode text holds alone,
+   * which a JSON escape such as {@code \ud800} can make) replaced by U+FFFD; the same instance
+   * when there is none. Null stays null.
+   */
+  static String withoutLoneSurrogates(String text) {
+    if (text == null) {
+      return null;
+    }
+    StringBuilder out = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        if (out != null) {
+          out.append(c).append(text.charAt(i + 1));
+        }
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        if (out == null) {
+          out = new StringBuilder(text.length()).append(text, 0, i);
+        }
+        out.append('\uFFFD');
+      } else if (out != null) {
+        out.append(c);
+      }
+    }
+    return out == null ? text : out.toString();
   }
 
   /** Whether {@code text} holds nothing but white space (including no-break spaces). */

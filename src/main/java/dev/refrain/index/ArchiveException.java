@@ -1,8 +1,8 @@
 package dev.refrain.index;
 
 /**
- * An archive cannot be used: missing, corrupt, locked by another writer, or built with other
- * settings. The message is one line fit for a user, naming the folder and what to do.
+ * An archive cannot be used: missing, corrupt, locked by another writer, built with other
+ * settings, or in a folder that holds files refrain did not write. The message is one line fit for a user, naming the folder and what to do.
  */
 public final class ArchiveException extends Exception {
   private static final long serialVersionUID = 1L;
@@ -18,7 +18,12 @@ public final class ArchiveException extends Exception {
     /** Built with other settings. */
     SETTINGS_MISMATCH,
     /** Reading or writing failed. */
-    IO
+    IO,
+    /**
+     * The folder holds files refrain did not write, which a Lucene writer could delete: an index
+     * is not created or opened for writing there.
+     */
+    FOREIGN_FILES
   }
 
   private final Reason reason;

@@ -32,6 +32,7 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexFileNames;
 import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.IndexOptions;
@@ -84,6 +85,16 @@ public final class LuceneArchive {
   static final String ID_KEY = "idKey";
   static final String META = "meta";
   static final String TEMPLATES = "templates";
+  /**
+   * The file that marks a folder as a refrain index, written before the index's first file (and
+   * into an index written before there was a marker): a folder holding it is one refrain may
+   * write in.
+   */
+  public static final String MARKER = dev.refrain.document.ArticleLoader.INDEX_MARKER;
+
+  /** The commit user data key of the archive format (see {@link IndexSettings#toMap}). */
+  private static final String FORMAT_KEY = "refrain.format";
+
   /** Commit user data: whether the stored templates were learned from the committed articles. */
   static final String TEMPLATES_CURRENT = "refrain.templatesCurrent";
 
@@ -178,35 +189,164 @@ public final class LuceneArchive {
   }
 
   /**
-   * Opens the archive for adding and removing articles, creating it if {@code dir} holds none.
-   * An existing archive built with other settings is refused.
+   * Refuses a folder an index must not be written in, before anything is read or written: a
+   * Lucene writer deletes every file in its folder that is named like one of its own ({@code
+   * _*.*}, {@code segments*}) and that no commit references, so a user's {@code _notes.txt} is
+   * lost when an index is created beside it. An index is written only in a folder that is missing
+   * (it is created), empty, or a refrain index (marked by {@value #MARKER}, or, written before
+   * the marker, a Lucene commit holding refrain's settings), and only when that folder holds no
+   * file a Lucene writer would take for its own but Lucene did not write. Nothing is deleted.
+   *
+   * @throws ArchiveException {@link ArchiveException.Reason#FOREIGN_FILES} naming the folder, up
+   *     to three of the files and what to do; or the reason the index in it cannot be read
+   */
+  public static void checkWritable(Path dir) throws ArchiveException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    if (!Files.isDirectory(dir)) {
+      throw new ArchiveException(
+          ArchiveException.Reason.FOREIGN_FILES,
+          dir + ": not a folder; give --index a new or empty folder");
+    }
+    List<String> names;
+    try (Stream<Path> files = Files.list(dir)) {
+      names = files.map(p -> p.getFileName().toString()).sorted().toList();
+    } catch (IOException e) {
+      throw new ArchiveException(
+          ArchiveException.Reason.IO, dir + ": cannot list the folder: " + e.getMessage(), e);
+    }
+    if (names.isEmpty()) {
+      return;
+    }
+    if (!names.contains(MARKER) && !holdsRefrainCommit(dir)) {
+      throw new ArchiveException(
+          ArchiveException.Reason.FOREIGN_FILES,
+          dir + ": not empty and not a refrain index (it holds " + some(names) + "); refrain"
+              + " creates an index only in a new or empty folder: give --index another folder");
+    }
+    List<String> foreign = names.stream().filter(LuceneArchive::deletableButForeign).toList();
+    if (!foreign.isEmpty()) {
+      throw new ArchiveException(
+          ArchiveException.Reason.FOREIGN_FILES,
+          dir + ": holds files refrain did not write that writing the index would delete ("
+              + some(foreign) + "); move them out of the index folder");
+    }
+  }
+
+  /** Whether the last commit in {@code dir} carries refrain's settings (of any format). */
+  private static boolean holdsRefrainCommit(Path dir) throws ArchiveException {
+    if (!exists(dir)) {
+      return false;
+    }
+    try (Directory d = FSDirectory.open(dir)) {
+      return SegmentInfos.readLatestCommit(d).getUserData().containsKey(FORMAT_KEY);
+    } catch (IOException e) {
+      throw translate(dir, e);
+    }
+  }
+
+  /** Up to three names, and how many more. */
+  private static String some(List<String> names) {
+    String shown = String.join(", ", names.subList(0, Math.min(3, names.size())));
+    return names.size() <= 3 ? shown : shown + " and " + (names.size() - 3) + " more";
+  }
+
+  /**
+   * Whether a Lucene writer would delete this file if no commit referenced it (its name looks
+   * like a Lucene file) although Lucene did not write it (its extension, or the form of a
+   * {@code segments} name, is not one Lucene 9's codecs write).
+   */
+  static boolean deletableButForeign(String name) {
+    if (name.equals(MARKER) || name.equals(IndexWriter.WRITE_LOCK_NAME)) {
+      return false;
+    }
+    if (name.startsWith(IndexFileNames.SEGMENTS) || name.startsWith(IndexFileNames.PENDING_SEGMENTS)) {
+      return !SEGMENTS_NAME.matcher(name).matches();
+    }
+    if (!IndexFileNames.CODEC_FILE_PATTERN.matcher(name).matches()) {
+      return false;
+    }
+    return !LUCENE_EXTENSIONS.contains(name.substring(name.lastIndexOf('.') + 1));
+  }
+
+  /** A commit file: {@code segments_N} or {@code pending_segments_N}, N in base 36. */
+  private static final java.util.regex.Pattern SEGMENTS_NAME =
+      java.util.regex.Pattern.compile("(pending_)?segments_[0-9a-z]+");
+
+  /**
+   * The extensions of the files Lucene 9's codecs write: segment info, compound file, field
+   * infos, stored fields, term vectors, postings and terms, norms, doc values, points, vectors,
+   * live docs, and temporary files.
+   */
+  private static final java.util.Set<String> LUCENE_EXTENSIONS =
+      java.util.Set.of(
+          "si", "cfs", "cfe", "fnm", "fdt", "fdx", "fdm", "tvd", "tvx", "tvm", "doc", "pos", "pay",
+          "psm", "tim", "tip", "tmd", "nvd", "nvm", "dvd", "dvm", "kdd", "kdi", "kdm", "vec", "vem",
+          "vex", "veq", "vemq", "vemf", "liv", "tmp");
+
+  /**
+   * Opens the archive for adding and removing articles, creating it if {@code dir} is missing or
+   * empty. A folder {@link #checkWritable} refuses, and an existing archive built with other
+   * settings, are refused.
    */
   public static Writer openWriter(Path dir, IndexSettings settings) throws ArchiveException {
+    checkWritable(dir);
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
       throw new ArchiveException(
           ArchiveException.Reason.IO, dir + ": cannot create the index folder: " + e.getMessage(), e);
     }
-    if (exists(dir)) {
+    boolean existing = exists(dir);
+    if (existing) {
       IndexSettings stored = readSettings(dir);
       List<String> diff = stored.differences(settings);
       if (!diff.isEmpty()) {
         throw mismatch(dir, diff);
       }
     }
+    writeMarker(dir);
     Directory d = null;
     try {
       d = FSDirectory.open(dir);
       IndexWriterConfig config = new IndexWriterConfig();
-      config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+      config.setOpenMode(
+          existing ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE);
       config.setRAMBufferSizeMB(64);
       config.setCommitOnClose(false);
       IndexWriter writer = new IndexWriter(d, config);
-      return new Writer(dir, d, writer, settings);
+      DirectoryReader before = null;
+      try {
+        before = existing ? DirectoryReader.open(d) : null;
+      } catch (IOException | RuntimeException e) {
+        closeQuietly(writer);
+        throw e;
+      }
+      return new Writer(dir, d, writer, settings, before);
     } catch (IOException e) {
       closeQuietly(d);
       throw translate(dir, e);
+    }
+  }
+
+  /** Writes the {@value #MARKER} file if the folder lacks it. */
+  private static void writeMarker(Path dir) throws ArchiveException {
+    Path marker = dir.resolve(MARKER);
+    if (Files.isRegularFile(marker)) {
+      return;
+    }
+    try {
+      Files.writeString(
+          marker,
+          "# This folder is a refrain index (an embedded Lucene index). refrain writes an index\n"
+              + "# only in a new or empty folder or in one holding this file; its settings are in\n"
+              + "# the index itself (refrain index stats --index DIR).\n"
+              + "refrain.marker=1\n",
+          java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new ArchiveException(
+          ArchiveException.Reason.IO, dir + ": cannot write " + MARKER + ": " + e.getMessage(), e);
     }
   }
 
@@ -276,21 +416,29 @@ public final class LuceneArchive {
     private final Directory directory;
     private final IndexWriter writer;
     private final IndexSettings settings;
+    /** The archive as it was when this writer was opened; null when it was new. */
+    private final DirectoryReader before;
     private int pending;
     private boolean changed;
 
-    private Writer(Path dir, Directory directory, IndexWriter writer, IndexSettings settings) {
+    private Writer(
+        Path dir, Directory directory, IndexWriter writer, IndexSettings settings,
+        DirectoryReader before) {
       this.dir = dir;
       this.directory = directory;
       this.writer = writer;
       this.settings = settings;
+      this.before = before;
     }
 
     /**
      * Adds an article, replacing any with the same id; commits every {@value #COMMIT_EVERY}.
      * Thread-safe: several threads may add at once.
+     *
+     * @return whether it replaced an article with its id that the archive held when this writer
+     *     was opened (one a load hands out twice, it does not: ids are unique within a load)
      */
-    public void add(PreparedArticle prepared) throws ArchiveException {
+    public boolean add(PreparedArticle prepared) throws ArchiveException {
       Article a = prepared.article();
       Document doc = new Document();
       doc.add(new StringField(ID, a.id(), Field.Store.YES));
@@ -317,7 +465,9 @@ public final class LuceneArchive {
           doc.add(new Field(FP, keyTerm(distinct[i]), FP_TYPE));
         }
       }
+      boolean replaced;
       try {
+        replaced = before != null && before.docFreq(new Term(ID, a.id())) > 0;
         writer.updateDocument(new Term(ID, a.id()), doc);
       } catch (IOException e) {
         throw translate(dir, e);
@@ -333,27 +483,35 @@ public final class LuceneArchive {
       if (commitNow) {
         commit(false);
       }
+      return replaced;
     }
 
-    /** Removes the articles with these ids; returns how many of the ids were in the archive. */
-    public int remove(Collection<String> ids) throws ArchiveException {
-      int found = 0;
+    /**
+     * Removes the articles with these ids.
+     *
+     * @return the ids that were not in the archive, in the order given, each once
+     */
+    public List<String> remove(Collection<String> ids) throws ArchiveException {
+      List<String> missing = new ArrayList<>();
+      boolean found = false;
       try (DirectoryReader reader = DirectoryReader.open(writer)) {
-        for (String id : ids) {
+        for (String id : new java.util.LinkedHashSet<>(ids)) {
           if (reader.docFreq(new Term(ID, id)) > 0) {
-            found++;
+            found = true;
+          } else {
+            missing.add(id);
           }
         }
         Term[] terms = ids.stream().map(id -> new Term(ID, id)).toArray(Term[]::new);
         writer.deleteDocuments(terms);
         synchronized (this) {
           pending++;
-          changed |= found > 0;
+          changed |= found;
         }
       } catch (IOException e) {
         throw translate(dir, e);
       }
-      return found;
+      return missing;
     }
 
     /**
@@ -445,6 +603,7 @@ public final class LuceneArchive {
         }
         commit(true);
       } finally {
+        closeQuietly(before);
         closeQuietly(writer);
         closeQuietly(directory);
       }
@@ -452,6 +611,7 @@ public final class LuceneArchive {
 
     /** Closes without committing what was added since the last commit. */
     public void abort() {
+      closeQuietly(before);
       try {
         writer.rollback();
       } catch (IOException | RuntimeException ignored) {

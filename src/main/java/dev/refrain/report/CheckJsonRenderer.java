@@ -53,6 +53,7 @@ public final class CheckJsonRenderer implements CheckRenderer {
       ArrayNode allowed = n.putArray("allowedSources");
       s.allowedSources().forEach(allowed::add);
       putIfPresent(n, "baseline", s.baseline());
+      putIfPresent(n, "sameId", s.sameId());
     }
     ArrayNode articles = root.putArray("articles");
     for (CheckReport.ArticleResult a : report.articles()) {
@@ -64,6 +65,14 @@ public final class CheckJsonRenderer implements CheckRenderer {
       n.put("templateWords", a.templateWords());
       n.put("containment", a.containment());
       n.put("exceeded", a.exceeded());
+      CheckReport.EarlierVersion e = a.earlierVersion();
+      if (e != null) {
+        ObjectNode en = n.putObject("earlierVersion");
+        putIfPresent(en, "archivedPath", e.archivedPath());
+        en.put("identical", e.identical());
+        en.put("shared", e.shared());
+        en.put("counted", e.counted());
+      }
       ArrayNode matches = n.putArray("matches");
       for (CheckReport.Match m : a.matches()) {
         ObjectNode mn = matches.addObject();
@@ -72,6 +81,7 @@ public final class CheckJsonRenderer implements CheckRenderer {
         putIfPresent(mn, "archivedSource", m.archivedSource());
         mn.put("containment", m.containment());
         mn.put("containmentArchived", m.containmentArchived());
+        mn.put("sameId", m.sameId());
         ArrayNode passages = mn.putArray("passages");
         for (CheckReport.Passage p : m.passages()) {
           ObjectNode q = passages.addObject();

@@ -16,10 +16,13 @@ public record CheckReport(
     int schemaVersion, Settings settings, List<ArticleResult> articles, List<Report.ProblemEntry> problems) {
 
   /**
-   * 2: template text learned from the archive is masked, never a passage: no status or kind
-   * {@code boilerplate}; articles carry {@code templateWords}.
+   * 3: an archived article with the checked article's own id is compared and counted (it was left
+   * out before): articles carry {@code earlierVersion}, matches {@code sameId}, settings {@code
+   * sameId}, and a passage may have the status {@code update}. 2: template text learned from the
+   * archive is masked, never a passage: no status or kind {@code boilerplate}; articles carry
+   * {@code templateWords}.
    */
-  public static final int SCHEMA_VERSION = 2;
+  public static final int SCHEMA_VERSION = 3;
 
   public CheckReport {
     articles = List.copyOf(articles);
@@ -39,6 +42,8 @@ public record CheckReport(
    * @param indexArticles articles in the archive when the check ran
    * @param allowedSources sources whose reuse is licensed (not counted)
    * @param baseline the baseline file, or null
+   * @param sameId {@code compare} (an archived article with the checked one's id counts) or
+   *     {@code update} (it is reported, not counted)
    */
   public record Settings(
       double maxContainment,
@@ -46,10 +51,19 @@ public record CheckReport(
       String index,
       int indexArticles,
       List<String> allowedSources,
-      String baseline) {
+      String baseline,
+      String sameId) {
 
     public Settings {
       allowedSources = List.copyOf(allowedSources);
+    }
+
+    /** Settings of a check that compares an archived article of the same id. */
+    public Settings(
+        double maxContainment, int minPassageWords, String index, int indexArticles,
+        List<String> allowedSources, String baseline) {
+      this(maxContainment, minPassageWords, index, indexArticles, allowedSources, baseline,
+          "compare");
     }
   }
 
@@ -61,6 +75,7 @@ public record CheckReport(
    * @param containment share of its words in counted passages shared with any archived article
    * @param exceeded true when {@code containment > maxContainment}
    * @param matches archived articles it shares passages with, most shared first
+   * @param earlierVersion the archived article with its id, or null when the archive holds none
    */
   public record ArticleResult(
       String id,
@@ -70,18 +85,38 @@ public record CheckReport(
       int templateWords,
       double containment,
       boolean exceeded,
-      List<Match> matches) {
+      List<Match> matches,
+      EarlierVersion earlierVersion) {
 
     public ArticleResult {
       matches = List.copyOf(matches);
     }
+
+    /** A result of an article whose id the archive does not hold. */
+    public ArticleResult(
+        String id, String path, int chars, int words, int templateWords, double containment,
+        boolean exceeded, List<Match> matches) {
+      this(id, path, chars, words, templateWords, containment, exceeded, matches, null);
+    }
   }
+
+  /**
+   * The archived article with the checked article's own id: its earlier version.
+   *
+   * @param archivedPath its path as recorded in the archive, or null
+   * @param identical whether its text is the checked article's, character for character
+   * @param shared share of the checked article's words in passages shared with it, counted or
+   *     not, in [0, 1]
+   * @param counted whether those passages count against the limit ({@code --same-id compare})
+   */
+  public record EarlierVersion(String archivedPath, boolean identical, double shared, boolean counted) {}
 
   /**
    * An archived article the checked one shares passages with.
    *
    * @param containment share of the checked article's words in counted passages shared with it
    * @param containmentArchived share of the archived article's words in those passages
+   * @param sameId whether the archived article has the checked article's id (its earlier version)
    */
   public record Match(
       String archivedId,
@@ -89,10 +124,19 @@ public record CheckReport(
       String archivedSource,
       double containment,
       double containmentArchived,
-      List<Passage> passages) {
+      List<Passage> passages,
+      boolean sameId) {
 
     public Match {
       passages = List.copyOf(passages);
+    }
+
+    /** A match with an archived article of another id. */
+    public Match(
+        String archivedId, String archivedPath, String archivedSource, double containment,
+        double containmentArchived, List<Passage> passages) {
+      this(archivedId, archivedPath, archivedSource, containment, containmentArchived, passages,
+          false);
     }
   }
 
@@ -104,7 +148,8 @@ public record CheckReport(
    * @param archived the passage in the archived article
    * @param kind {@code verbatim} or {@code variant}
    * @param status {@code counted} (against the limit), {@code baseline} (accepted in the
-   *     baseline file) or {@code allowed} (licensed source)
+   *     baseline file), {@code allowed} (licensed source) or {@code update} (shared with the
+   *     article's earlier version under {@code --same-id update})
    * @param diff word-level edits from the archived side (a) to the checked side (b)
    */
   public record Passage(

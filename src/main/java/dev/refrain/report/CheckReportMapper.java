@@ -58,11 +58,17 @@ public final class CheckReportMapper {
       matches.add(
           new CheckReport.Match(
               old.id(), old.path(), old.source(), ReportMapper.round(m.containment()),
-              ReportMapper.round(m.containmentArchived()), passages));
+              ReportMapper.round(m.containmentArchived()), passages, m.sameId()));
     }
+    Checker.EarlierVersion e = r.earlierVersion();
+    CheckReport.EarlierVersion earlier =
+        e == null
+            ? null
+            : new CheckReport.EarlierVersion(
+                e.archived().path(), e.identical(), ReportMapper.round(e.shared()), e.counted());
     return new CheckReport.ArticleResult(
         fresh.id(), fresh.path(), fresh.text().length(), freshTokens.size(), r.templateWords(),
-        ReportMapper.round(r.containment()), r.exceeded(), matches);
+        ReportMapper.round(r.containment()), r.exceeded(), matches, earlier);
   }
 
   /** Lines and columns (1-based, UTF-16 columns, end exclusive) of {@code start..end}. */

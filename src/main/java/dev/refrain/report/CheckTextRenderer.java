@@ -65,6 +65,9 @@ public final class CheckTextRenderer implements CheckRenderer {
   static List<String> block(CheckReport.ArticleResult a, double limit) {
     List<String> lines = new ArrayList<>();
     lines.add(verdict(a, limit));
+    if (a.earlierVersion() != null) {
+      lines.add("  " + earlierVersion(a.earlierVersion()));
+    }
     for (CheckReport.Match m : a.matches()) {
       lines.add("  " + match(m));
       for (CheckReport.Passage p : m.passages()) {
@@ -94,13 +97,25 @@ public final class CheckTextRenderer implements CheckRenderer {
     return b.toString();
   }
 
-  /** {@code shares 35.1% with archive/x (Reuters)}. */
+  /**
+   * {@code earlier version (same id) in the archive: identical, 100.0% of words shared, counted},
+   * or {@code ..., not counted (--same-id update)}.
+   */
+  static String earlierVersion(CheckReport.EarlierVersion e) {
+    return "earlier version (same id) in the archive: "
+        + (e.identical() ? "identical" : "changed") + ", "
+        + CheckFormat.percent(e.shared()) + " of words shared, "
+        + (e.counted() ? "counted" : "not counted (--same-id update)");
+  }
+
+  /** {@code shares 35.1% with archive/x (Reuters)}, and {@code , its earlier version}. */
   static String match(CheckReport.Match m) {
     String line = "shares " + CheckFormat.percent(m.containment()) + " with "
         + CheckFormat.line(m.archivedId());
-    return m.archivedSource() == null || m.archivedSource().isBlank()
-        ? line
-        : line + " (" + CheckFormat.line(m.archivedSource()) + ")";
+    if (m.archivedSource() != null && !m.archivedSource().isBlank()) {
+      line += " (" + CheckFormat.line(m.archivedSource()) + ")";
+    }
+    return m.sameId() ? line + ", its earlier version" : line;
   }
 
   /** {@code line 12: "excerpt" [variant, 0.84, counted]}. */

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code refrain/reused-passage}: one result per passage shared with an archived article.
  *       A counted passage is a {@code warning}, or an {@code error} when its article is over the
- *       limit. A passage that is not counted (status {@code baseline} or {@code allowed}) is a {@code note} with {@code suppressions: [{kind: "external",
+ *       limit. A passage that is not counted (status {@code baseline}, {@code allowed} or {@code update}) is a {@code note} with {@code suppressions: [{kind: "external",
  *       justification: <status>}]}: suppressed is how SARIF says "found, and accepted"; the
  *       {@code note} level keeps it quiet in viewers that ignore suppressions.
  *   <li>{@code refrain/article-over-limit}: one {@code error} per article over the limit, at

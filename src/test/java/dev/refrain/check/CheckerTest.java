@@ -123,12 +123,57 @@ class CheckerTest {
     assertTrue(r.templateWords() >= 15, "footer words masked: " + r.templateWords());
   }
 
-  @Test
-  void doesNotCompareAnArchivedArticleWithItself() throws Exception {
+  Checker.Result checkWire(String text, CheckOptions.SameId sameId) throws Exception {
     try (LuceneArchive.Reader reader = LuceneArchive.openReader(dir)) {
       Article wire = reader.article(reader.docOf("wire"));
-      Checker.Result r = new Checker(DETECTOR, reader, options(Set.of(), Baseline.empty())).check(wire);
-      assertTrue(r.matches().isEmpty(), r.matches().toString());
+      Article fresh = new Article("wire", "new/wire.txt", text == null ? wire.text() : text,
+          null, null, null);
+      CheckOptions options = new CheckOptions(0.3, 100, Set.of(), Baseline.empty(), sameId);
+      return new Checker(DETECTOR, reader, options).check(fresh);
     }
+  }
+
+  @Test
+  void comparesAnArchivedArticleOfTheSameIdAsItsEarlierVersionAndCountsIt() throws Exception {
+    Checker.Result r = checkWire(null, CheckOptions.SameId.COMPARE);
+    assertEquals(1.0, r.containment(), "a verbatim copy under an archived id is all reuse");
+    assertTrue(r.exceeded());
+    Checker.Match m = r.matches().get(0);
+    assertEquals("wire", m.archived().article().id());
+    assertTrue(m.sameId());
+    assertEquals(Checker.Status.COUNTED, m.passages().get(0).status());
+    Checker.EarlierVersion e = r.earlierVersion();
+    assertEquals("wire.txt", e.archived().path());
+    assertTrue(e.identical());
+    assertTrue(e.counted());
+    assertEquals(1.0, e.shared());
+  }
+
+  @Test
+  void anUpdateOfTheSameIdIsReportedButNotCounted() throws Exception {
+    Checker.Result r = checkWire(null, CheckOptions.SameId.UPDATE);
+    assertEquals(0.0, r.containment());
+    assertFalse(r.exceeded());
+    Checker.Match m = r.matches().get(0);
+    assertTrue(m.sameId());
+    assertEquals(Checker.Status.UPDATE, m.passages().get(0).status());
+    assertFalse(r.earlierVersion().counted());
+    assertEquals(1.0, r.earlierVersion().shared(), "how much of it is unchanged, counted or not");
+  }
+
+  @Test
+  void anEarlierVersionSharingNothingIsStillNamed() throws Exception {
+    Checker.Result r = checkWire(filler(900, 300), CheckOptions.SameId.COMPARE);
+    assertTrue(r.matches().isEmpty(), r.matches().toString());
+    assertFalse(r.earlierVersion().identical());
+    assertEquals(0.0, r.earlierVersion().shared());
+    assertFalse(r.exceeded());
+  }
+
+  @Test
+  void anArticleWhoseIdTheArchiveLacksHasNoEarlierVersion() throws Exception {
+    Checker.Result r = check(Article.of("new", QUOTE + " " + filler(60, 10)), options(Set.of(), Baseline.empty()));
+    assertEquals(null, r.earlierVersion());
+    assertFalse(r.matches().get(0).sameId());
   }
 }

@@ -1,5 +1,6 @@
 package dev.refrain.cli;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -71,6 +72,116 @@ class CheckCommandTest {
   }
 
   @Test
+  void aVerbatimCopyNamedLikeAnArchivedArticleFailsAsItsEarlierVersion() throws IOException {
+    Path archive = Files.createDirectories(tmp.resolve("archive"));
+    Path fresh = Files.createDirectories(tmp.resolve("new"));
+    Files.copy(Path.of(S001), archive.resolve("story.txt"));
+    Files.copy(Path.of(S001), fresh.resolve("story.txt"));
+    Path idx = tmp.resolve("idx");
+    assertEquals(0, run("index", "add", archive.toString(), "--index", idx.toString()).code());
+
+    MainTest.Run compared = run("check", fresh.toString(), "--index", idx.toString());
+    assertEquals(1, compared.code(), compared.out() + compared.err());
+    assertTrue(compared.out().contains("FAIL story (" + fresh + "/story.txt): 100.0% of words reused"),
+        compared.out());
+    assertTrue(compared.out().contains(
+        "earlier version (same id) in the archive: identical, 100.0% of words shared, counted"),
+        compared.out());
+    assertTrue(compared.out().contains("with story, its earlier version"), compared.out());
+
+    Path out = tmp.resolve("out");
+    MainTest.Run updated =
+        run("check", fresh.toString(), "--index", idx.toString(), "--same-id", "update",
+            "--format", "json", "--out", out.toString());
+    assertEquals(0, updated.code(), updated.out() + updated.err());
+    JsonNode json = new ObjectMapper().readTree(out.resolve("check.json").toFile());
+    assertEquals("update", json.at("/settings/sameId").asText());
+    JsonNode article = json.at("/articles/0");
+    assertEquals(0.0, article.get("containment").asDouble());
+    assertTrue(article.at("/earlierVersion/identical").asBoolean());
+    assertFalse(article.at("/earlierVersion/counted").asBoolean());
+    assertEquals(1.0, article.at("/earlierVersion/shared").asDouble());
+    assertTrue(article.at("/matches/0/sameId").asBoolean());
+    assertEquals("update", article.at("/matches/0/passages/0/status").asText());
+  }
+
+  @Test
+  void failsClosedOnAFileInAFolderItCannotReadUnlessItIsLeftOutOnPurpose() throws IOException {
+    Path fresh = Files.createDirectories(tmp.resolve("new"));
+    Files.copy(Path.of(S001), fresh.resolve("a.txt"));
+    Files.writeString(fresh.resolve("b.txt"), "A short note of no interest to anyone at all.");
+    Files.writeString(fresh.resolve("copied.pdf"), "%PDF-1.4 the copied story, as a PDF");
+
+    MainTest.Run closed = run("check", fresh.toString(), "--index", index.toString());
+    assertEquals(3, closed.code(), closed.out() + closed.err());
+    assertTrue(closed.err().contains("refrain: " + fresh + "/copied.pdf: skipped: unsupported file type"),
+        closed.err());
+    assertTrue(closed.err().contains("nothing checked: 1 input was not read"), closed.err());
+    assertEquals("", closed.out(), "nothing judged");
+
+    MainTest.Run quiet = run("check", fresh.toString(), "--index", index.toString(), "--quiet");
+    assertEquals(3, quiet.code());
+    assertFalse(quiet.err().contains("copied.pdf"), quiet.err());
+    assertTrue(quiet.err().contains("refrain: 1 input skipped, 0 warnings (run without --quiet"),
+        quiet.err());
+
+    MainTest.Run excluded =
+        run("check", fresh.toString(), "--index", index.toString(), "--exclude", "*.pdf");
+    assertEquals(0, excluded.code(), excluded.out() + excluded.err());
+    assertEquals("", excluded.err());
+    assertTrue(excluded.out().contains("2 articles checked"), excluded.out());
+
+    Files.writeString(fresh.resolve(".refrainignore"), "# PDFs are checked elsewhere\n*.pdf\n");
+    MainTest.Run ignored = run("check", fresh.toString(), "--index", index.toString());
+    assertEquals(0, ignored.code(), ignored.out() + ignored.err());
+    assertEquals("", ignored.err());
+  }
+
+  @Test
+  void scanNamesAFileItSkipsInAFolderAndExitsWith4() throws IOException {
+    Path folder = Files.createDirectories(tmp.resolve("articles"));
+    Files.copy(Path.of(S000), folder.resolve("a.txt"));
+    Files.copy(Path.of(S001), folder.resolve("b.txt"));
+    Files.writeString(folder.resolve("c.pdf"), "%PDF-1.4");
+    MainTest.Run r = run("scan", folder.toString(), "--out", tmp.resolve("out").toString(),
+        "--progress", "never");
+    assertEquals(4, r.code(), r.err());
+    assertEquals("refrain: " + folder + "/c.pdf: skipped: unsupported file type; expected .txt,"
+        + " .md, .html, .json or .jsonl\n", r.err());
+  }
+
+  @Test
+  void rejectsAnInvalidExcludeGlobAsAUsageError() {
+    MainTest.Run r = run("check", S001, "--index", index.toString(), "--exclude", "[oops");
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("--exclude '[oops' is not a valid glob"), r.err());
+  }
+
+  @Test
+  void checksAnArticleOnStandardInputAndJsonLinesOnStandardInput() throws IOException {
+    byte[] copy = Files.readAllBytes(Path.of(S003));
+    MainTest.Run text = MainTest.runWithInput(copy, "check", "-", "--index", index.toString());
+    assertEquals(1, text.code(), text.out() + text.err());
+    assertTrue(text.out().contains("FAIL stdin (-): 100.0% of words reused"), text.out());
+
+    String escaped = Files.readString(Path.of(S001)).replace("\"", "\\\"").replace("\n", "\\n");
+    byte[] lines = ("{\"id\": \"n1\", \"text\": \"" + escaped + "\"}\n").getBytes(UTF_8);
+    MainTest.Run records = MainTest.runWithInput(lines, "check", "-", "--index", index.toString());
+    assertEquals(0, records.code(), records.out() + records.err());
+    assertTrue(records.out().contains("ok   n1 (-#1)"), records.out());
+  }
+
+  @Test
+  void scanReadsStandardInputBesideFiles() throws IOException {
+    byte[] text = Files.readAllBytes(Path.of(S004));
+    MainTest.Run r =
+        MainTest.runWithInput(text, "scan", "-", S003, "--out", tmp.resolve("out").toString(),
+            "--progress", "never");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("003_1db7f69e6dbc993b") && r.out().contains("stdin"), r.out());
+  }
+
+  @Test
   void needsOutForSeveralFormats() {
     MainTest.Run r = run("check", S001, "--index", index.toString(), "--format", "json,sarif");
     assertEquals(2, r.code());
@@ -131,7 +242,8 @@ class CheckCommandTest {
   void removesById() {
     MainTest.Run r = run("index", "remove", "002_00bb0b47ee1a1f3c", "nope", "--index", index.toString());
     assertEquals(0, r.code());
-    assertTrue(r.out().contains("removed 1 of 2"), r.out());
+    assertTrue(r.out().contains("removed 1 of 2 ids"), r.out());
+    assertTrue(r.err().contains("not in the index, so not removed: nope"), r.err());
     assertTrue(run("index", "stats", "--index", index.toString()).out().contains("articles: 2"));
   }
 

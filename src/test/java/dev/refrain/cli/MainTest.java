@@ -21,11 +21,17 @@ class MainTest {
   record Run(int code, String out, String err) {}
 
   static Run run(String... args) {
+    return runWithInput(new byte[0], args);
+  }
+
+  /** Runs refrain with {@code stdin} as its standard input. */
+  static Run runWithInput(byte[] stdin, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code =
         Main.run(
             args,
+            new java.io.ByteArrayInputStream(stdin),
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8));
     return new Run(
@@ -160,5 +166,46 @@ class MainTest {
     assertEquals(3, r.code());
     assertTrue(r.err().contains("cannot write reports"), r.err());
     assertEquals("x", Files.readString(file), "the file in the way is left alone");
+  }
+
+  @Test
+  void anUnpairedSurrogateInOneArticleIsRepairedAndEveryReportIsWritten() throws IOException {
+    String sentence = "The minister said on Tuesday that the talks with the delegation had gone"
+        + " well and that both sides would meet again next month x\\ud800y in the capital";
+    Path in = Files.writeString(
+        tmp.resolve("s.jsonl"),
+        "{\"id\":\"a1\",\"text\":\"" + sentence + ". First story.\"}\n"
+            + "{\"id\":\"a2\",\"text\":\"Second story. " + sentence + ".\"}\n");
+    Path out = tmp.resolve("out");
+    Run r = run("scan", in.toString(), "--out", out.toString(), "--progress", "never");
+    assertEquals(0, r.code(), r.err());
+    String warning = ": warning: unpaired surrogate (not Unicode text) in text replaced with U+FFFD\n";
+    assertEquals("refrain: " + in + ":1" + warning + "refrain: " + in + ":2" + warning, r.err());
+    assertTrue(Files.readString(out.resolve("report.json")).contains("x\uFFFDy in the capital"));
+    assertTrue(Files.isRegularFile(out.resolve("report.md")));
+    assertTrue(Files.isRegularFile(out.resolve("report.html")));
+  }
+
+  @Test
+  void everyHelpTextFormatsWithoutAWarning() {
+    // picocli formats each description line; a bare % (as in "40% of the heap") fails, and it
+    // then warns on the JVM's own stderr and prints the line unformatted.
+    ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+    PrintStream jvmErr = System.err;
+    java.util.List<String> helps = new java.util.ArrayList<>();
+    System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
+    try {
+      java.util.ArrayDeque<picocli.CommandLine> todo = new java.util.ArrayDeque<>();
+      todo.add(new picocli.CommandLine(new Main(java.io.InputStream.nullInputStream())));
+      while (!todo.isEmpty()) {
+        picocli.CommandLine c = todo.removeFirst();
+        todo.addAll(c.getSubcommands().values());
+        helps.add(c.getUsageMessage());
+      }
+    } finally {
+      System.setErr(jvmErr);
+    }
+    assertEquals("", warnings.toString(StandardCharsets.UTF_8));
+    assertTrue(helps.stream().anyMatch(h -> h.contains("fit 40% of the")), String.join("\n", helps));
   }
 }

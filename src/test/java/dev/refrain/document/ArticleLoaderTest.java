@@ -124,6 +124,98 @@ class ArticleLoaderTest {
     assertEquals("Genève\r\nline", r.articles().get(1).text());
   }
 
+  @Test
+  void readsUtf16WithoutAByteOrderMarkAsTextAndJsonLines() throws IOException {
+    Path txt = write("n/le.txt", "Genève\r\nline".getBytes(StandardCharsets.UTF_16LE));
+    write(
+        "n/records.jsonl",
+        "{\"id\": \"r1\", \"text\": \"Zürich “news”\"}\n{\"id\": \"r2\", \"text\": \"more\"}\n"
+            .getBytes(StandardCharsets.UTF_16BE));
+
+    LoadResult r = BothWays.load(loader, List.of(dir.resolve("n").toString()));
+
+    assertEquals(List.of("le", "r1", "r2"), ids(r));
+    assertEquals("Genève\r\nline", r.articles().get(0).text());
+    assertEquals("Zürich “news”", r.articles().get(1).text());
+    assertEquals(
+        List.of(
+            "refrain: " + shown(txt) + ": warning: no byte order mark; read as UTF-16LE by its zero bytes",
+            "refrain: " + shown(dir.resolve("n/records.jsonl"))
+                + ": warning: no byte order mark; read as UTF-16BE by its zero bytes"),
+        lines(r));
+    assertFalse(r.anySkipped());
+  }
+
+  @Test
+  void repairsAnUnpairedSurrogateInAJsonRecordNamingTheRecord() throws IOException {
+    Path f =
+        write(
+            "s.jsonl",
+            "{\"id\": \"a1\", \"text\": \"some words x\\ud800y\", \"title\": \"\\udc00\"}\n"
+                + "{\"id\": \"a2\", \"text\": \"a pair \\ud83d\\ude00 is fine\"}\n");
+
+    LoadResult r = BothWays.load(loader, List.of(f.toString()));
+
+    assertEquals("some words x\uFFFDy", r.articles().get(0).text());
+    assertEquals("\uFFFD", r.articles().get(0).title());
+    assertEquals("a pair \uD83D\uDE00 is fine", r.articles().get(1).text());
+    assertEquals(
+        List.of(
+            "refrain: " + shown(f) + ":1: warning: unpaired surrogate (not Unicode text) in text,"
+                + " title replaced with U+FFFD"),
+        lines(r));
+  }
+
+  // --- standard input
+
+  private static ArticleLoader reading(String stdin, long limit) {
+    return new ArticleLoader(
+        new LoaderOptions(limit), new java.io.ByteArrayInputStream(stdin.getBytes(UTF_8)));
+  }
+
+  @Test
+  void readsStandardInputAsOneArticle() throws IOException {
+    Path f = write("a.txt", "a file");
+    String text = "{not json} but an article that starts with a brace\nsecond line";
+
+    LoadResult r = reading(text, LoaderOptions.DEFAULT_MAX_FILE_BYTES).load(List.of("-", f.toString()));
+
+    assertEquals(List.of(), r.problems());
+    assertEquals(List.of("a", "stdin"), ids(r));
+    assertEquals(new Article("stdin", "-", text, null, null, null), r.articles().get(1));
+  }
+
+  @Test
+  void readsStandardInputAsJsonLinesWhenItsFirstLineIsAnObject() {
+    String lines = "\n{\"id\": \"w1\", \"text\": \"wire copy\"}\n{\"id\": \"w2\", \"text\": \"more\"}\nnot json\n";
+
+    LoadResult r = reading(lines, LoaderOptions.DEFAULT_MAX_FILE_BYTES).load(List.of("-", "-"));
+
+    assertEquals(List.of("w1", "w2"), ids(r));
+    assertEquals("-#2", r.articles().get(0).path());
+    assertEquals(
+        List.of(
+            "refrain: -: warning: standard input named again; read once",
+            "refrain: -:4: skipped: invalid JSON: Unrecognized token 'not': was expecting"
+                + " (JSON String, Number, Array, Object or token 'null', 'true' or 'false')"),
+        lines(r));
+  }
+
+  @Test
+  void readsJsonLinesOnStandardInputLargerThanTheSizeLimit() {
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < 20; i++) {
+      lines.append("{\"id\": \"r").append(i).append("\", \"text\": \"record ").append(i).append("\"}\n");
+    }
+
+    LoadResult big = reading(lines.toString(), 100).load(List.of("-"));
+    LoadResult text = reading("x".repeat(101), 100).load(List.of("-"));
+
+    assertEquals(20, big.articles().size(), big.problems().toString());
+    assertEquals(List.of(), big.problems());
+    assertEquals(List.of("refrain: -: skipped: too large (101 bytes; limit 100)"), lines(text));
+  }
+
   // --- files that cannot be used
 
   @Test
@@ -208,22 +300,80 @@ class ArticleLoaderTest {
   }
 
   @Test
-  void skipsUnsupportedFileNamedExplicitlyButIgnoresItInFolders() throws IOException {
+  void skipsAnUnsupportedFileNamingItWhetherNamedExplicitlyOrFoundInAFolder() throws IOException {
     Path pdf = write("f/report.pdf", "%PDF-1.4 not really");
     write("f/notes.txt", "notes");
+    String skipped = ": skipped: unsupported file type; expected .txt, .md, .html, .json or .jsonl";
 
     LoadResult fromFolder = BothWays.load(loader, List.of(dir.resolve("f").toString()));
     LoadResult explicit = BothWays.load(loader, List.of(pdf.toString()));
 
     assertEquals(List.of("notes"), ids(fromFolder));
-    assertEquals(List.of(), fromFolder.problems());
+    assertEquals(List.of("refrain: " + shown(pdf) + skipped), lines(fromFolder));
+    assertTrue(fromFolder.anySkipped());
     assertEquals(List.of(), explicit.articles());
+    assertEquals(List.of("refrain: " + shown(pdf) + skipped), lines(explicit));
+  }
+
+  @Test
+  void leavesOutWhatExcludeGlobsMatchWithoutAWord() throws IOException {
+    write("f/report.pdf", "%PDF-1.4 not really");
+    write("f/sub/scan.PDF", "%PDF-1.4");
+    write("f/drafts/draft.txt", "a draft");
+    write("f/2019/old.txt", "old");
+    write("f/2019/keep/kept.txt", "kept");
+    write("f/notes.txt", "notes");
+    ArticleLoader excluding =
+        new ArticleLoader(
+            LoaderOptions.defaults().withExclude(List.of("*.pdf", "*.PDF", "drafts/", "2019/*.txt")));
+
+    LoadResult r = BothWays.load(excluding, List.of(dir.resolve("f").toString()));
+
+    assertEquals(List.of(), r.problems());
+    assertEquals(List.of("2019/keep/kept", "notes"), ids(r));
+  }
+
+  @Test
+  void leavesOutWhatTheFoldersRefrainignoreLists() throws IOException {
+    write("f/.refrainignore", "# not articles\n\n*.pdf\n/top.txt\nimages/\n");
+    write("f/report.pdf", "%PDF-1.4");
+    write("f/top.txt", "left out");
+    write("f/sub/top.txt", "read: the leading / anchors the glob");
+    write("f/images/logo.png", "png");
+    write("f/story.txt", "story");
+
+    LoadResult r = BothWays.load(loader, List.of(dir.resolve("f").toString()));
+
+    assertEquals(List.of(), r.problems());
+    assertEquals(List.of("story", "sub/top"), ids(r));
+  }
+
+  @Test
+  void aRefrainignoreLineItCannotUseIsASkippedLineNotASilentlyNarrowerLoad() throws IOException {
+    write("f/.refrainignore", "*.pdf\n!keep.pdf\n[oops\n");
+    write("f/story.txt", "story");
+    String ignore = shown(dir.resolve("f")) + "/.refrainignore";
+
+    LoadResult r = BothWays.load(loader, List.of(dir.resolve("f").toString()));
+
+    assertEquals(List.of("story"), ids(r));
+    assertEquals(2, r.problems().size(), r.problems().toString());
     assertEquals(
-        List.of(
-            "refrain: "
-                + shown(pdf)
-                + ": skipped: unsupported file type; expected .txt, .md, .html, .json or .jsonl"),
-        lines(explicit));
+        "refrain: " + ignore + ":2: skipped: a line starting with ! (re-include) is not supported;"
+            + " not used",
+        lines(r).get(0));
+    assertTrue(lines(r).get(1).startsWith("refrain: " + ignore + ":3: skipped: '[oops' is not a"
+        + " valid glob"), lines(r).get(1));
+    assertTrue(r.anySkipped());
+  }
+
+  @Test
+  void rejectsAnInvalidExcludeGlobNamingIt() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> LoaderOptions.defaults().withExclude(List.of("{a,b")));
+    assertTrue(e.getMessage().startsWith("'{a,b' is not a valid glob"), e.getMessage());
   }
 
   @Test
@@ -252,7 +402,12 @@ class ArticleLoaderTest {
 
     LoadResult r = BothWays.load(loader, List.of(arg));
 
-    assertEquals(List.of(), r.problems());
+    assertEquals(
+        List.of(
+            LoadProblem.skipped(
+                shown(dir.resolve("root")) + "/image.png", ArticleLoader.UNSUPPORTED)),
+        r.problems(),
+        "hidden entries are no input; a file of another type is named");
     assertEquals(List.of("a", "b", "sub/a", "sub/deeper/z"), ids(r));
     String root = shown(dir.resolve("root"));
     assertEquals(
@@ -271,7 +426,9 @@ class ArticleLoaderTest {
     assertEquals(
         List.of(
             LoadProblem.warning(
-                shown(dir.resolve("nothing")), "no .txt, .md, .html, .json or .jsonl files found")),
+                shown(dir.resolve("nothing")), "no .txt, .md, .html, .json or .jsonl files found"),
+            LoadProblem.skipped(
+                shown(dir.resolve("nothing")) + "/readme.pdf", ArticleLoader.UNSUPPORTED)),
         r.problems());
   }
 

@@ -81,4 +81,67 @@ class TextDecodingTest {
     assertTrue(TextDecoding.probe(new ByteArrayInputStream(early)).binary());
     assertFalse(TextDecoding.probe(new ByteArrayInputStream(late)).binary(), "a NUL past 8 KiB");
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"UTF-16LE", "UTF-16BE"})
+  void readsUtf16WithoutAByteOrderMarkByItsZeroBytes(String name) {
+    java.nio.charset.Charset charset = java.nio.charset.Charset.forName(name);
+    String text = "Genève says: “the talks went well”.\r\nMore to follow.";
+
+    TextDecoding.Decoded decoded = TextDecoding.decode(text.getBytes(charset));
+
+    assertEquals(text, decoded.text());
+    assertEquals("no byte order mark; read as " + name + " by its zero bytes", decoded.warning());
+  }
+
+  @Test
+  void readsCyrillicUtf16WithoutAByteOrderMarkByTheZeroBytesOfItsSpaces() {
+    String text = "Москва — столица России, сказал министр. ".repeat(20);
+
+    TextDecoding.Decoded decoded =
+        TextDecoding.decode(text.getBytes(StandardCharsets.UTF_16LE));
+
+    assertEquals(text, decoded.text());
+  }
+
+  @Test
+  void sixteenBitBinaryDataWithZeroHighBytesIsStillBinary() {
+    byte[] samples = new byte[4096];
+    for (int i = 0; i < samples.length; i += 2) {
+      samples[i] = (byte) (i % 31 + 1);
+    }
+
+    assertTrue(TextDecoding.decode(samples).binary(), "control characters, read as UTF-16");
+  }
+
+  @Test
+  void anOddByteOrALoneSurrogateInUtf16WithoutAByteOrderMarkIsBinary() {
+    byte[] text = "plain words ".repeat(10).getBytes(StandardCharsets.UTF_16LE);
+    byte[] odd = Arrays.copyOf(text, text.length + 1);
+    byte[] lone = text.clone();
+    lone[20] = 0x00;
+    lone[21] = (byte) 0xDC;
+
+    assertTrue(TextDecoding.decode(odd).binary());
+    assertTrue(TextDecoding.decode(lone).binary());
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({
+    "'x\uD800y', 'x\uFFFDy'",
+    "'\uDC00 at the start', '\uFFFD at the start'",
+    "'at the end \uD83D', 'at the end \uFFFD'",
+    "'swapped \uDE00\uD83D.', 'swapped \uFFFD\uFFFD.'",
+    "'a pair \uD83D\uDE00 stays, a lone \uD800 goes', 'a pair \uD83D\uDE00 stays, a lone \uFFFD goes'",
+  })
+  void replacesEachUnpairedSurrogateWithTheReplacementCharacter(String text, String repaired) {
+    assertEquals(repaired, TextDecoding.withoutLoneSurrogates(text));
+  }
+
+  @Test
+  void leavesTextWithoutUnpairedSurrogatesAsTheSameInstance() {
+    String text = "a pair \uD83D\uDE00 and plain words";
+    assertTrue(text == TextDecoding.withoutLoneSurrogates(text));
+    assertNull(TextDecoding.withoutLoneSurrogates(null));
+  }
 }

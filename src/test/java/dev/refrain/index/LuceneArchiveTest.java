@@ -52,7 +52,7 @@ class LuceneArchiveTest {
       assertEquals("second text of a", r.article(r.docOf("a")).text());
     }
     try (LuceneArchive.Writer w = LuceneArchive.openWriter(dir, SETTINGS)) {
-      assertEquals(1, w.remove(List.of("b", "nope")));
+      assertEquals(List.of("nope"), w.remove(List.of("b", "nope", "nope")));
     }
     try (LuceneArchive.Reader r = LuceneArchive.openReader(dir)) {
       assertEquals(List.of("a", "c"), r.ids());
@@ -105,6 +105,102 @@ class LuceneArchiveTest {
     assertEquals(ArchiveException.Reason.CORRUPT, e.reason(), e.getMessage());
     assertTrue(e.getMessage().contains("damaged"), e.getMessage());
     assertTrue(java.util.Arrays.equals(bytes, Files.readAllBytes(segments)), "left as it was");
+  }
+
+  @Test
+  void refusesAFolderOfOtherFilesAndDeletesNoneOfThem() throws Exception {
+    // A Lucene writer deletes unreferenced files named like its own: these two, before the fix.
+    Files.writeString(dir.resolve("_notes.txt"), "my notes");
+    Files.writeString(dir.resolve("_2024_budget.xlsx"), "numbers");
+    ArchiveException e =
+        assertThrows(ArchiveException.class, () -> LuceneArchive.openWriter(dir, SETTINGS));
+    assertEquals(ArchiveException.Reason.FOREIGN_FILES, e.reason());
+    assertEquals(
+        dir + ": not empty and not a refrain index (it holds _2024_budget.xlsx, _notes.txt);"
+            + " refrain creates an index only in a new or empty folder: give --index another folder",
+        e.getMessage());
+    try (Stream<Path> files = Files.list(dir)) {
+      assertEquals(
+          List.of("_2024_budget.xlsx", "_notes.txt"),
+          files.map(p -> p.getFileName().toString()).sorted().toList(),
+          "nothing written, nothing deleted");
+    }
+    assertEquals("my notes", Files.readString(dir.resolve("_notes.txt")));
+  }
+
+  @Test
+  void createsAnIndexInAMissingOrEmptyFolderWithItsMarker() throws Exception {
+    add(Article.of("a", "text of a"));
+    assertTrue(Files.isRegularFile(dir.resolve(LuceneArchive.MARKER)));
+    Path fresh = dir.resolve("new/deeper");
+    try (LuceneArchive.Writer w = LuceneArchive.openWriter(fresh, SETTINGS)) {
+      w.add(DETECTOR.prepare(Article.of("b", "text of b")));
+    }
+    assertTrue(Files.isRegularFile(fresh.resolve(LuceneArchive.MARKER)));
+  }
+
+  @Test
+  void refusesAnIndexThatHoldsAFileLuceneWouldDelete() throws Exception {
+    add(Article.of("a", "text of a"));
+    Files.writeString(dir.resolve("_notes.txt"), "my notes");
+    Files.writeString(dir.resolve("notes.txt"), "a writer leaves this one alone");
+    ArchiveException e =
+        assertThrows(ArchiveException.class, () -> LuceneArchive.openWriter(dir, SETTINGS));
+    assertEquals(ArchiveException.Reason.FOREIGN_FILES, e.reason());
+    assertTrue(e.getMessage().contains("(_notes.txt); move them out"), e.getMessage());
+    assertEquals("my notes", Files.readString(dir.resolve("_notes.txt")));
+    Files.delete(dir.resolve("_notes.txt"));
+    add(Article.of("b", "text of b"));
+    assertEquals("a writer leaves this one alone", Files.readString(dir.resolve("notes.txt")));
+  }
+
+  @Test
+  void recognisesAnIndexWrittenBeforeTheMarkerAndMarksIt() throws Exception {
+    add(Article.of("a", "text of a"));
+    Files.delete(dir.resolve(LuceneArchive.MARKER));
+    add(Article.of("b", "text of b"));
+    assertTrue(Files.isRegularFile(dir.resolve(LuceneArchive.MARKER)));
+    try (LuceneArchive.Reader r = LuceneArchive.openReader(dir)) {
+      assertEquals(List.of("a", "b"), r.ids());
+    }
+  }
+
+  @Test
+  void refusesALuceneIndexThatIsNotRefrains() throws Exception {
+    try (FSDirectory d = FSDirectory.open(dir);
+        org.apache.lucene.index.IndexWriter w =
+            new org.apache.lucene.index.IndexWriter(d, new org.apache.lucene.index.IndexWriterConfig())) {
+      w.addDocument(new org.apache.lucene.document.Document());
+      w.commit();
+    }
+    ArchiveException e =
+        assertThrows(ArchiveException.class, () -> LuceneArchive.openWriter(dir, SETTINGS));
+    assertEquals(ArchiveException.Reason.FOREIGN_FILES, e.reason());
+    assertTrue(e.getMessage().contains("not a refrain index"), e.getMessage());
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({
+    "_notes.txt, true",
+    "_2024_budget.xlsx, true",
+    "_breaking.txt, true",
+    "segments_notes.txt, true",
+    "segments_a1, false",
+    "pending_segments_2, false",
+    "write.lock, false",
+    "refrain-index.properties, false",
+    "_0.cfs, false",
+    "_0.cfe, false",
+    "_0.si, false",
+    "_1_Lucene90_0.dvd, false",
+    "_3_Lucene912_0.psm, false",
+    "_a_1.liv, false",
+    "_0_fdt_0.tmp, false",
+    "notes.txt, false",
+    "Notes.cfs, false",
+  })
+  void tellsFilesLuceneWouldDeleteButDidNotWrite(String name, boolean foreign) {
+    assertEquals(foreign, LuceneArchive.deletableButForeign(name), name);
   }
 
   @Test

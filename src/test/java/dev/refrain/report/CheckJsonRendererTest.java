@@ -33,10 +33,10 @@ class CheckJsonRendererTest {
     JsonNode root = MAPPER.readTree(render(renderer, sampleReport()));
     assertEquals(List.of("schemaVersion", "tool", "settings", "articles", "problems", "summary"),
         fields(root));
-    assertEquals(2, root.get("schemaVersion").asInt());
+    assertEquals(3, root.get("schemaVersion").asInt());
     assertEquals("refrain", root.get("tool").asText());
     assertEquals(List.of("maxContainment", "minPassageWords", "index", "indexArticles",
-        "allowedSources", "baseline"), fields(root.get("settings")));
+        "allowedSources", "baseline", "sameId"), fields(root.get("settings")));
     assertEquals(0.3, root.at("/settings/maxContainment").asDouble());
     assertEquals("afp | wire", root.at("/settings/allowedSources/1").asText());
     assertEquals(2, root.at("/summary/articles").asInt());
@@ -55,7 +55,7 @@ class CheckJsonRendererTest {
     assertTrue(a.get("exceeded").asBoolean());
     JsonNode m = a.at("/matches/0");
     assertEquals(List.of("archivedId", "archivedPath", "archivedSource", "containment",
-        "containmentArchived", "passages"), fields(m));
+        "containmentArchived", "sameId", "passages"), fields(m));
     JsonNode p = m.at("/passages/0");
     assertEquals(List.of("article", "archived", "location", "similarity", "kind", "status",
         "words", "diff"), fields(p));
@@ -81,7 +81,7 @@ class CheckJsonRendererTest {
   @Test
   void prettyPrintedWithTwoSpaces() {
     String json = render(renderer, sampleReport());
-    assertTrue(json.startsWith("{\n  \"schemaVersion\" : 2,\n  \"tool\" : \"refrain\",\n"), json);
+    assertTrue(json.startsWith("{\n  \"schemaVersion\" : 3,\n  \"tool\" : \"refrain\",\n"), json);
     assertTrue(json.contains("\n      \"id\" : "), "articles indented by two spaces a level");
   }
 }

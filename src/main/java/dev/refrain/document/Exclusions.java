@@ -1,0 +1,167 @@
+package dev.refrain.document;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * The files and folders a load leaves out on purpose: globs given as options ({@code --exclude})
+ * and read from a scanned folder's {@value #IGNORE_FILE}. A file left out so is not read and not
+ * reported; every other file that is not read is reported (see {@link ArticleLoader}).
+ *
+ * <p>One glob a rule, in the syntax of {@link FileSystems#getDefault()}{@code .getPathMatcher}
+ * ({@code *} within a name, {@code **} across folders, {@code ?}, {@code [abc]}, {@code {a,b}}),
+ * matched against paths relative to the scanned folder with {@code /} between names:
+ *
+ * <ul>
+ *   <li>a glob without {@code /} matches a file's or a folder's name at any depth: {@code *.pdf},
+ *       {@code drafts};
+ *   <li>a glob with {@code /} matches the whole relative path: {@code 2019/*.txt}, {@code
+ *       archive/**}; a leading {@code /} is dropped ({@code /notes.txt} is {@code notes.txt} in
+ *       the scanned folder only);
+ *   <li>a trailing {@code /} makes it match folders only: {@code build/};
+ *   <li>a folder that matches is not entered.
+ * </ul>
+ *
+ * <p>In {@value #IGNORE_FILE}, blank lines and lines starting with {@code #} are passed over. A
+ * line starting with {@code !} (git's re-include) is not supported and an invalid glob cannot be
+ * used: either is reported as a skipped line, so a check that relied on it fails rather than
+ * reading less than meant. Immutable.
+ */
+final class Exclusions {
+  /** The file in a scanned folder that lists what to leave out of it, one glob a line. */
+  static final String IGNORE_FILE = ".refrainignore";
+
+  static final Exclusions NONE = new Exclusions(List.of());
+
+  /**
+   * @param matcher matches a name ({@code path} false) or a relative path
+   * @param foldersOnly whether it matches folders only
+   */
+  private record Rule(PathMatcher matcher, boolean path, boolean foldersOnly) {}
+
+  private final List<Rule> rules;
+
+  private Exclusions(List<Rule> rules) {
+    this.rules = List.copyOf(rules);
+  }
+
+  /**
+   * The rules of these globs.
+   *
+   * @throws IllegalArgumentException naming the first glob that is blank or invalid
+   */
+  static Exclusions of(List<String> globs) {
+    List<Rule> rules = new ArrayList<>();
+    for (String glob : globs) {
+      rules.add(rule(glob));
+    }
+    return new Exclusions(rules);
+  }
+
+  private static Rule rule(String glob) {
+    String g = glob.strip();
+    boolean foldersOnly = g.endsWith("/");
+    while (g.endsWith("/")) {
+      g = g.substring(0, g.length() - 1);
+    }
+    boolean anchored = g.startsWith("/");
+    while (g.startsWith("/")) {
+      g = g.substring(1);
+    }
+    if (g.isEmpty()) {
+      throw new IllegalArgumentException("'" + glob + "' is not a glob: it matches nothing");
+    }
+    try {
+      PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + g);
+      return new Rule(matcher, anchored || g.contains("/"), foldersOnly);
+    } catch (PatternSyntaxException e) {
+      throw new IllegalArgumentException(
+          "'" + glob + "' is not a valid glob (" + e.getDescription() + ")", e);
+    }
+  }
+
+  /** These rules and {@code other}'s. */
+  Exclusions plus(Exclusions other) {
+    if (other.rules.isEmpty()) {
+      return this;
+    }
+    List<Rule> all = new ArrayList<>(rules);
+    all.addAll(other.rules);
+    return new Exclusions(all);
+  }
+
+  boolean isEmpty() {
+    return rules.isEmpty();
+  }
+
+  /**
+   * Whether the file or folder at {@code relative} (names joined by {@code /}, not empty) is left
+   * out.
+   */
+  boolean excludes(String relative, boolean folder) {
+    if (rules.isEmpty()) {
+      return false;
+    }
+    Path path = Path.of(relative);
+    Path name = path.getFileName();
+    for (Rule r : rules) {
+      if (r.foldersOnly() && !folder) {
+        continue;
+      }
+      if (r.matcher().matches(r.path() ? path : name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The rules of {@code folder}'s {@value #IGNORE_FILE}, none when it has none; each line that
+   * cannot be used is handed to {@code problems} with its 1-based line number, as a skipped
+   * problem at {@code shown/.refrainignore:N}.
+   */
+  static Exclusions readIgnoreFile(
+      Path folder, String shown, BiConsumer<Long, LoadProblem> problems) {
+    Path file = folder.resolve(IGNORE_FILE);
+    String where = shown.endsWith("/") ? shown + IGNORE_FILE : shown + "/" + IGNORE_FILE;
+    if (!Files.isRegularFile(file)) {
+      return NONE;
+    }
+    List<String> lines;
+    try {
+      lines = List.of(new String(Files.readAllBytes(file), StandardCharsets.UTF_8).split("\\R", -1));
+    } catch (IOException e) {
+      problems.accept(0L, LoadProblem.skipped(where, ArticleLoader.describe(e)));
+      return NONE;
+    }
+    List<Rule> rules = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i).strip();
+      long n = i + 1;
+      if (line.isEmpty() || line.startsWith("#")) {
+        continue;
+      }
+      if (line.startsWith("!")) {
+        problems.accept(
+            n,
+            LoadProblem.skipped(
+                where + ":" + n, "a line starting with ! (re-include) is not supported; not used"));
+        continue;
+      }
+      try {
+        rules.add(rule(line));
+      } catch (IllegalArgumentException e) {
+        problems.accept(n, LoadProblem.skipped(where + ":" + n, e.getMessage() + "; not used"));
+      }
+    }
+    return new Exclusions(rules);
+  }
+}
