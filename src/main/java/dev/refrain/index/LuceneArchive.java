@@ -3,6 +3,7 @@ package dev.refrain.index;
 import dev.refrain.document.Article;
 import dev.refrain.kernel.Detector;
 import dev.refrain.kernel.PreparedArticle;
+import dev.refrain.lsh.CandidatePairs;
 import dev.refrain.lsh.FingerprintTable;
 import dev.refrain.minhash.Fingerprints;
 import dev.refrain.normalize.Tokens;
@@ -901,7 +902,9 @@ public final class LuceneArchive {
      * {@code maxBucket} articles is too common to propose anything and is skipped.
      */
     public List<Candidate> candidates(long[] hashes, int maxBucket, int limit) {
-      Map<Integer, Integer> counts = new HashMap<>();
+      // Per document: fingerprints shared, and the fewest holders of one (the checked article
+      // counted), for the candidate rule.
+      Map<Integer, int[]> counts = new HashMap<>();
       try {
         // One seek per fingerprint and segment: document frequencies and term states together,
         // then postings only for fingerprints under the cap, re-seeking by term state. The seeks
@@ -984,7 +987,9 @@ public final class LuceneArchive {
             continue;
           }
           for (int i = 0; i < held; i++) {
-            counts.merge(docs[i], 1, Integer::sum);
+            int[] c = counts.computeIfAbsent(docs[i], x -> new int[] {0, Integer.MAX_VALUE});
+            c[0]++;
+            c[1] = Math.min(c[1], held + 1);
           }
         }
       } catch (UncheckedIOException e) {
@@ -993,7 +998,12 @@ public final class LuceneArchive {
         throw damaged("searching it", e);
       }
       List<Candidate> out = new ArrayList<>();
-      counts.forEach((doc, n) -> out.add(new Candidate(doc, n)));
+      counts.forEach(
+          (doc, c) -> {
+            if (CandidatePairs.proposes(c[0], c[1])) {
+              out.add(new Candidate(doc, c[0]));
+            }
+          });
       // Most shared first; ties by the hash of the id, so the same archive gives the same
       // candidates however its documents were numbered (added by several threads, merged).
       Map<Integer, Long> idKeys = out.size() > limit ? idKeys(out) : Map.of();

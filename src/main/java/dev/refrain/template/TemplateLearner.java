@@ -186,10 +186,15 @@ public final class TemplateLearner {
                 occurrences.add(new int[] {article, start, i - 1, first});
                 first = -1;
               }
-              int id = idOf.getOrDefault(identity, -1);
+              // Grouped within the source even when corpus-wide: a group learns its text from a
+              // sample of its carriers, which must read alike (one outlet's footer), not be the
+              // footers of all outlets joined by a share line they all carry. Templates of
+              // several sources that are one text are merged after.
+              long group = isWide ? Templates.scoped(identity, src) : identity;
+              int id = idOf.getOrDefault(group, -1);
               if (id < 0) {
                 id = groups.add();
-                idOf.put(identity, id);
+                idOf.put(group, id);
                 scopeOfId.add(new long[] {isWide ? -1 : src});
               }
               if (first < 0) {
@@ -230,14 +235,14 @@ public final class TemplateLearner {
         scopes.get(g).add(scopeOfId.get(id)[0]);
       }
     }
-    List<Template> templates = new ArrayList<>();
+    List<Learned> learned = new ArrayList<>();
     for (int g = 0; g < byGroup.size(); g++) {
-      Template t = template(corpus, byGroup.get(g), scopes.get(g));
+      Learned t = template(corpus, byGroup.get(g), scopes.get(g));
       if (t != null) {
-        templates.add(t);
+        learned.add(t);
       }
     }
-    templates = merged(templates);
+    List<Template> templates = merged(learned);
     templates.sort(
         Comparator.comparingInt(Template::articles)
             .reversed()
@@ -433,8 +438,11 @@ public final class TemplateLearner {
     }
   }
 
+  /** A template and its carriers, sorted. */
+  private record Learned(Template template, int[] carriers) {}
+
   /** One template from its occurrences {article, firstFp, lastFp, id}, or null if nothing holds. */
-  private Template template(TemplateCorpus corpus, List<int[]> occurrences, TreeSet<Long> scope) {
+  private Learned template(TemplateCorpus corpus, List<int[]> occurrences, TreeSet<Long> scope) {
     occurrences.sort(Comparator.<int[]>comparingInt(o -> o[0]).thenComparingInt(o -> o[1]));
     boolean corpusWide = scope.contains(-1L);
     // Carriers in article order, each with where its occurrences start.
@@ -546,15 +554,17 @@ public final class TemplateLearner {
     Arrays.sort(shingles);
     long[] scopeKeys =
         corpusWide ? new long[0] : scope.stream().mapToLong(Long::longValue).sorted().toArray();
-    return new Template(
-        text,
-        bestTo - bestFrom,
-        new ArrayList<>(sources),
-        carriers.size(),
-        new ArrayList<>(examples),
-        corpusWide,
-        scopeKeys,
-        shingles);
+    return new Learned(
+        new Template(
+            text,
+            bestTo - bestFrom,
+            new ArrayList<>(sources),
+            carriers.size(),
+            new ArrayList<>(examples),
+            corpusWide,
+            scopeKeys,
+            shingles),
+        carriers.toArray());
   }
 
   /**
@@ -562,8 +572,12 @@ public final class TemplateLearner {
    * use) become one: those sharing more than half of the smaller one's shingles are merged, their
    * scopes, shingles, carriers and sources joined. So each text is reported once.
    */
-  static List<Template> merged(List<Template> templates) {
-    int n = templates.size();
+  private static List<Template> merged(List<Learned> learned) {
+    int n = learned.size();
+    List<Template> templates = new ArrayList<>(n);
+    for (Learned l : learned) {
+      templates.add(l.template());
+    }
     if (n < 2) {
       return templates;
     }
@@ -600,33 +614,39 @@ public final class TemplateLearner {
         }
       }
     }
-    java.util.Map<Integer, List<Template>> byRoot = new java.util.TreeMap<>();
+    java.util.Map<Integer, List<Learned>> byRoot = new java.util.TreeMap<>();
     for (int i = 0; i < n; i++) {
-      byRoot.computeIfAbsent(same.find(i), x -> new ArrayList<>()).add(templates.get(i));
+      byRoot.computeIfAbsent(same.find(i), x -> new ArrayList<>()).add(learned.get(i));
     }
     List<Template> out = new ArrayList<>();
-    for (List<Template> group : byRoot.values()) {
+    for (List<Learned> group : byRoot.values()) {
       if (group.size() == 1) {
-        out.add(group.get(0));
+        out.add(group.get(0).template());
         continue;
       }
-      Template largest = group.get(0);
+      Template largest = group.get(0).template();
       TreeSet<String> sources = new TreeSet<>();
-      TreeSet<String> examples = new TreeSet<>();
       TreeSet<Long> scope = new TreeSet<>();
       LongHashSet shingles = new LongHashSet();
-      int articles = 0;
-      for (Template t : group) {
+      com.carrotsearch.hppc.IntHashSet carriers = new com.carrotsearch.hppc.IntHashSet();
+      for (Learned l : group) {
+        Template t = l.template();
         if (t.articles() > largest.articles()) {
           largest = t;
         }
         sources.addAll(t.sources());
-        examples.addAll(t.examples());
         for (long s : t.scope()) {
           scope.add(s);
         }
         shingles.addAll(t.shingles());
-        articles += t.articles();
+        carriers.addAll(l.carriers());
+      }
+      // An article carrying several of the merged templates is counted once; the first few
+      // ids of each are among them the first few of all.
+      int articles = carriers.size();
+      TreeSet<String> examples = new TreeSet<>();
+      for (Learned l : group) {
+        examples.addAll(l.template().examples());
       }
       long[] sorted = shingles.toArray();
       Arrays.sort(sorted);

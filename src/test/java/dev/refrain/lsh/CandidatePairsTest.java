@@ -94,6 +94,33 @@ class CandidatePairsTest {
   }
 
   @Test
+  void aLoneSharedFingerprintProposesAPairOnlyWhenFewArticlesHoldIt() {
+    int max = CandidatePairs.LONE_FINGERPRINT_MAX_HOLDERS;
+    // Articles 0..max-1 hold fp 1 (max holders: each pair proposed on it alone); articles
+    // 100..100+max hold fp 2 (one holder too many: no pair on it alone), and 100 and 101 also
+    // share fp 3, so they are a pair (two shared fingerprints).
+    long[][] fps = new long[101 + max][];
+    for (int a = 0; a < fps.length; a++) {
+      fps[a] = new long[] {fp(1000 + a)};
+    }
+    for (int a = 0; a < max; a++) {
+      fps[a] = new long[] {fp(1), fp(1000 + a)};
+    }
+    for (int a = 100; a <= 100 + max; a++) {
+      fps[a] = new long[] {fp(2), fp(1000 + a)};
+    }
+    fps[100] = new long[] {fp(2), fp(3)};
+    fps[101] = new long[] {fp(2), fp(3)};
+    CandidatePairs.Result r = find(fps, 200, 2);
+    assertEquals(max * (max - 1) / 2 + 1, r.pairs().length);
+    assertEquals(CandidatePairs.encode(100, 101), r.pairs()[r.pairs().length - 1]);
+    assertEquals(2, r.sharedFingerprints()[r.pairs().length - 1]);
+    assertEquals(true, CandidatePairs.proposes(1, max));
+    assertEquals(false, CandidatePairs.proposes(1, max + 1));
+    assertEquals(true, CandidatePairs.proposes(2, Integer.MAX_VALUE));
+  }
+
+  @Test
   void aFingerprintRepeatedInsideOneArticleMakesNoPairOnItsOwn() {
     long[][] fps = {{fp(1), fp(1), fp(1)}, {fp(2)}};
     assertEquals(0, find(fps, 10, 1).pairs().length);
