@@ -60,6 +60,23 @@ public final class Detector implements Serializable {
         article, tokens, shingles, winnowing.select(shingles), options.shingleSize());
   }
 
+  /**
+   * Prepares an article again whose fingerprints were selected before, at {@code positions}
+   * (with {@code repeated}, its {@linkplain PreparedArticle#repeatedFingerprints repeated ones}):
+   * the same as {@link #prepare}, without selecting them again (a fingerprint is the hash of the
+   * shingle at its position).
+   */
+  PreparedArticle prepareAgain(Article article, int[] positions, long[] repeated) {
+    Tokens tokens = normalizer.tokenize(article.text());
+    long[] shingles = shingler.shingles(tokens);
+    long[] hashes = new long[positions.length];
+    for (int i = 0; i < positions.length; i++) {
+      hashes[i] = shingles[positions[i]];
+    }
+    return new PreparedArticle(
+        article, tokens, shingles, new Fingerprints(hashes, positions), repeated);
+  }
+
   /** The fingerprints of a word range of a prepared article's text, as they would be alone. */
   public Fingerprints fingerprintsWithin(PreparedArticle p, int fromWord, int toWord) {
     long[] shingles = p.shingles();

@@ -28,12 +28,18 @@ public final class PreparedArticle implements Serializable {
 
   PreparedArticle(
       Article article, Tokens tokens, long[] shingles, Fingerprints fingerprints, int shingleSize) {
+    this(article, tokens, shingles, fingerprints, repeated(fingerprints, shingleSize));
+  }
+
+  /** An article prepared again, its repeated fingerprints known. */
+  PreparedArticle(
+      Article article, Tokens tokens, long[] shingles, Fingerprints fingerprints, long[] repeated) {
     this.article = article;
     this.tokens = tokens;
     this.shingles = shingles;
     this.fingerprints = fingerprints;
     this.sourceKey = Templates.sourceKey(article.source());
-    this.repeated = repeated(fingerprints, shingleSize);
+    this.repeated = repeated;
   }
 
   /**

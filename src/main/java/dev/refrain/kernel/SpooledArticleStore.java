@@ -109,7 +109,15 @@ public final class SpooledArticleStore implements ArticleStore {
 
   @Override
   public PreparedArticle prepared(int article) {
-    return detector.prepare(article(article));
+    int k = order[article];
+    long[] packed = fingerprints.get(k);
+    int[] positions = new int[packed.length];
+    int position = 0;
+    for (int i = 0; i < packed.length; i++) {
+      position += (int) (packed[i] & GAP_BITS);
+      positions[i] = position;
+    }
+    return detector.prepareAgain(article(article), positions, repeated.get(k));
   }
 
   @Override

@@ -51,6 +51,11 @@ class SpooledArticleStoreTest {
         PreparedArticle first = DETECTOR.prepare(store.article(i));
         assertArrayEquals(first.shingles(), again.shingles());
         assertArrayEquals(first.fingerprints().positions(), store.fingerprints(i).positions());
+        // Prepared again without selecting fingerprints again: the same, full hashes included.
+        assertArrayEquals(first.fingerprints().hashes(), again.fingerprints().hashes());
+        assertArrayEquals(first.fingerprints().positions(), again.fingerprints().positions());
+        assertArrayEquals(first.repeatedFingerprints(), again.repeatedFingerprints());
+        assertEquals(first.tokens(), again.tokens());
       }
     }
   }
