@@ -1,6 +1,7 @@
 package dev.refrain.kernel;
 
 import dev.refrain.align.AlignedText;
+import dev.refrain.align.RepetitiveText;
 import dev.refrain.document.Article;
 import dev.refrain.minhash.Fingerprints;
 import dev.refrain.normalize.Tokens;
@@ -21,6 +22,7 @@ public final class PreparedArticle implements Serializable {
   private final Fingerprints fingerprints;
   private final long sourceKey;
   private final long[] repeated;
+  private final RepetitiveText repetitive;
   private transient volatile AlignedText aligned;
 
   /** The repeated fingerprints of the articles that repeat none: one array for them all. */
@@ -34,43 +36,52 @@ public final class PreparedArticle implements Serializable {
     this.fingerprints = fingerprints;
     this.sourceKey = Templates.sourceKey(article.source());
     this.repeated = repeated(fingerprints, shingleSize);
+    this.repetitive = RepetitiveText.of(shingles, shingleSize);
   }
 
   /**
    * The fingerprints that occur at two places at least a shingle apart (usually none): where the
-   * article may repeat a passage of its own.
+   * article may repeat a passage of its own. Sorted; found in one pass (each fingerprint's first
+   * position kept in a hash map), so linear in the number of fingerprints however many repeat.
    */
-  private static long[] repeated(Fingerprints fp, int shingleSize) {
+  static long[] repeated(Fingerprints fp, int shingleSize) {
     int n = fp.size();
     if (n < 2) {
       return NONE;
     }
-    long[] sorted = fp.hashes().clone();
-    java.util.Arrays.sort(sorted);
+    long[] hashes = fp.hashes();
+    int[] positions = fp.positions();
+    // First position of each fingerprint seen; DONE once it is counted as repeated.
+    com.carrotsearch.hppc.LongIntHashMap first = new com.carrotsearch.hppc.LongIntHashMap(n);
     long[] out = null;
     int count = 0;
-    for (int i = 1; i < n; i++) {
-      if (sorted[i] == sorted[i - 1] && (count == 0 || out[count - 1] != sorted[i])) {
-        int first = -1;
-        int last = -1;
-        for (int k = 0; k < n; k++) {
-          if (fp.hashes()[k] == sorted[i]) {
-            first = first < 0 ? fp.positions()[k] : first;
-            last = fp.positions()[k];
-          }
+    for (int k = 0; k < n; k++) {
+      int slot = first.indexOf(hashes[k]);
+      if (!first.indexExists(slot)) {
+        first.indexInsert(slot, hashes[k], positions[k]);
+        continue;
+      }
+      int at = first.indexGet(slot);
+      if (at != DONE && positions[k] - at >= shingleSize) {
+        if (out == null) {
+          out = new long[4];
+        } else if (count == out.length) {
+          out = java.util.Arrays.copyOf(out, count * 2);
         }
-        if (last - first >= shingleSize) {
-          if (out == null) {
-            out = new long[4];
-          } else if (count == out.length) {
-            out = java.util.Arrays.copyOf(out, count * 2);
-          }
-          out[count++] = sorted[i];
-        }
+        out[count++] = hashes[k];
+        first.indexReplace(slot, DONE);
       }
     }
-    return out == null ? NONE : java.util.Arrays.copyOf(out, count);
+    if (out == null) {
+      return NONE;
+    }
+    out = java.util.Arrays.copyOf(out, count);
+    java.util.Arrays.sort(out);
+    return out;
   }
+
+  /** Marks a fingerprint already counted as repeated (positions are never negative). */
+  private static final int DONE = -1;
 
   /** {@link #repeated(Fingerprints, int)} of this article. */
   long[] repeatedFingerprints() {
@@ -94,6 +105,11 @@ public final class PreparedArticle implements Serializable {
     return fingerprints;
   }
 
+  /** The words the article repeats too often to locate anything, compared with nothing. */
+  public RepetitiveText repetitive() {
+    return repetitive;
+  }
+
   /** {@link Templates#sourceKey} of the article's source. */
   public long sourceKey() {
     return sourceKey;
@@ -103,7 +119,7 @@ public final class PreparedArticle implements Serializable {
   public AlignedText aligned() {
     AlignedText a = aligned;
     if (a == null) {
-      a = new AlignedText(article.text(), tokens, shingles);
+      a = new AlignedText(article.text(), tokens, shingles, repetitive);
       aligned = a;
     }
     return a;
