@@ -1,6 +1,7 @@
 package dev.refrain.kernel;
 
 import dev.refrain.align.AlignedText;
+import dev.refrain.align.RepetitiveText;
 import dev.refrain.document.Article;
 import dev.refrain.minhash.Fingerprints;
 import dev.refrain.normalize.Tokens;
@@ -21,6 +22,7 @@ public final class PreparedArticle implements Serializable {
   private final Fingerprints fingerprints;
   private final long sourceKey;
   private final long[] repeated;
+  private final RepetitiveText repetitive;
   private transient volatile AlignedText aligned;
 
   /** The repeated fingerprints of the articles that repeat none: one array for them all. */
@@ -28,18 +30,24 @@ public final class PreparedArticle implements Serializable {
 
   PreparedArticle(
       Article article, Tokens tokens, long[] shingles, Fingerprints fingerprints, int shingleSize) {
-    this(article, tokens, shingles, fingerprints, repeated(fingerprints, shingleSize));
+    this(article, tokens, shingles, fingerprints, repeated(fingerprints, shingleSize), shingleSize);
   }
 
   /** An article prepared again, its repeated fingerprints known. */
   PreparedArticle(
-      Article article, Tokens tokens, long[] shingles, Fingerprints fingerprints, long[] repeated) {
+      Article article,
+      Tokens tokens,
+      long[] shingles,
+      Fingerprints fingerprints,
+      long[] repeated,
+      int shingleSize) {
     this.article = article;
     this.tokens = tokens;
     this.shingles = shingles;
     this.fingerprints = fingerprints;
     this.sourceKey = Templates.sourceKey(article.source());
     this.repeated = repeated;
+    this.repetitive = RepetitiveText.of(shingles, shingleSize);
   }
 
   /**
@@ -109,6 +117,11 @@ public final class PreparedArticle implements Serializable {
     return fingerprints;
   }
 
+  /** The words the article repeats too often to locate anything, compared with nothing. */
+  public RepetitiveText repetitive() {
+    return repetitive;
+  }
+
   /** {@link Templates#sourceKey} of the article's source. */
   public long sourceKey() {
     return sourceKey;
@@ -118,7 +131,7 @@ public final class PreparedArticle implements Serializable {
   public AlignedText aligned() {
     AlignedText a = aligned;
     if (a == null) {
-      a = new AlignedText(article.text(), tokens, shingles);
+      a = new AlignedText(article.text(), tokens, shingles, repetitive);
       aligned = a;
     }
     return a;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import dev.refrain.minhash.Fingerprints;
 import java.util.Random;
 import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -43,5 +44,16 @@ class PreparedArticleTest {
         assertArrayEquals(reference(fp, shingleSize), PreparedArticle.repeated(fp, shingleSize));
       }
     }
+  }
+
+  @Test
+  void noFingerprintRepeatedIsTheSharedEmptyArray() {
+    Fingerprints fp = new Fingerprints(new long[] {1, 2, 3}, new int[] {0, 6, 12});
+    assertArrayEquals(new long[0], PreparedArticle.repeated(fp, 5));
+    assertArrayEquals(new long[0], PreparedArticle.repeated(Fingerprints.EMPTY, 5));
+    assertArrayEquals(
+        new long[] {1}, PreparedArticle.repeated(new Fingerprints(new long[] {1, 2, 1}, new int[] {0, 3, 5}), 5));
+    assertArrayEquals(
+        new long[0], PreparedArticle.repeated(new Fingerprints(new long[] {1, 2, 1}, new int[] {0, 3, 4}), 5));
   }
 }
