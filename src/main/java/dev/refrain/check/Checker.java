@@ -97,6 +97,7 @@ public final class Checker {
    * @param templateWords its words inside template text learned from the archive
    * @param matches most shared first
    * @param earlierVersion the archived article with its id, or null when the archive holds none
+   * @param caps what the caps on candidates changed for it
    */
   public record Result(
       PreparedArticle article,
@@ -104,15 +105,47 @@ public final class Checker {
       double containment,
       boolean exceeded,
       int templateWords,
-      EarlierVersion earlierVersion) {}
+      EarlierVersion earlierVersion,
+      Caps caps) {
+
+    /** A result whose candidates no cap changed. */
+    public Result(
+        PreparedArticle article, List<Match> matches, double containment, boolean exceeded,
+        int templateWords, EarlierVersion earlierVersion) {
+      this(article, matches, containment, exceeded, templateWords, earlierVersion, Caps.NONE);
+    }
+
+    /**
+     * Whether the article fails the gate: over the limit, or not compared with every candidate
+     * (a gate never passes what it did not compare).
+     */
+    public boolean failed() {
+      return exceeded || caps.candidatesNotCompared() > 0;
+    }
+  }
+
+  /**
+   * What the caps on a check's candidates changed.
+   *
+   * @param cappedFingerprints the article's fingerprints held by more than {@code maxBucket}
+   *     archived articles, each of which proposed its representative holder alone (compared like
+   *     any candidate)
+   * @param representatives distinct archived articles proposed so
+   * @param candidatesNotCompared candidates left unaligned once {@code maxCandidates} archived
+   *     articles shared passages with it: the article then fails, whatever its containment
+   */
+  public record Caps(int cappedFingerprints, int representatives, int candidatesNotCompared) {
+    public static final Caps NONE = new Caps(0, 0, 0);
+  }
 
   /** Checks one article. */
   public Result check(Article article) {
     PreparedArticle fresh = detector.prepare(article);
     int[] freshMask = detector.mask(fresh, templates);
-    List<LuceneArchive.Candidate> candidates =
-        archive.candidates(
-            searchable(fresh), archive.settings().maxBucket(), options.maxCandidates() + 1);
+    LuceneArchive.CandidateSearch search =
+        archive.candidateSearch(
+            searchable(fresh), archive.settings().maxBucket(), Integer.MAX_VALUE);
+    List<LuceneArchive.Candidate> candidates = search.candidates();
     List<Match> matches = new ArrayList<>();
     List<int[]> counted = new ArrayList<>();
     EarlierVersion earlier = null;
@@ -131,8 +164,13 @@ public final class Checker {
       }
     }
     int others = 0;
+    int notCompared = 0;
     for (LuceneArchive.Candidate candidate : candidates) {
-      if (candidate.doc() == sameDoc || others == options.maxCandidates()) {
+      if (candidate.doc() == sameDoc) {
+        continue;
+      }
+      if (others == options.maxCandidates()) {
+        notCompared++;
         continue;
       }
       Compared c = compare(fresh, freshMask, archive.article(candidate.doc()), false);
@@ -149,7 +187,8 @@ public final class Checker {
     double containment = Detector.containment(fresh.tokens().size(), counted);
     return new Result(
         fresh, matches, containment, containment > options.maxContainment(),
-        Templates.maskedWords(freshMask), earlier);
+        Templates.maskedWords(freshMask), earlier,
+        new Caps(search.cappedFingerprints(), search.representatives(), notCompared));
   }
 
   /**

@@ -13,6 +13,7 @@ import dev.refrain.index.UncheckedArchiveException;
 import dev.refrain.kernel.Detector;
 import dev.refrain.kernel.RepetitionWarning;
 import dev.refrain.report.CheckRenderer;
+import dev.refrain.report.ControlEscape;
 import dev.refrain.report.CheckRenderers;
 import dev.refrain.report.CheckReport;
 import dev.refrain.report.CheckReportMapper;
@@ -181,6 +182,7 @@ final class CheckCommand implements Callable<Integer> {
     List<Checker.Result> results = new ArrayList<>();
     List<LoadProblem> problems = new ArrayList<>(loaded.problems());
     int archived;
+    long[] nanos;
     try (LuceneArchive.Reader reader = LuceneArchive.openReader(index)) {
       if (verifyIndex) {
         reader.verify();
@@ -192,8 +194,11 @@ final class CheckCommand implements Callable<Integer> {
             + " learns them again");
       }
       Checker checker = new Checker(detector, reader, checkOptions);
+      nanos = new long[loaded.articles().size()];
       for (Article a : loaded.articles()) {
+        long started = System.nanoTime();
         Checker.Result r = checker.check(a);
+        nanos[results.size()] = System.nanoTime() - started;
         results.add(r);
         // Compared on part of its words only: said, never in silence.
         LoadProblem repetitive = RepetitionWarning.of(r.article());
@@ -215,7 +220,7 @@ final class CheckCommand implements Callable<Integer> {
             new CheckReport.Settings(maxContainment, options.minWords(), index.toString(), archived,
                 allowSources.stream().sorted().toList(), baseline == null ? null : baseline.toString(),
                 sameId.name().toLowerCase(Locale.ROOT)),
-            results, problems);
+            results, problems, options.maxBucket(), maxCandidates, nanos);
     try {
       List<OutputFiles.Output> files = new ArrayList<>();
       for (CheckRenderer r : renderers) {
@@ -246,11 +251,14 @@ final class CheckCommand implements Callable<Integer> {
       }
     }
     if (out != null) {
-      long failed = report.exceeded();
+      long failed = report.failed();
       spec.commandLine().getOut().printf(Locale.ROOT, "%d articles checked, %d over the limit; output in %s%n",
-          report.articles().size(), failed, out);
+          report.articles().size(), failed, ControlEscape.line(out.toString()));
+      if (report.latency() != null) {
+        spec.commandLine().getOut().println(dev.refrain.report.CheckTextRenderer.latency(report.latency()));
+      }
     }
-    return report.exceeded() > 0 ? ExitCode.LIMIT_EXCEEDED.code() : ExitCode.OK.code();
+    return report.failed() > 0 ? ExitCode.LIMIT_EXCEEDED.code() : ExitCode.OK.code();
   }
 
   private static List<Baseline.Entry> baselineEntries(CheckReport report) {

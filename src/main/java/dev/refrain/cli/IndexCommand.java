@@ -10,6 +10,7 @@ import dev.refrain.kernel.PreparedArticle;
 import dev.refrain.kernel.RepetitionWarning;
 import dev.refrain.kernel.DetectorOptions;
 import dev.refrain.kernel.Detector;
+import dev.refrain.report.ControlEscape;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -197,7 +198,7 @@ final class IndexCommand implements Runnable {
       }
       int added = loaded.articles() - replaced.size();
       if (verbose) {
-        replaced.forEach(id -> out.println("replaced " + id));
+        replaced.forEach(id -> out.println("replaced " + ControlEscape.line(id)));
       }
       try (LuceneArchive.Reader reader = LuceneArchive.openReader(folder.dir)) {
         out.printf(

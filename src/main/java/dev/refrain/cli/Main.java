@@ -3,6 +3,7 @@ package dev.refrain.cli;
 import dev.refrain.index.UncheckedArchiveException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import dev.refrain.report.ControlEscape;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
@@ -76,7 +77,11 @@ public final class Main implements Runnable {
   public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
     CommandLine cli = new CommandLine(new Main(in));
     cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
+    // Messages name paths and ids from the input: their control characters are shown, not sent.
+    cli.setErr(
+        new PrintWriter(
+            ControlEscape.terminal(new java.io.BufferedWriter(new java.io.OutputStreamWriter(err))),
+            true));
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {

@@ -16,6 +16,7 @@ import dev.refrain.kernel.Parallel;
 import dev.refrain.kernel.SpooledArticleStore;
 import dev.refrain.scan.ScanResult;
 import dev.refrain.scan.Scanner;
+import dev.refrain.report.ControlEscape;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -187,7 +188,7 @@ final class ScanCommand implements Callable<Integer> {
     } catch (IOException e) {
       return ExitCode.INPUT.code();
     }
-    stdout.println("reports: " + describe(renderers));
+    stdout.println("reports: " + ControlEscape.line(describe(renderers)));
     stdout.flush();
     if (timings) {
       err.println("refrain: timings: " + bar.timings());

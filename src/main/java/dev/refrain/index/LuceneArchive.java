@@ -828,9 +828,23 @@ public final class LuceneArchive {
   /** An archived article found by candidate search, with the number of fingerprints it shares. */
   public record Candidate(int doc, int sharedKeys) {}
 
+  /**
+   * The candidates of a checked article and what the bucket cap changed.
+   *
+   * @param candidates most shared first, at most the limit asked for
+   * @param total candidates before the limit
+   * @param cappedFingerprints the article's fingerprints held by more than {@code maxBucket}
+   *     archived articles: each proposed only its {@linkplain CandidatePairs#representative
+   *     representative} holder
+   * @param representatives distinct archived articles that were a capped fingerprint's
+   *     representative
+   */
+  public record CandidateSearch(
+      List<Candidate> candidates, int total, int cappedFingerprints, int representatives) {}
+
   /** The {@value #ID_KEY} of an article id. */
   static long idKey(String id) {
-    return dev.refrain.normalize.Hash64.hash(id, 0x1d_5eed_1d_5eedL);
+    return CandidatePairs.idKey(id);
   }
 
   /** A point-in-time, read-only view of the archive. Thread-safe. */
@@ -920,6 +934,19 @@ public final class LuceneArchive {
      * {@code maxBucket} articles is too common to propose anything and is skipped.
      */
     public List<Candidate> candidates(long[] hashes, int maxBucket, int limit) {
+      return candidateSearch(hashes, maxBucket, limit).candidates();
+    }
+
+    /**
+     * The archived articles sharing fingerprints with {@code hashes}, as {@link #candidates}, and
+     * what the cap changed: a fingerprint held by more than {@code maxBucket} archived articles
+     * proposes its {@linkplain CandidatePairs#representative representative} holder alone (the
+     * one with the least id key, as a scan's star), never nothing, so an article carrying a
+     * passage 2,000 archived articles hold is still compared with one of them.
+     */
+    public CandidateSearch candidateSearch(long[] hashes, int maxBucket, int limit) {
+      java.util.Set<Integer> representativeDocs = new java.util.TreeSet<>();
+      int cappedKeys = 0;
       // Per document: fingerprints shared, and the fewest holders of one (the checked article
       // counted), for the candidate rule.
       Map<Integer, int[]> counts = new HashMap<>();
@@ -963,8 +990,19 @@ public final class LuceneArchive {
         int[] docs = new int[64];
         for (int k = 0; k < hashes.length; k++) {
           boolean filtered = templates.isTemplateAnywhere(hashes[k]);
-          if (df[k] > maxBucket && !filtered && !anyDeletions(leaves)) {
-            continue;
+          if (df[k] > maxBucket) {
+            int[] rep = representatives.get(hashes[k]);
+            if (rep != null) {
+              if (rep[0] >= 0) {
+                cappedKeys++;
+                representativeDocs.add(rep[0]);
+                int[] c = counts.computeIfAbsent(rep[0], x -> new int[] {0, Integer.MAX_VALUE});
+                c[0]++;
+                c[1] = Math.min(c[1], rep[1] + 1);
+                continue;
+              }
+              // Fewer live holders than the cap: read below like any other fingerprint.
+            }
           }
           // The holders of this fingerprint, live and not holding it as template text.
           int held = 0;
@@ -993,16 +1031,21 @@ public final class LuceneArchive {
                 docs = java.util.Arrays.copyOf(docs, held * 2);
               }
               docs[held++] = leaf.docBase + d;
-              if (held > maxBucket) {
-                break;
-              }
-            }
-            if (held > maxBucket) {
-              break;
             }
           }
           if (held > maxBucket) {
+            // Capped: the representative alone is a candidate (remembered for this reader).
+            int rep = representative(docs, held);
+            representatives.put(hashes[k], new int[] {rep, held});
+            cappedKeys++;
+            representativeDocs.add(rep);
+            int[] c = counts.computeIfAbsent(rep, x -> new int[] {0, Integer.MAX_VALUE});
+            c[0]++;
+            c[1] = Math.min(c[1], held + 1);
             continue;
+          }
+          if (df[k] > maxBucket) {
+            representatives.put(hashes[k], new int[] {-1, held});
           }
           for (int i = 0; i < held; i++) {
             int[] c = counts.computeIfAbsent(docs[i], x -> new int[] {0, Integer.MAX_VALUE});
@@ -1024,35 +1067,66 @@ public final class LuceneArchive {
           });
       // Most shared first; ties by the hash of the id, so the same archive gives the same
       // candidates however its documents were numbered (added by several threads, merged).
-      Map<Integer, Long> idKeys = out.size() > limit ? idKeys(out) : Map.of();
+      // (Also unlimited: a caller may stop part way, as a check does at --max-candidates.)
+      Map<Integer, Long> idKeys = out.size() > 1 ? idKeys(out) : Map.of();
       out.sort(
           java.util.Comparator.comparingInt(Candidate::sharedKeys)
               .reversed()
               .thenComparingLong(c -> idKeys.getOrDefault(c.doc(), 0L))
               .thenComparingInt(Candidate::doc));
-      return out.size() > limit ? List.copyOf(out.subList(0, limit)) : out;
+      List<Candidate> kept = out.size() > limit ? List.copyOf(out.subList(0, limit)) : out;
+      return new CandidateSearch(kept, out.size(), cappedKeys, representativeDocs.size());
+    }
+
+    /**
+     * Representatives of capped fingerprints met by earlier checks on this reader (one commit:
+     * its holders never change): fingerprint hash to {@code {doc, holders}}, doc -1 when its
+     * live holders are within the cap after all.
+     */
+    private final Map<Long, int[]> representatives = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The {@linkplain CandidatePairs#representative representative} of {@code docs[0..held)}
+     * (sorted global documents): the least {@value #ID_KEY}.
+     */
+    private int representative(int[] docs, int held) throws IOException {
+      long[] keys = idKeysOf(docs, held);
+      int[] order = new int[held];
+      for (int i = 0; i < held; i++) {
+        order[i] = i;
+      }
+      return docs[CandidatePairs.representative(order, held, i -> keys[i])];
+    }
+
+    /** The {@value #ID_KEY}s of {@code docs[0..n)}, sorted global documents (0 when absent). */
+    private long[] idKeysOf(int[] docs, int n) throws IOException {
+      long[] keys = new long[n];
+      List<LeafReaderContext> leaves = reader.leaves();
+      int l = 0;
+      NumericDocValues values = null;
+      for (int i = 0; i < n; i++) {
+        int doc = docs[i];
+        while (l + 1 < leaves.size() && leaves.get(l + 1).docBase <= doc) {
+          l++;
+          values = null;
+        }
+        LeafReaderContext leaf = leaves.get(l);
+        if (values == null) {
+          values = leaf.reader().getNumericDocValues(ID_KEY);
+        }
+        keys[i] = values != null && values.advanceExact(doc - leaf.docBase) ? values.longValue() : 0;
+      }
+      return keys;
     }
 
     /** The id keys of the candidates' documents. */
     private Map<Integer, Long> idKeys(List<Candidate> candidates) {
+      int[] docs = candidates.stream().mapToInt(Candidate::doc).sorted().toArray();
       Map<Integer, Long> keys = new HashMap<>();
-      List<Integer> docs = candidates.stream().map(Candidate::doc).sorted().toList();
       try {
-        List<LeafReaderContext> leaves = reader.leaves();
-        int l = 0;
-        NumericDocValues values = null;
-        for (int doc : docs) {
-          while (l + 1 < leaves.size() && leaves.get(l + 1).docBase <= doc) {
-            l++;
-            values = null;
-          }
-          LeafReaderContext leaf = leaves.get(l);
-          if (values == null) {
-            values = leaf.reader().getNumericDocValues(ID_KEY);
-          }
-          if (values != null && values.advanceExact(doc - leaf.docBase)) {
-            keys.put(doc, values.longValue());
-          }
+        long[] values = idKeysOf(docs, docs.length);
+        for (int i = 0; i < docs.length; i++) {
+          keys.put(docs[i], values[i]);
         }
       } catch (IOException e) {
         throw damaged("ordering candidates", e);

@@ -1,9 +1,14 @@
 package dev.refrain.lsh;
 
+import com.carrotsearch.hppc.IntArrayList;
 import com.carrotsearch.hppc.LongArrayList;
+import com.carrotsearch.hppc.LongHashSet;
+import dev.refrain.normalize.Hash64;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
+import java.util.function.IntToLongFunction;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -12,10 +17,14 @@ import java.util.concurrent.Future;
  * Proposes candidate pairs: articles sharing a fingerprint, found from the runs of a sorted
  * {@link FingerprintTable}.
  *
- * <p>A fingerprint held by more than {@code maxBucket} articles is a phrase too common to say
- * anything about one pair ("the state department said in a statement"); it proposes no pairs
- * and is counted as capped, which keeps the number of candidates near-linear in the number of
- * articles instead of quadratic. Template text is removed from the table before (see {@code
+ * <p>A fingerprint held by more than {@code maxBucket} articles is <em>capped</em>: all its pairs
+ * would make the number of candidates quadratic in the number of articles. It proposes a
+ * <em>star</em> instead, each holder paired with one {@linkplain #representative
+ * representative} holder, so a passage 2,000 articles share is verified 1,999 times, once per
+ * holder against the same article, and clusters as one passage of all of them, never dropped in
+ * silence; the pairs of holders it did not propose are counted ({@link Caps}). A star pair obeys
+ * the candidate rule like any other ({@link #proposes}): a lone stock phrase ("the state
+ * department said in a statement") held by many articles proposes nothing. Template text is removed from the table before (see {@code
  * template}), so a footer carried by 10,000 articles proposes nothing at all rather than 5 * 10^7
  * pairs. Candidates are only proposals: every one is verified word by word.
  */
@@ -34,6 +43,59 @@ public final class CandidatePairs {
   private CandidatePairs() {}
 
   /**
+   * The representative of a capped fingerprint's holders, the one every other holder is paired
+   * with: the holder whose {@code order} (its {@linkplain #idKey id key}) is least, ties to the
+   * earlier holder. The same rule for a scan (articles numbered by id) and a check (archived
+   * documents numbered as the index stored them), so a check of the archive compares an article
+   * with the representative a scan of it pairs it with.
+   *
+   * @param holders the holders, in {@code holders[0..count)}, {@code count >= 1}
+   * @return the index in {@code holders} of the representative
+   */
+  public static int representative(int[] holders, int count, IntToLongFunction order) {
+    int best = 0;
+    long bestKey = order.applyAsLong(holders[0]);
+    for (int i = 1; i < count; i++) {
+      long key = order.applyAsLong(holders[i]);
+      if (key < bestKey) {
+        best = i;
+        bestKey = key;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * The key an article's id orders it by among a capped fingerprint's holders: its seeded 64-bit
+   * hash, independent of how articles are numbered (the index stores it with each article).
+   */
+  public static long idKey(String id) {
+    return Hash64.hash(id, 0x1d_5eed_1d_5eedL);
+  }
+
+  /**
+   * What the bucket cap left out of a candidate search.
+   *
+   * @param maxBucket most holders a fingerprint may have and propose all their pairs
+   * @param fingerprints fingerprints held by more than {@code maxBucket} articles
+   * @param articles distinct articles holding one of them
+   * @param representativePairs candidate pairs that a capped fingerprint proposed as a star (a
+   *     holder and the representative) and no uncapped one proposed
+   * @param pairsNotCompared pairs of articles holding a capped fingerprint that were not
+   *     compared, at most: the least of (pairs among the distinct holder sets of the capped
+   *     fingerprints, summed) and (pairs among the affected articles less the candidates among
+   *     them); exact when the capped fingerprints all have one set of holders (a passage, its
+   *     holders, and nothing else capped)
+   */
+  public record Caps(
+      int maxBucket, int fingerprints, int articles, int representativePairs, long pairsNotCompared) {
+    /** Nothing capped. */
+    public static Caps none(int maxBucket) {
+      return new Caps(maxBucket, 0, 0, 0, 0);
+    }
+  }
+
+  /**
    * The candidate rule, the same for a scan and a check: a pair of articles sharing {@code
    * shared} fingerprints (none above the bucket cap), the rarest of them held by {@code
    * rarestHolders} articles (both of the pair included), is compared.
@@ -49,16 +111,17 @@ public final class CandidatePairs {
    *     << 32 | b} (see {@link #encode})
    * @param sharedFingerprints for each pair, how many fingerprints its articles share
    * @param cappedFingerprints fingerprints held by more than {@code maxBucket} articles, which
-   *     proposed nothing
+   *     proposed stars (as {@code caps.fingerprints()})
+   * @param caps what the cap left out
    */
-  public record Result(long[] pairs, int[] sharedFingerprints, int cappedFingerprints) {}
+  public record Result(long[] pairs, int[] sharedFingerprints, int cappedFingerprints, Caps caps) {}
 
   /**
-   * Finds the pairs of articles sharing at least one fingerprint held by at most {@code
-   * maxBucket} articles, splitting the table over {@code pool}'s threads.
+   * Finds the candidate pairs of a table (capped fingerprints proposing stars around their
+   * lowest-numbered holder), splitting the table over {@code pool}'s threads.
    */
   public static Result find(FingerprintTable table, int maxBucket, ExecutorService pool, int parts) {
-    return find(table, maxBucket, pool, parts, HolderFilter.NONE);
+    return find(table, maxBucket, pool, parts, HolderFilter.NONE, a -> a);
   }
 
   /**
@@ -90,10 +153,13 @@ public final class CandidatePairs {
 
   /**
    * The candidate pairs of a table, its holders filtered by {@code filter}: pairs of articles
-   * sharing a fingerprint that at most {@code maxBucket} kept holders hold.
+   * sharing a fingerprint that at most {@code maxBucket} kept holders hold, and the star pairs of
+   * those that more hold, around the {@linkplain #representative representative} by {@code
+   * order} (an article's {@linkplain #idKey id key}).
    */
   public static Result find(
-      FingerprintTable table, int maxBucket, ExecutorService pool, int parts, HolderFilter filter) {
+      FingerprintTable table, int maxBucket, ExecutorService pool, int parts, HolderFilter filter,
+      IntToLongFunction order) {
     if (maxBucket < 2) {
       throw new IllegalArgumentException("maxBucket must be at least 2, was " + maxBucket);
     }
@@ -105,18 +171,30 @@ public final class CandidatePairs {
       int to = p == n ? size : table.runStartAtOrAfter((int) ((long) size * p / n));
       int start = from;
       int end = Math.max(from, to);
-      futures.add(pool.submit(() -> part(table, start, end, maxBucket, filter)));
+      futures.add(pool.submit(() -> part(table, start, end, maxBucket, filter, order)));
       from = end;
     }
     LongArrayList all = new LongArrayList();
     LongArrayList rare = new LongArrayList();
+    LongArrayList star = new LongArrayList();
     int capped = 0;
+    BitSet affected = new BitSet();
+    LongHashSet holderSets = new LongHashSet();
+    long capSetPairs = 0;
     try {
       for (Future<Part> f : futures) {
         Part part = f.get();
         all.addAll(part.pairs());
         rare.addAll(part.rare());
+        star.addAll(part.star());
         capped += part.capped();
+        affected.or(part.affected());
+        for (int k = 0; k < part.capSets().size(); k++) {
+          if (holderSets.add(part.capSets().get(k))) {
+            long c = part.capHolders().get(k);
+            capSetPairs += c * (c - 1) / 2;
+          }
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -131,17 +209,31 @@ public final class CandidatePairs {
     all = null;
     long[] fromRare = rare.toArray();
     rare = null;
+    long[] fromStar = star.toArray();
+    star = null;
     Arrays.parallelSort(raw);
     Arrays.parallelSort(fromRare);
-    // Each pair once, with how many fingerprints it shares (from either list); kept by the rule.
+    Arrays.parallelSort(fromStar);
+    // Each pair once, with how many fingerprints it shares (from any list); kept by the rule.
     int distinct = 0;
     int[] shared = new int[16];
     long[] out = new long[16];
     int i = 0;
     int r = 0;
-    while (i < raw.length || r < fromRare.length) {
-      long pair =
-          r == fromRare.length || (i < raw.length && raw[i] < fromRare[r]) ? raw[i] : fromRare[r];
+    int s = 0;
+    int starPairs = 0;
+    long amongAffected = 0;
+    while (i < raw.length || r < fromRare.length || s < fromStar.length) {
+      long pair = Long.MAX_VALUE;
+      if (i < raw.length) {
+        pair = raw[i];
+      }
+      if (r < fromRare.length && fromRare[r] < pair) {
+        pair = fromRare[r];
+      }
+      if (s < fromStar.length && fromStar[s] < pair) {
+        pair = fromStar[s];
+      }
       int common = 0;
       while (i < raw.length && raw[i] == pair) {
         common++;
@@ -152,9 +244,20 @@ public final class CandidatePairs {
         rareCount++;
         r++;
       }
-      int count = common + rareCount;
+      int starCount = 0;
+      while (s < fromStar.length && fromStar[s] == pair) {
+        starCount++;
+        s++;
+      }
+      int count = common + rareCount + starCount;
       if (!proposes(count, rareCount > 0 ? LONE_FINGERPRINT_MAX_HOLDERS : Integer.MAX_VALUE)) {
         continue;
+      }
+      if (starCount == count) {
+        starPairs++;
+      }
+      if (capped > 0 && affected.get(first(pair)) && affected.get(second(pair))) {
+        amongAffected++;
       }
       if (distinct == shared.length) {
         shared = Arrays.copyOf(shared, distinct * 2);
@@ -163,19 +266,31 @@ public final class CandidatePairs {
       shared[distinct] = count;
       out[distinct++] = pair;
     }
-    return new Result(Arrays.copyOf(out, distinct), Arrays.copyOf(shared, distinct), capped);
+    long a = affected.cardinality();
+    long notCompared = capped == 0 ? 0 : Math.min(capSetPairs, a * (a - 1) / 2 - amongAffected);
+    Caps caps = new Caps(maxBucket, capped, (int) a, starPairs, notCompared);
+    return new Result(Arrays.copyOf(out, distinct), Arrays.copyOf(shared, distinct), capped, caps);
   }
 
   /**
    * The pairs a part of the table proposes: those from fingerprints held by more articles than
-   * {@link #LONE_FINGERPRINT_MAX_HOLDERS}, and those from rarer ones.
+   * {@link #LONE_FINGERPRINT_MAX_HOLDERS}, those from rarer ones, and the stars of capped ones;
+   * the capped fingerprints' holders ({@code affected}), and a hash of each one's holder set
+   * with its size.
    */
-  private record Part(LongArrayList pairs, LongArrayList rare, int capped) {}
+  private record Part(
+      LongArrayList pairs, LongArrayList rare, LongArrayList star, int capped, BitSet affected,
+      LongArrayList capSets, IntArrayList capHolders) {}
 
   private static Part part(
-      FingerprintTable table, int from, int to, int maxBucket, HolderFilter filter) {
+      FingerprintTable table, int from, int to, int maxBucket, HolderFilter filter,
+      IntToLongFunction order) {
     LongArrayList common = new LongArrayList();
     LongArrayList rare = new LongArrayList();
+    LongArrayList star = new LongArrayList();
+    BitSet affected = new BitSet();
+    LongArrayList capSets = new LongArrayList();
+    IntArrayList capHolders = new IntArrayList();
     int[] capped = {0};
     table.forEachRun(
         from,
@@ -193,6 +308,19 @@ public final class CandidatePairs {
           }
           if (count > maxBucket) {
             capped[0]++;
+            long set = count;
+            for (int x = 0; x < count; x++) {
+              affected.set(holders[x]);
+              set = Hash64.mix(set * 31 + holders[x]);
+            }
+            capSets.add(set);
+            capHolders.add(count);
+            int rep = holders[representative(holders, count, order)];
+            for (int x = 0; x < count; x++) {
+              if (holders[x] != rep) {
+                star.add(encode(rep, holders[x]));
+              }
+            }
             return;
           }
           LongArrayList out = count <= LONE_FINGERPRINT_MAX_HOLDERS ? rare : common;
@@ -203,7 +331,7 @@ public final class CandidatePairs {
             }
           }
         });
-    return new Part(common, rare, capped[0]);
+    return new Part(common, rare, star, capped[0], affected, capSets, capHolders);
   }
 
   public static long encode(int a, int b) {

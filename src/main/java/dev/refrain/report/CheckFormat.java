@@ -61,29 +61,16 @@ final class CheckFormat {
 
   /**
    * {@code s} safe to print on a terminal: control characters other than {@code \n} and
-   * {@code \t} (escape sequences, bells, NUL) made {@code U+FFFD}. Null gives "".
+   * {@code \t} (escape sequences, bells, NUL) and bidi controls shown as escapes ({@link
+   * ControlEscape#text}). Null gives "".
    */
   static String printable(String s) {
-    if (s == null) {
-      return "";
-    }
-    StringBuilder out = null;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      boolean bad = Character.isISOControl(c) && c != '\n' && c != '\t';
-      if (bad && out == null) {
-        out = new StringBuilder(s.length()).append(s, 0, i);
-      }
-      if (out != null) {
-        out.append(bad ? '\uFFFD' : c);
-      }
-    }
-    return out == null ? s : out.toString();
+    return ControlEscape.text(s);
   }
 
   /** {@code s} on one line (whitespace runs made one space, ends trimmed) and {@link #printable}. */
   static String line(String s) {
-    return printable(HtmlEscape.collapse(s).strip());
+    return ControlEscape.line(HtmlEscape.collapse(s).strip());
   }
 
   /**

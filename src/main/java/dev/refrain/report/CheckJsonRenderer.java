@@ -66,6 +66,10 @@ public final class CheckJsonRenderer implements CheckRenderer {
       n.put("repetitiveWords", a.repetitiveWords());
       n.put("containment", a.containment());
       n.put("exceeded", a.exceeded());
+      n.put("failed", a.failed());
+      if (a.capped() != null) {
+        n.set("capped", MAPPER.valueToTree(a.capped()));
+      }
       CheckReport.EarlierVersion e = a.earlierVersion();
       if (e != null) {
         ObjectNode en = n.putObject("earlierVersion");
@@ -101,6 +105,10 @@ public final class CheckJsonRenderer implements CheckRenderer {
     ObjectNode summary = root.putObject("summary");
     summary.put("articles", report.articles().size());
     summary.put("exceeded", report.exceeded());
+    summary.put("failed", report.failed());
+    if (report.latency() != null) {
+      summary.set("latency", MAPPER.valueToTree(report.latency()));
+    }
     return root;
   }
 

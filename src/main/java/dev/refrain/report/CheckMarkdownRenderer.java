@@ -48,7 +48,7 @@ public final class CheckMarkdownRenderer implements CheckRenderer {
   /** The whole document. */
   public String toMarkdown(CheckReport report) {
     StringBuilder b = new StringBuilder(8192);
-    long exceeded = report.exceeded();
+    long exceeded = report.failed();
     long within = report.articles().size() - exceeded;
     b.append("## refrain check · ❌ ").append(exceeded).append(" over the limit · ✅ ")
         .append(within).append(" within\n\n");
@@ -60,7 +60,7 @@ public final class CheckMarkdownRenderer implements CheckRenderer {
       double limit = limit(report);
       long left = exceeded;
       for (CheckReport.ArticleResult a : report.articles()) {
-        if (!a.exceeded()) {
+        if (!a.failed()) {
           continue;
         }
         StringBuilder one = new StringBuilder();
@@ -125,7 +125,7 @@ public final class CheckMarkdownRenderer implements CheckRenderer {
     b.append("|---|---:|---:|---|---|\n");
     // Failing articles first, at most MAX_ROWS rows: a comment has room for a summary only.
     List<CheckReport.ArticleResult> rows = new java.util.ArrayList<>(report.articles());
-    rows.sort(java.util.Comparator.comparing((CheckReport.ArticleResult a) -> !a.exceeded()));
+    rows.sort(java.util.Comparator.comparing((CheckReport.ArticleResult a) -> !a.failed()));
     int shown = 0;
     for (CheckReport.ArticleResult a : rows) {
       if (shown++ == MAX_ROWS) {
@@ -135,7 +135,8 @@ public final class CheckMarkdownRenderer implements CheckRenderer {
       }
       b.append("| ").append(MarkdownEscape.inline(a.id())).append(" | ")
           .append(CheckFormat.percent(a.containment())).append(" | ").append(limit).append(" | ")
-          .append(a.exceeded() ? "❌ over" : "✅ ok").append(" | ")
+          .append(a.exceeded() ? "❌ over" : a.failed() ? "❌ not compared in full" : "✅ ok")
+          .append(" | ")
           .append(a.matches().isEmpty() ? "—" : match(a.matches().get(0))).append(" |\n");
     }
     b.append('\n');

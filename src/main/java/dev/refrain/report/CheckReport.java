@@ -11,9 +11,14 @@ import java.util.List;
  * @param settings the limits and options of the check
  * @param articles one result per checked article, sorted by id
  * @param problems input files skipped or read with a warning
+ * @param latency time per article, or null when not measured (a report built in a test)
  */
 public record CheckReport(
-    int schemaVersion, Settings settings, List<ArticleResult> articles, List<Report.ProblemEntry> problems) {
+    int schemaVersion,
+    Settings settings,
+    List<ArticleResult> articles,
+    List<Report.ProblemEntry> problems,
+    Latency latency) {
 
   /**
    * 3: an archived article with the checked article's own id is compared and counted (it was left
@@ -29,10 +34,72 @@ public record CheckReport(
     problems = List.copyOf(problems);
   }
 
+  /** A report without timings. */
+  public CheckReport(
+      int schemaVersion, Settings settings, List<ArticleResult> articles,
+      List<Report.ProblemEntry> problems) {
+    this(schemaVersion, settings, articles, problems, null);
+  }
+
   /** Articles whose counted containment is over the limit. */
   public long exceeded() {
     return articles.stream().filter(ArticleResult::exceeded).count();
   }
+
+  /** Articles that fail the gate: over the limit, or not compared with every candidate. */
+  public long failed() {
+    return articles.stream().filter(ArticleResult::failed).count();
+  }
+
+  /**
+   * The wall time each article's check took (preparing it, finding its candidates in the index,
+   * aligning them), in milliseconds: measured, so the one part of a check's output that differs
+   * from run to run.
+   *
+   * @param articles articles timed
+   * @param medianMillis the median, of the sorted times the middle one (the lower of two)
+   * @param p95Millis the 95th percentile, nearest rank: the {@code ceil(0.95 n)}-th smallest
+   * @param maxMillis the slowest
+   * @param totalMillis all of them
+   */
+  public record Latency(
+      int articles, double medianMillis, double p95Millis, double maxMillis, double totalMillis) {
+
+    /** The latency of these per-article times, in nanoseconds (any order); null when none. */
+    public static Latency of(long[] nanos) {
+      if (nanos.length == 0) {
+        return null;
+      }
+      long[] sorted = nanos.clone();
+      java.util.Arrays.sort(sorted);
+      long total = 0;
+      for (long t : sorted) {
+        total += t;
+      }
+      int n = sorted.length;
+      return new Latency(
+          n, millis(sorted[(n - 1) / 2]), millis(sorted[(int) Math.ceil(0.95 * n) - 1]),
+          millis(sorted[n - 1]), millis(total));
+    }
+
+    private static double millis(long nanos) {
+      return Math.round(nanos / 1e4) / 100.0;
+    }
+  }
+
+  /**
+   * What the caps on an article's candidates changed.
+   *
+   * @param maxBucket most archived articles a fingerprint may be held by and propose them all
+   * @param cappedFingerprints its fingerprints held by more: each proposed only its
+   *     representative holder (the one with the least id key), compared like any candidate
+   * @param representatives distinct archived articles proposed so
+   * @param maxCandidates most archived articles sharing passages with it that are aligned
+   * @param candidatesNotCompared candidates left unaligned at that limit: the article fails
+   */
+  public record Caps(
+      int maxBucket, int cappedFingerprints, int representatives, int maxCandidates,
+      int candidatesNotCompared) {}
 
   /**
    * @param maxContainment an article fails when more than this share of its words is counted
@@ -78,6 +145,7 @@ public record CheckReport(
    * @param earlierVersion the archived article with its id, or null when the archive holds none
    * @param repetitiveWords its words inside text it repeats more than 16 times: compared with
    *     nothing, in no passage (and in the containment's denominator, as template words are)
+   * @param capped what the caps on its candidates changed, or null when they changed nothing
    */
   public record ArticleResult(
       String id,
@@ -89,10 +157,28 @@ public record CheckReport(
       boolean exceeded,
       List<Match> matches,
       EarlierVersion earlierVersion,
-      int repetitiveWords) {
+      int repetitiveWords,
+      Caps capped) {
 
     public ArticleResult {
       matches = List.copyOf(matches);
+    }
+
+    /** A result whose candidates no cap changed. */
+    public ArticleResult(
+        String id, String path, int chars, int words, int templateWords, double containment,
+        boolean exceeded, List<Match> matches, EarlierVersion earlierVersion,
+        int repetitiveWords) {
+      this(id, path, chars, words, templateWords, containment, exceeded, matches, earlierVersion,
+          repetitiveWords, null);
+    }
+
+    /**
+     * Whether it fails the gate: over the limit, or some candidate was not compared (past
+     * {@code --max-candidates}): a gate never passes what it did not compare.
+     */
+    public boolean failed() {
+      return exceeded || (capped != null && capped.candidatesNotCompared() > 0);
     }
 
     /** A result of an article whose id the archive does not hold, and that repeats nothing. */

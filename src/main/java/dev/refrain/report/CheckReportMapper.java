@@ -18,19 +18,32 @@ public final class CheckReportMapper {
   /** The report of a check run; results in any order (the report sorts them by id). */
   public static CheckReport toReport(
       CheckReport.Settings settings, List<Checker.Result> results, List<LoadProblem> problems) {
+    return toReport(settings, results, problems, 0, 0, null);
+  }
+
+  /**
+   * The report of a check run with the caps it ran under and each article's check time in
+   * nanoseconds ({@code nanos} in the order of {@code results}; null: not timed).
+   */
+  public static CheckReport toReport(
+      CheckReport.Settings settings, List<Checker.Result> results, List<LoadProblem> problems,
+      int maxBucket, int maxCandidates, long[] nanos) {
     List<CheckReport.ArticleResult> articles = new ArrayList<>();
     for (Checker.Result r : results) {
-      articles.add(article(r));
+      articles.add(article(r, maxBucket, maxCandidates));
     }
     articles.sort(Comparator.comparing(CheckReport.ArticleResult::id));
     List<Report.ProblemEntry> problemEntries =
         problems.stream()
             .map(p -> new Report.ProblemEntry(p.path(), p.kind().name().toLowerCase(Locale.ROOT), p.message()))
             .toList();
-    return new CheckReport(CheckReport.SCHEMA_VERSION, settings, articles, problemEntries);
+    return new CheckReport(
+        CheckReport.SCHEMA_VERSION, settings, articles, problemEntries,
+        nanos == null ? null : CheckReport.Latency.of(nanos));
   }
 
-  private static CheckReport.ArticleResult article(Checker.Result r) {
+  private static CheckReport.ArticleResult article(
+      Checker.Result r, int maxBucket, int maxCandidates) {
     Article fresh = r.article().article();
     Tokens freshTokens = r.article().tokens();
     List<CheckReport.Match> matches = new ArrayList<>();
@@ -69,7 +82,17 @@ public final class CheckReportMapper {
     return new CheckReport.ArticleResult(
         fresh.id(), fresh.path(), fresh.text().length(), freshTokens.size(), r.templateWords(),
         ReportMapper.round(r.containment()), r.exceeded(), matches, earlier,
-        r.article().repetitive().words());
+        r.article().repetitive().words(), caps(r.caps(), maxBucket, maxCandidates));
+  }
+
+  /** The report's caps of an article, or null when no cap changed its candidates. */
+  private static CheckReport.Caps caps(Checker.Caps c, int maxBucket, int maxCandidates) {
+    if (c == null || (c.cappedFingerprints() == 0 && c.candidatesNotCompared() == 0)) {
+      return null;
+    }
+    return new CheckReport.Caps(
+        maxBucket, c.cappedFingerprints(), c.representatives(), maxCandidates,
+        c.candidatesNotCompared());
   }
 
   /** Lines and columns (1-based, UTF-16 columns, end exclusive) of {@code start..end}. */

@@ -110,8 +110,8 @@ public final class HtmlReportRenderer implements ReportRenderer {
           .append(s.templateArticles() > 0
               ? "; " + s.templateArticles() + " articles carry template text, left out of pairing"
               : "")
-          .append(s.cappedFingerprints() > 0
-              ? "; " + s.cappedFingerprints() + " fingerprints too common to propose pairs"
+          .append(s.capped() != null
+              ? "; " + HtmlEscape.text(ReportPhrases.caps(s.capped()))
               : "")
           .append(s.skipped() > 0 ? "; input files skipped: " + s.skipped() : "")
           .append(".</p>\n");

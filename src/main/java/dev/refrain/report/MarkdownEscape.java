@@ -4,7 +4,9 @@ package dev.refrain.report;
  * Markdown escaping for the Markdown report: text from the input (article text, ids, paths,
  * messages) can't add emphasis, links, headings, code, table cells or HTML. Backslash-escapes
  * {@code \ ` * _ ~ [ ] < > | #}, writes {@code &} as {@code &amp;} where it would start an
- * entity, and {@code <} {@code >} as {@code \<} {@code \>} so no tag survives.
+ * entity, and {@code <} {@code >} as {@code \<} {@code \>} so no tag survives. A carriage return
+ * is a space; other control characters and bidi controls are shown as {@link ControlEscape}
+ * escapes, so an id can't send a terminal sequence to a reader of the file or reverse a line.
  */
 final class MarkdownEscape {
   private static final String SPECIAL = "\\`*_~[]<>|#";
@@ -21,8 +23,10 @@ final class MarkdownEscape {
       char c = s.charAt(i);
       if (c == '&' && startsEntity(s, i + 1)) {
         out.append("&amp;");
-      } else if (c == '\r' || c == '\u0000') {
-        out.append(c == '\r' ? ' ' : '\uFFFD');
+      } else if (c == '\r') {
+        out.append(' ');
+      } else if (ControlEscape.escapes(c) && c != '\n' && c != '\t') {
+        ControlEscape.appendEscape(out, c);
       } else {
         if (SPECIAL.indexOf(c) >= 0) {
           out.append('\\');

@@ -98,6 +98,10 @@ public final class MarkdownReportRenderer implements ReportRenderer {
       }
     }
     b.append("\n\n");
+    String caps = s == null ? null : ReportPhrases.caps(s.capped());
+    if (caps != null) {
+      b.append(MarkdownEscape.inline(caps)).append("\n\n");
+    }
   }
 
   /** {@code **3** articles}, {@code **1** article}. */

@@ -245,7 +245,9 @@ public record Report(
    * @param templates template texts learned
    * @param templateArticles articles carrying template text
    * @param cappedFingerprints fingerprints held by more than {@code maxBucket} articles, which
-   *     proposed no pairs
+   *     proposed stars (each holder with one representative), not all their pairs
+   * @param capped what the bucket cap left out; null (and absent from the JSON) when nothing was
+   *     capped
    */
   public record Stats(
       int articles,
@@ -256,5 +258,33 @@ public record Report(
       int templates,
       int templateArticles,
       int cappedFingerprints,
-      int skipped) {}
+      int skipped,
+      @com.fasterxml.jackson.annotation.JsonInclude(
+              com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+          Caps capped) {
+
+    /** Counts from a run that capped nothing. */
+    public Stats(
+        int articles, int candidatePairs, int pairs, int passages, int clusters, int templates,
+        int templateArticles, int cappedFingerprints, int skipped) {
+      this(articles, candidatePairs, pairs, passages, clusters, templates, templateArticles,
+          cappedFingerprints, skipped, null);
+    }
+  }
+
+  /**
+   * What the bucket cap left out of the candidate search: fingerprints held by more than {@code
+   * maxBucket} articles propose each holder paired with one representative holder (a star), not
+   * every pair of holders.
+   *
+   * @param maxBucket the cap
+   * @param fingerprints fingerprints over it
+   * @param articles articles holding one of them
+   * @param representativePairs candidate pairs only a star proposed
+   * @param pairsNotCompared pairs of the articles holding a capped fingerprint that were not
+   *     compared, at most (exact when the capped fingerprints have one set of holders)
+   */
+  public record Caps(
+      int maxBucket, int fingerprints, int articles, int representativePairs,
+      long pairsNotCompared) {}
 }

@@ -88,10 +88,20 @@ public final class ReportMapper {
         new Report.Stats(
             store.size(), result.candidatePairs(), result.pairs().size(), passages,
             clusters.size(), templates.size(), result.templateArticles(),
-            result.cappedFingerprints(), skipped);
+            result.cappedFingerprints(), skipped, caps(result.caps()));
     return new Report(
         Report.SCHEMA_VERSION, settings, articles, pairs, clusters, templates, problemEntries,
         stats, texts(store));
+  }
+
+  /** The report's caps, or null when nothing was capped. */
+  static Report.Caps caps(dev.refrain.lsh.CandidatePairs.Caps c) {
+    if (c == null || c.fingerprints() == 0) {
+      return null;
+    }
+    return new Report.Caps(
+        c.maxBucket(), c.fingerprints(), c.articles(), c.representativePairs(),
+        c.pairsNotCompared());
   }
 
   private static Report.PairEntry pair(ArticlePair p, ArticleStore store) {

@@ -22,4 +22,26 @@ final class ReportPhrases {
     }
     return t.sources().isEmpty() ? "no source named" : "sources: " + String.join(", ", t.sources());
   }
+
+  /**
+   * What the bucket cap left out, in one sentence: "11 fingerprints were held by more than 200
+   * articles (2,000 articles hold them): each holder was compared with one representative
+   * article (1,999 such pairs), not with every other holder; at most 1,996,957 pairs of those
+   * articles were not compared (raise --max-bucket to compare more)". Null when nothing was
+   * capped.
+   */
+  static String caps(Report.Caps c) {
+    if (c == null || c.fingerprints() == 0) {
+      return null;
+    }
+    return String.format(
+        java.util.Locale.ROOT,
+        "capped: %,d %s held by more than %,d articles (%,d %s them): each holder was compared"
+            + " with one representative article (%,d such pairs), not with every other holder;"
+            + " at most %,d pairs of those articles were not compared (raise --max-bucket to"
+            + " compare more)",
+        c.fingerprints(), c.fingerprints() == 1 ? "fingerprint was" : "fingerprints were",
+        c.maxBucket(), c.articles(), c.articles() == 1 ? "article holds" : "articles hold",
+        c.representativePairs(), c.pairsNotCompared());
+  }
 }

@@ -6,7 +6,8 @@ import java.util.Locale;
 
 /**
  * Writes the ranked table of pairs for a terminal: one line a pair, most shared first, then a
- * summary line. Shows the first {@code top} pairs (all when {@code top} is 0).
+ * summary line. Shows the first {@code top} pairs (all when {@code top} is 0). Ids are shown
+ * with their control characters escaped ({@link ControlEscape#line}).
  */
 public final class TextReportRenderer implements ReportRenderer {
   private final int top;
@@ -33,7 +34,9 @@ public final class TextReportRenderer implements ReportRenderer {
   public void render(Report report, Writer out) throws IOException {
     int idWidth = 4;
     for (Report.PairEntry p : report.pairs()) {
-      idWidth = Math.max(idWidth, Math.max(p.a().length(), p.b().length()));
+      idWidth =
+          Math.max(
+              idWidth, Math.max(ControlEscape.line(p.a()).length(), ControlEscape.line(p.b()).length()));
     }
     idWidth = Math.min(idWidth, 40);
     String row = "%4s  %-" + idWidth + "s  %-" + idWidth + "s  %6s  %6s  %7s  %7s  %8s%n";
@@ -52,8 +55,8 @@ public final class TextReportRenderer implements ReportRenderer {
               Locale.ROOT,
               row,
               shown,
-              clip(p.a(), idWidth),
-              clip(p.b(), idWidth),
+              clip(ControlEscape.line(p.a()), idWidth),
+              clip(ControlEscape.line(p.b()), idWidth),
               percent(p.containmentA()),
               percent(p.containmentB()),
               String.format(Locale.ROOT, "%.3f", p.jaccard()),
@@ -71,6 +74,10 @@ public final class TextReportRenderer implements ReportRenderer {
                 + " (%d candidate pairs checked)%n",
             s.articles(), s.pairs(), s.passages(), s.clusters(), s.templates(),
             s.templateArticles(), s.candidatePairs()));
+    String caps = ReportPhrases.caps(s.capped());
+    if (caps != null) {
+      out.write(caps + "\n");
+    }
     out.write("'a in b' = share of a's words in passages shared with b; template text (footers) is"
         + " in no passage\n");
     out.flush();

@@ -6,6 +6,7 @@ import dev.refrain.document.Article;
 import dev.refrain.kernel.ArticlePair;
 import dev.refrain.kernel.ArticleStore;
 import dev.refrain.kernel.DetectorOptions;
+import dev.refrain.lsh.CandidatePairs;
 import dev.refrain.normalize.Tokens;
 import dev.refrain.template.Templates;
 import java.util.AbstractList;
@@ -23,7 +24,8 @@ import java.util.List;
  * @param candidatePairs pairs proposed by shared fingerprints (all verified; {@code pairs} are
  *     those that held)
  * @param cappedFingerprints fingerprints held by more than {@code maxBucket} articles, which
- *     proposed no pairs
+ *     proposed stars, not all their pairs
+ * @param caps what the bucket cap left out
  */
 public record ScanResult(
     DetectorOptions options,
@@ -33,7 +35,17 @@ public record ScanResult(
     List<ClusterResult> clusters,
     Templates templates,
     int candidatePairs,
-    int cappedFingerprints) {
+    int cappedFingerprints,
+    CandidatePairs.Caps caps) {
+
+  /** A result from a search that capped nothing it reports. */
+  public ScanResult(
+      DetectorOptions options, ArticleStore store, int[] templateWords, List<ArticlePair> pairs,
+      List<ClusterResult> clusters, Templates templates, int candidatePairs,
+      int cappedFingerprints) {
+    this(options, store, templateWords, pairs, clusters, templates, candidatePairs,
+        cappedFingerprints, CandidatePairs.Caps.none(options.maxBucket()));
+  }
 
   /** The scanned articles with their texts, by number (read from the store on each call). */
   public List<Article> articles() {

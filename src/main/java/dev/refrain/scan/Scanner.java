@@ -94,6 +94,10 @@ public final class Scanner {
 
       listener.stageStarted("candidates", 1);
       Templates.KeyMatcher template = templates.byKey(table::key);
+      long[] idKeys = new long[n];
+      for (int a = 0; a < n; a++) {
+        idKeys[a] = CandidatePairs.idKey(store.info(a).id());
+      }
       CandidatePairs.Result found =
           CandidatePairs.find(
               table, options.maxBucket(), parallel.pool(), parallel.threads(),
@@ -107,7 +111,8 @@ public final class Scanner {
                 public boolean keeps(int article, long key) {
                   return !template.isTemplate(store.info(article).sourceKey(), key);
                 }
-              });
+              },
+              a -> idKeys[a]);
       table = null;
       long[] pairs = withSelfPairs(found.pairs(), store, templates);
       listener.stageFinished();
@@ -137,7 +142,7 @@ public final class Scanner {
       listener.stageFinished();
       return new ScanResult(
           options, store, aligned.templateWords, results, clusters, templates, pairs.length,
-          found.cappedFingerprints());
+          found.cappedFingerprints(), found.caps());
     }
   }
 

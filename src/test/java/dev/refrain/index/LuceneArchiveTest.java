@@ -214,7 +214,8 @@ class LuceneArchiveTest {
   }
 
   @Test
-  void findsCandidatesByFingerprintsAndSkipsThoseAboveTheBucketCap() throws Exception {
+  void findsCandidatesByFingerprintsAndProposesTheRepresentativeOfThoseAboveTheBucketCap()
+      throws Exception {
     String quote =
         "We are not going to Beijing with the intention of making progress or bringing about"
             + " transformations, the official said.";
@@ -235,7 +236,17 @@ class LuceneArchiveTest {
       List<String> found =
           r.candidates(keys, 200, 100).stream().map(c -> r.article(c.doc()).id()).sorted().toList();
       assertEquals(List.of("with-0", "with-1", "with-2", "with-3", "with-4"), found);
-      assertTrue(r.candidates(keys, 4, 100).isEmpty(), "every fingerprint is in 5 articles > cap 4");
+      // Every fingerprint is in 5 articles > cap 4: each proposes its representative alone, the
+      // holder of least id key, and says so.
+      LuceneArchive.CandidateSearch capped = r.candidateSearch(keys, 4, 100);
+      String representative =
+          java.util.stream.IntStream.range(0, 5).mapToObj(i -> "with-" + i)
+              .min(java.util.Comparator.comparingLong(LuceneArchive::idKey)).orElseThrow();
+      assertEquals(List.of(representative),
+          capped.candidates().stream().map(c -> r.article(c.doc()).id()).toList());
+      assertEquals(keys.length, capped.cappedFingerprints());
+      assertEquals(1, capped.representatives());
+      assertEquals(1, r.candidateSearch(keys, 4, 100).representatives(), "the same from the cache");
       assertEquals(2, r.candidates(keys, 200, 2).size(), "limit holds");
     }
   }

@@ -3,6 +3,7 @@ package dev.refrain.lsh;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.concurrent.ExecutorService;
@@ -81,7 +82,51 @@ class CandidatePairsTest {
   }
 
   @Test
-  void aFingerprintHeldByMoreThanMaxBucketArticlesProposesNothingAndIsCounted() {
+  void aPassageHeldByMoreThanMaxBucketArticlesProposesAStarAroundItsRepresentative() {
+    // 30 articles hold two fingerprints of one passage; the cap is 10: each holder is paired with
+    // the representative (least order: here article 7), not with every other holder.
+    long[][] fps = new long[30][];
+    for (int a = 0; a < 30; a++) {
+      fps[a] = new long[] {fp(1), fp(2), fp(1000 + a)};
+    }
+    FingerprintTable table = FingerprintTable.build(fps.length, a -> fps[a]);
+    CandidatePairs.Result r =
+        CandidatePairs.find(
+            table, 10, POOL, 2, CandidatePairs.HolderFilter.NONE, a -> a == 7 ? -1 : a);
+    assertEquals(29, r.pairs().length);
+    for (long pair : r.pairs()) {
+      int a = CandidatePairs.first(pair);
+      int b = CandidatePairs.second(pair);
+      assertEquals(true, a == 7 || b == 7, a + "," + b);
+    }
+    assertEquals(2, r.cappedFingerprints());
+    assertEquals(new CandidatePairs.Caps(10, 2, 30, 29, 30 * 29 / 2 - 29), r.caps());
+  }
+
+  @Test
+  void theRepresentativeIsTheHolderOfLeastOrderTiesToTheEarlier() {
+    int[] holders = {4, 9, 2, 8};
+    assertEquals(2, CandidatePairs.representative(holders, 4, a -> a));
+    assertEquals(1, CandidatePairs.representative(holders, 4, a -> -a));
+    assertEquals(0, CandidatePairs.representative(holders, 4, a -> 5));
+    assertEquals(CandidatePairs.idKey("a"), CandidatePairs.idKey("a"));
+  }
+
+  @Test
+  void pairsNotComparedIsBoundedByTheDistinctHolderSets() {
+    // Two capped fingerprints of different holder sets: 0..11 and 12..23 (cap 10); nothing
+    // else shared, so no pair is proposed (each star pair shares one fingerprint).
+    long[][] fps = new long[24][];
+    for (int a = 0; a < 24; a++) {
+      fps[a] = new long[] {a < 12 ? fp(1) : fp(2), fp(1000 + a)};
+    }
+    CandidatePairs.Result r = find(fps, 10, 1);
+    assertEquals(0, r.pairs().length);
+    assertEquals(new CandidatePairs.Caps(10, 2, 24, 0, 2 * (12 * 11 / 2)), r.caps());
+  }
+
+  @Test
+  void aLoneFingerprintHeldByMoreThanMaxBucketArticlesProposesNothingAndIsCounted() {
     long[][] fps = new long[6][];
     for (int a = 0; a < 6; a++) {
       fps[a] = new long[] {fp(7), fp(100 + a)};
@@ -139,19 +184,53 @@ class CandidatePairsTest {
       }
     }
     int maxBucket = 4;
+    // The rule by its definition: a fingerprint of at most maxBucket holders proposes each pair
+    // of them (all rare: at most 8); one of more proposes each holder with the lowest (the
+    // representative by order a -> a); a pair is kept on two shared fingerprints or a rare one.
     TreeSet<Long> expected = new TreeSet<>();
+    TreeSet<Long> sharingCapped = new TreeSet<>();
     for (int x = 0; x < articles; x++) {
       for (int y = x + 1; y < articles; y++) {
-        for (long h : fps[x]) {
-          if (contains(fps[y], h) && holders(fps, h) <= maxBucket) {
-            expected.add(CandidatePairs.encode(x, y));
-            break;
+        int shared = 0;
+        boolean rare = false;
+        boolean capped = false;
+        for (long h : Arrays.stream(fps[x]).distinct().toArray()) {
+          if (!contains(fps[y], h)) {
+            continue;
           }
+          if (holders(fps, h) <= maxBucket) {
+            shared++;
+            rare = true;
+          } else {
+            capped = true;
+            if (lowestHolder(fps, h) == x) {
+              shared++;
+            }
+          }
+        }
+        if (shared >= 2 || rare) {
+          expected.add(CandidatePairs.encode(x, y));
+        }
+        if (capped) {
+          sharingCapped.add(CandidatePairs.encode(x, y));
         }
       }
     }
-    long[] found = find(fps, maxBucket, parts).pairs();
-    assertArrayEquals(expected.stream().mapToLong(Long::longValue).toArray(), found);
+    CandidatePairs.Result r = find(fps, maxBucket, parts);
+    assertArrayEquals(expected.stream().mapToLong(Long::longValue).toArray(), r.pairs());
+    sharingCapped.removeAll(expected);
+    assertTrue(r.caps().pairsNotCompared() >= sharingCapped.size(),
+        r.caps() + " bounds the " + sharingCapped.size() + " pairs not compared");
+    assertTrue(r.caps().fingerprints() > 0, r.caps().toString());
+  }
+
+  private static int lowestHolder(long[][] fps, long h) {
+    for (int a = 0; a < fps.length; a++) {
+      if (contains(fps[a], h)) {
+        return a;
+      }
+    }
+    return -1;
   }
 
   private static boolean contains(long[] values, long v) {

@@ -33,7 +33,7 @@ class CheckTextRendererTest {
     assertEquals("ok   wire/b2 (/srv/feeds/b2 final.txt): 10.0% of words reused (limit 30.0%)",
         lines.get(4));
     assertEquals("  shares 10.0% with archive/y", lines.get(5), "no source, no parentheses");
-    assertEquals("skipped new/bad\uFFFD<1>.html: not UTF-8 & \"empty\"", lines.get(8));
+    assertEquals("skipped new/bad\\u0001<1>.html: not UTF-8 & \"empty\"", lines.get(8));
     assertEquals("2 articles checked, 1 over the limit", lines.get(lines.size() - 1));
     assertEquals(10, lines.size());
   }
@@ -59,7 +59,7 @@ class CheckTextRendererTest {
     assertFalse(text.contains("\u001b"), "escape sequence");
     assertFalse(text.contains("\u0007"), "bell");
     assertFalse(text.contains("\u0001"));
-    assertTrue(text.contains("\"Markets rose \uFFFD[31mtoday\uFFFD as \"traders\" cheered.\""
+    assertTrue(text.contains("\"Markets rose \\u001b[31mtoday\\u0007 as \"traders\" cheered.\""
         + " [variant, 0.90, allowed]"), text);
   }
 }
