@@ -152,6 +152,16 @@ public final class CandidatePairs {
   }
 
   /**
+   * The candidate pairs of a table, its holders filtered by {@code filter}, capped fingerprints
+   * proposing stars around their lowest-numbered holder (callers whose articles are numbered by
+   * id; else pass the {@linkplain #idKey id key} order).
+   */
+  public static Result find(
+      FingerprintTable table, int maxBucket, ExecutorService pool, int parts, HolderFilter filter) {
+    return find(table, maxBucket, pool, parts, filter, a -> a);
+  }
+
+  /**
    * The candidate pairs of a table, its holders filtered by {@code filter}: pairs of articles
    * sharing a fingerprint that at most {@code maxBucket} kept holders hold, and the star pairs of
    * those that more hold, around the {@linkplain #representative representative} by {@code
