@@ -66,6 +66,11 @@ public final class CheckJsonRenderer implements CheckRenderer {
       n.put("repetitiveWords", a.repetitiveWords());
       n.put("containment", a.containment());
       n.put("exceeded", a.exceeded());
+      ArrayNode failedOn = n.putArray("failedOn");
+      a.failedOn().forEach(failedOn::add);
+      n.put("failed", a.failed());
+      ArrayNode follows = n.putArray("follows");
+      a.follows().forEach(follows::add);
       CheckReport.EarlierVersion e = a.earlierVersion();
       if (e != null) {
         ObjectNode en = n.putObject("earlierVersion");
@@ -83,6 +88,12 @@ public final class CheckJsonRenderer implements CheckRenderer {
         mn.put("containment", m.containment());
         mn.put("containmentArchived", m.containmentArchived());
         mn.put("sameId", m.sameId());
+        if (m.direction() != null) {
+          ObjectNode d = mn.putObject("direction");
+          putIfPresent(d, "first", m.direction().first());
+          d.put("basis", m.direction().basis());
+          d.put("reason", m.direction().reason());
+        }
         ArrayNode passages = mn.putArray("passages");
         for (CheckReport.Passage p : m.passages()) {
           ObjectNode q = passages.addObject();
@@ -93,6 +104,8 @@ public final class CheckJsonRenderer implements CheckRenderer {
           q.put("kind", p.kind());
           q.put("status", p.status());
           q.put("words", p.words());
+          ArrayNode kinds = q.putArray("kinds");
+          p.kinds().forEach(kinds::add);
           q.set("diff", MAPPER.valueToTree(p.diff()));
         }
       }
@@ -101,6 +114,7 @@ public final class CheckJsonRenderer implements CheckRenderer {
     ObjectNode summary = root.putObject("summary");
     summary.put("articles", report.articles().size());
     summary.put("exceeded", report.exceeded());
+    summary.put("failed", report.failed());
     return root;
   }
 

@@ -125,7 +125,7 @@ public final class CheckMarkdownRenderer implements CheckRenderer {
     b.append("|---|---:|---:|---|---|\n");
     // Failing articles first, at most MAX_ROWS rows: a comment has room for a summary only.
     List<CheckReport.ArticleResult> rows = new java.util.ArrayList<>(report.articles());
-    rows.sort(java.util.Comparator.comparing((CheckReport.ArticleResult a) -> !a.exceeded()));
+    rows.sort(java.util.Comparator.comparing((CheckReport.ArticleResult a) -> !a.failed()));
     int shown = 0;
     for (CheckReport.ArticleResult a : rows) {
       if (shown++ == MAX_ROWS) {
@@ -135,7 +135,9 @@ public final class CheckMarkdownRenderer implements CheckRenderer {
       }
       b.append("| ").append(MarkdownEscape.inline(a.id())).append(" | ")
           .append(CheckFormat.percent(a.containment())).append(" | ").append(limit).append(" | ")
-          .append(a.exceeded() ? "❌ over" : "✅ ok").append(" | ")
+          .append(a.exceeded() ? "❌ over"
+              : a.failed() ? "❌ " + MarkdownEscape.inline(String.join(", ", a.failedOn()))
+              : "✅ ok").append(" | ")
           .append(a.matches().isEmpty() ? "—" : match(a.matches().get(0))).append(" |\n");
     }
     b.append('\n');

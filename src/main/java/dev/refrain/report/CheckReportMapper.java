@@ -2,14 +2,20 @@ package dev.refrain.report;
 
 import dev.refrain.kernel.SharedPassage;
 import dev.refrain.check.Checker;
+import dev.refrain.diff.VariantKind;
+import dev.refrain.diff.VariantKinds;
+import dev.refrain.kernel.Detector;
+import dev.refrain.kernel.Direction;
 import dev.refrain.document.Article;
 import dev.refrain.document.LoadProblem;
 import dev.refrain.normalize.Tokens;
 import dev.refrain.scan.ScanResult;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /** Builds the public {@link CheckReport} from the engine's check results. */
 public final class CheckReportMapper {
@@ -18,9 +24,20 @@ public final class CheckReportMapper {
   /** The report of a check run; results in any order (the report sorts them by id). */
   public static CheckReport toReport(
       CheckReport.Settings settings, List<Checker.Result> results, List<LoadProblem> problems) {
+    return toReport(settings, results, problems, Set.of());
+  }
+
+  /**
+   * The report of a check run in which an article also fails when a counted passage (not
+   * accepted in the baseline, not from an allowed source, not an update) carries one of the
+   * {@code failOn} kinds.
+   */
+  public static CheckReport toReport(
+      CheckReport.Settings settings, List<Checker.Result> results, List<LoadProblem> problems,
+      Set<VariantKind> failOn) {
     List<CheckReport.ArticleResult> articles = new ArrayList<>();
     for (Checker.Result r : results) {
-      articles.add(article(r));
+      articles.add(article(r, failOn));
     }
     articles.sort(Comparator.comparing(CheckReport.ArticleResult::id));
     List<Report.ProblemEntry> problemEntries =
@@ -30,10 +47,12 @@ public final class CheckReportMapper {
     return new CheckReport(CheckReport.SCHEMA_VERSION, settings, articles, problemEntries);
   }
 
-  private static CheckReport.ArticleResult article(Checker.Result r) {
+  private static CheckReport.ArticleResult article(Checker.Result r, Set<VariantKind> failOn) {
     Article fresh = r.article().article();
     Tokens freshTokens = r.article().tokens();
     List<CheckReport.Match> matches = new ArrayList<>();
+    Set<VariantKind> failed = EnumSet.noneOf(VariantKind.class);
+    List<String> follows = new ArrayList<>();
     for (Checker.Match m : r.matches()) {
       Article old = m.archived().article();
       Tokens oldTokens = m.archived().tokens();
@@ -42,6 +61,14 @@ public final class CheckReportMapper {
         SharedPassage s = c.shared();
         var p = s.passage();
         String kind = s.verbatim() ? "verbatim" : "variant";
+        Set<VariantKind> kinds = Detector.kinds(s, old.text(), fresh.text());
+        if (c.status() == Checker.Status.COUNTED) {
+          for (VariantKind k : kinds) {
+            if (failOn.contains(k)) {
+              failed.add(k);
+            }
+          }
+        }
         passages.add(
             new CheckReport.Passage(
                 new Report.Span(p.bStart(), p.bEnd(), fresh.text().substring(p.bStart(), p.bEnd())),
@@ -51,14 +78,19 @@ public final class CheckReportMapper {
                 kind,
                 c.status().name().toLowerCase(Locale.ROOT),
                 p.wordsB(),
-                ReportMapper.diffOps(s.diff(), old.text(), fresh.text())));
+                ReportMapper.diffOps(s.diff(), old.text(), fresh.text()),
+                VariantKinds.labels(kinds)));
       }
       passages.sort(Comparator.comparingInt((CheckReport.Passage x) -> x.article().start())
           .thenComparingInt(x -> x.archived().start()));
+      Report.DirectionEntry direction = direction(old, fresh, m);
+      if (old.id().equals(direction.first()) && !old.id().equals(fresh.id())) {
+        follows.add(old.id());
+      }
       matches.add(
           new CheckReport.Match(
               old.id(), old.path(), old.source(), ReportMapper.round(m.containment()),
-              ReportMapper.round(m.containmentArchived()), passages, m.sameId()));
+              ReportMapper.round(m.containmentArchived()), passages, m.sameId(), direction));
     }
     Checker.EarlierVersion e = r.earlierVersion();
     CheckReport.EarlierVersion earlier =
@@ -69,7 +101,26 @@ public final class CheckReportMapper {
     return new CheckReport.ArticleResult(
         fresh.id(), fresh.path(), fresh.text().length(), freshTokens.size(), r.templateWords(),
         ReportMapper.round(r.containment()), r.exceeded(), matches, earlier,
-        r.article().repetitive().words());
+        r.article().repetitive().words(), VariantKinds.labels(failed), follows);
+  }
+
+  /**
+   * Which of an archived article and the checked one ran their shared passages first; {@code
+   * first} is the archived id or the checked id ({@code dev.refrain.kernel.Direction}).
+   */
+  private static Report.DirectionEntry direction(Article old, Article fresh, Checker.Match m) {
+    int wordsOld = 0;
+    int wordsFresh = 0;
+    for (Checker.CheckedPassage c : m.passages()) {
+      wordsOld += c.shared().passage().wordsA();
+      wordsFresh += c.shared().passage().wordsB();
+    }
+    Direction.Verdict v =
+        Detector.direction(
+            List.of(
+                new Direction.Candidate(old.published(), old.source(), old.text(), wordsOld),
+                new Direction.Candidate(fresh.published(), fresh.source(), fresh.text(), wordsFresh)));
+    return ReportMapper.direction(v, List.of(old.id(), fresh.id()));
   }
 
   /** Lines and columns (1-based, UTF-16 columns, end exclusive) of {@code start..end}. */

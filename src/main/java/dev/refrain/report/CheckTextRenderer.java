@@ -54,8 +54,10 @@ public final class CheckTextRenderer implements CheckRenderer {
 
   /** {@code "2 articles checked, 1 over the limit"}. */
   static String summary(CheckReport report) {
+    long onKinds = report.failed() - report.exceeded();
     return CheckFormat.count(report.articles().size(), "article") + " checked, "
-        + report.exceeded() + " over the limit";
+        + report.exceeded() + " over the limit"
+        + (onKinds > 0 ? ", " + onKinds + " more failing on --fail-on kinds" : "");
   }
 
   /**
@@ -65,6 +67,14 @@ public final class CheckTextRenderer implements CheckRenderer {
   static List<String> block(CheckReport.ArticleResult a, double limit) {
     List<String> lines = new ArrayList<>();
     lines.add(verdict(a, limit));
+    if (!a.failedOn().isEmpty()) {
+      lines.add("  fails on " + CheckFormat.line(String.join(", ", a.failedOn()))
+          + ": a counted passage carries it (--fail-on)");
+    }
+    if (!a.follows().isEmpty()) {
+      lines.add("  follows " + CheckFormat.line(String.join(", ", a.follows()))
+          + ": archived before it, most likely");
+    }
     if (a.earlierVersion() != null) {
       lines.add("  " + earlierVersion(a.earlierVersion()));
     }
@@ -83,7 +93,7 @@ public final class CheckTextRenderer implements CheckRenderer {
    */
   static String verdict(CheckReport.ArticleResult a, double limit) {
     StringBuilder b = new StringBuilder();
-    b.append(a.exceeded() ? "FAIL " : "ok   ").append(CheckFormat.line(a.id()));
+    b.append(a.failed() ? "FAIL " : "ok   ").append(CheckFormat.line(a.id()));
     if (a.path() != null) {
       b.append(" (").append(CheckFormat.line(a.path())).append(')');
     }
@@ -115,6 +125,10 @@ public final class CheckTextRenderer implements CheckRenderer {
     if (m.archivedSource() != null && !m.archivedSource().isBlank()) {
       line += " (" + CheckFormat.line(m.archivedSource()) + ")";
     }
+    if (m.direction() != null && m.direction().first() != null) {
+      line += "; ran first: " + CheckFormat.line(m.direction().first()) + " ("
+          + CheckFormat.line(m.direction().reason()) + ")";
+    }
     return m.sameId() ? line + ", its earlier version" : line;
   }
 
@@ -126,7 +140,9 @@ public final class CheckTextRenderer implements CheckRenderer {
     }
     String text = p.article() == null ? "" : p.article().text();
     b.append('"').append(CheckFormat.printable(CheckFormat.excerpt(text, EXCERPT_CHARS)))
-        .append("\" [").append(CheckFormat.line(p.kind())).append(", ")
+        .append("\" [")
+        .append(CheckFormat.line(p.kinds().isEmpty() ? p.kind() : String.join(" ", p.kinds())))
+        .append(", ")
         .append(CheckFormat.number2(p.similarity())).append(", ")
         .append(CheckFormat.line(p.status())).append(']');
     return b.toString();

@@ -201,7 +201,40 @@ public final class HtmlReportRenderer implements ReportRenderer {
       b.append("<p class=\"muted\">").append(listed).append(" of ").append(list.size())
           .append(" articles listed: those in the pairs, clusters and templates shown.</p>\n");
     }
+    internalRepeats(b, page);
     b.append("</section>\n");
+  }
+
+  /** The passages listed articles repeat inside themselves, each under its article. */
+  private static void internalRepeats(StringBuilder b, Page page) {
+    List<Report.ArticleEntry> list = page.report.articles();
+    int shown = 0;
+    for (int i = 0; i < list.size() && shown < page.limits.pairsInDetail(); i++) {
+      Report.ArticleEntry a = list.get(i);
+      if (a.internalRepeats().isEmpty() || !page.listed(i)) {
+        continue;
+      }
+      if (shown++ == 0) {
+        b.append("<h3>Articles repeating themselves</h3>\n");
+      }
+      String text = page.text(a.id());
+      b.append("<div class=\"cluster repeats\" id=\"").append(articleAnchor(i))
+          .append("-repeats\">\n<p>").append(page.articleLink(a.id())).append(" <span class=\"muted\">")
+          .append(a.internalRepeats().size()).append(a.internalRepeats().size() == 1
+              ? " passage repeated" : " passages repeated").append("</span></p>\n");
+      for (Report.PassageEntry x : a.internalRepeats()) {
+        b.append("<div class=\"occ\"><div class=\"occ-head\">").append(kindBadge(x))
+            .append(" <span class=\"muted\">similarity ").append(num2(x.similarity()))
+            .append("</span></div>\n<div class=\"inline\">");
+        if (x.diff().isEmpty() || text == null) {
+          b.append(HtmlEscape.inline(x.a().text()));
+        } else {
+          inlineDiff(b, HtmlInlineDiff.pieces(x.diff(), text, text, start(x.a()), end(x.a())));
+        }
+        b.append("</div></div>\n");
+      }
+      b.append("</div>\n");
+    }
   }
 
   // ---------------------------------------------------------------- matrix
@@ -327,6 +360,7 @@ public final class HtmlReportRenderer implements ReportRenderer {
         .append(num2(p.jaccard())).append(" · longest passage ").append(p.longestPassageWords())
         .append(" words · ").append(p.passages().size())
         .append(p.passages().size() == 1 ? " passage" : " passages").append("</p>\n");
+    directionLine(b, p.direction());
     b.append("<div class=\"sides\">\n");
     side(b, page, anchor, p, true);
     side(b, page, anchor, p, false);
@@ -385,9 +419,28 @@ public final class HtmlReportRenderer implements ReportRenderer {
   }
 
   private static String kindBadge(Report.PassageEntry x) {
-    String kind = x.kind() != null ? x.kind() : "variant";
-    return "<span class=\"badge k-" + HtmlEscape.token(kind) + "\">" + HtmlEscape.text(kind)
-        + "</span>";
+    if (x.kinds().isEmpty()) {
+      return badges(List.of(x.kind() != null ? x.kind() : "variant"));
+    }
+    return badges(x.kinds());
+  }
+
+  /** One small badge per kind of change, classed {@code k-<kind>} for styles and filters. */
+  private static String badges(List<String> kinds) {
+    StringBuilder b = new StringBuilder();
+    for (String kind : kinds) {
+      b.append(b.length() == 0 ? "" : " ").append("<span class=\"badge k-")
+          .append(HtmlEscape.token(kind)).append("\">").append(HtmlEscape.text(kind))
+          .append("</span>");
+    }
+    return b.toString();
+  }
+
+  private static void directionLine(StringBuilder b, Report.DirectionEntry d) {
+    if (d != null) {
+      b.append("<p class=\"meta direction\">").append(HtmlEscape.text(ReportPhrases.direction(d)))
+          .append("</p>\n");
+    }
   }
 
   private static String clusterLink(String cluster) {
@@ -475,6 +528,7 @@ public final class HtmlReportRenderer implements ReportRenderer {
         .append(HtmlEscape.text(c.id()))
         .append(" <span class=\"muted\">").append(c.articleCount()).append(" articles · ")
         .append(c.occurrences().size()).append(" occurrences</span></h3>\n");
+    directionLine(b, c.earliest());
     Report.Occurrence canonical = canonical(c);
     String canonicalText = canonical == null ? null : page.text(canonical.article());
     for (Report.Occurrence o : c.occurrences()) {
@@ -485,7 +539,7 @@ public final class HtmlReportRenderer implements ReportRenderer {
           .append(page.articleLink(o.article()));
       if (!isCanonical) {
         b.append(" <span class=\"muted\">similarity ").append(num2(o.similarity()))
-            .append("</span>");
+            .append("</span> ").append(badges(o.kinds()));
       }
       b.append("</div>\n");
       if (isCanonical || o.diff().isEmpty()) {

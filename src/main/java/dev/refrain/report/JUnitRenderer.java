@@ -53,7 +53,7 @@ public final class JUnitRenderer implements CheckRenderer {
   /** The whole document. */
   public String toXml(CheckReport report) {
     int tests = report.articles().size();
-    long failures = report.exceeded();
+    long failures = report.failed();
     double limit = report.settings() == null ? Double.NaN : report.settings().maxContainment();
     StringBuilder b = new StringBuilder(8192);
     b.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -110,9 +110,10 @@ public final class JUnitRenderer implements CheckRenderer {
       b.append(" file=\"").append(attr(a.path())).append('"');
     }
     List<String> lines = CheckTextRenderer.block(a, limit);
-    if (a.exceeded()) {
+    if (a.failed()) {
       String message = CheckFormat.percent(a.containment()) + " reused"
-          + (Double.isNaN(limit) ? "" : " (limit " + CheckFormat.percent(limit) + ")");
+          + (Double.isNaN(limit) ? "" : " (limit " + CheckFormat.percent(limit) + ")")
+          + (a.failedOn().isEmpty() ? "" : "; fails on " + String.join(", ", a.failedOn()));
       b.append(">\n      <failure message=\"").append(attr(message)).append("\" type=\"")
           .append(FAILURE_TYPE).append("\">").append(text(String.join("\n", lines)))
           .append("</failure>\n    </testcase>\n");

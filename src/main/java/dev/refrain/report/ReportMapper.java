@@ -2,10 +2,13 @@ package dev.refrain.report;
 
 import dev.refrain.cluster.Cluster;
 import dev.refrain.diff.Edit;
+import dev.refrain.diff.VariantKinds;
 import dev.refrain.document.LoadProblem;
 import dev.refrain.kernel.ArticleInfo;
 import dev.refrain.kernel.ArticlePair;
 import dev.refrain.kernel.ArticleStore;
+import dev.refrain.kernel.Detector;
+import dev.refrain.kernel.Direction;
 import dev.refrain.kernel.DetectorOptions;
 import dev.refrain.kernel.SharedPassage;
 import dev.refrain.normalize.TextNormalizer;
@@ -39,14 +42,33 @@ public final class ReportMapper {
         new Report.Settings(
             o.shingleSize(), o.window(), o.minWords(), o.maxGap(), o.minSimilarity(),
             o.templateMinArticles(), o.maxBucket(), "words", TextNormalizer.VERSION);
+    // a pair of an article with itself is what it repeats inside itself: shown on the article
+    int[] selfPair = new int[store.size()];
+    java.util.Arrays.fill(selfPair, -1);
+    int[] shownPairs = new int[result.pairs().size()];
+    int shown = 0;
+    for (int i = 0; i < result.pairs().size(); i++) {
+      ArticlePair p = result.pairs().get(i);
+      if (p.a() == p.b()) {
+        selfPair[p.a()] = i;
+      } else {
+        shownPairs[shown++] = i;
+      }
+    }
+    int pairCount = shown;
     List<Report.ArticleEntry> articles =
         new AbstractList<>() {
           @Override
           public Report.ArticleEntry get(int i) {
             ArticleInfo a = store.info(i);
+            List<Report.PassageEntry> repeats =
+                selfPair[i] < 0
+                    ? List.of()
+                    : passages(result.pairs().get(selfPair[i]), store.article(i).text(),
+                        store.article(i).text());
             return new Report.ArticleEntry(
                 a.id(), a.path(), a.chars(), a.words(), result.templateWords(i), a.source(),
-                a.title(), a.published(), a.repetitiveWords());
+                a.title(), a.published(), a.repetitiveWords(), repeats);
           }
 
           @Override
@@ -58,12 +80,12 @@ public final class ReportMapper {
         new AbstractList<>() {
           @Override
           public Report.PairEntry get(int i) {
-            return pair(result.pairs().get(i), store);
+            return pair(result.pairs().get(shownPairs[i]), store);
           }
 
           @Override
           public int size() {
-            return result.pairs().size();
+            return pairCount;
           }
         };
     int passages = 0;
@@ -86,7 +108,7 @@ public final class ReportMapper {
         (int) problems.stream().filter(x -> x.kind() != LoadProblem.Kind.WARNING).count();
     Report.Stats stats =
         new Report.Stats(
-            store.size(), result.candidatePairs(), result.pairs().size(), passages,
+            store.size(), result.candidatePairs(), pairCount, passages,
             clusters.size(), templates.size(), result.templateArticles(),
             result.cappedFingerprints(), skipped);
     return new Report(
@@ -99,6 +121,27 @@ public final class ReportMapper {
     String bId = store.info(p.b()).id();
     String aText = store.article(p.a()).text();
     String bText = p.b() == p.a() ? aText : store.article(p.b()).text();
+    List<Report.PassageEntry> entries = passages(p, aText, bText);
+    int wordsA = 0;
+    int wordsB = 0;
+    for (SharedPassage s : p.passages()) {
+      wordsA += s.passage().wordsA();
+      wordsB += s.passage().wordsB();
+    }
+    Direction.Verdict v =
+        Detector.direction(store.info(p.a()), aText, wordsA, store.info(p.b()), bText, wordsB);
+    return new Report.PairEntry(
+        aId, bId, round(p.containmentA()), round(p.containmentB()), round(p.jaccard()),
+        p.longestPassageWords(), entries, direction(v, List.of(aId, bId)));
+  }
+
+  /** The report entry of a verdict on the articles {@code ids}, in the order it was given them. */
+  static Report.DirectionEntry direction(Direction.Verdict v, List<String> ids) {
+    return new Report.DirectionEntry(v.known() ? ids.get(v.first()) : null, v.basis(), v.reason());
+  }
+
+  /** The passages of a pair (or of an article with itself), with their diffs and kinds. */
+  private static List<Report.PassageEntry> passages(ArticlePair p, String aText, String bText) {
     List<Report.PassageEntry> entries = new ArrayList<>(p.passages().size());
     for (SharedPassage s : p.passages()) {
       var x = s.passage();
@@ -111,11 +154,10 @@ public final class ReportMapper {
               x.wordsA(),
               x.wordsB(),
               s.cluster() < 0 ? null : clusterId(s.cluster()),
-              diffOps(s.diff(), aText, bText)));
+              diffOps(s.diff(), aText, bText),
+              VariantKinds.labels(Detector.kinds(s, aText, bText))));
     }
-    return new Report.PairEntry(
-        aId, bId, round(p.containmentA()), round(p.containmentB()), round(p.jaccard()),
-        p.longestPassageWords(), entries);
+    return entries;
   }
 
   /**
@@ -214,6 +256,8 @@ public final class ReportMapper {
     Cluster.Occurrence canon = c.occurrences().get(c.canonical());
     String canonText = store.article(canon.article()).text();
     List<Report.Occurrence> occurrences = new ArrayList<>();
+    List<Direction.Candidate> candidates = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
     for (int pass = 0; pass < 2; pass++) {
       for (int i = 0; i < c.occurrences().size(); i++) {
         boolean isCanonical = i == c.canonical();
@@ -224,6 +268,10 @@ public final class ReportMapper {
         String text = isCanonical ? canonText : store.article(o.article()).text();
         int start = r.spans().get(i)[0];
         int end = r.spans().get(i)[1];
+        ArticleInfo info = store.info(o.article());
+        candidates.add(
+            new Direction.Candidate(info.published(), info.source(), text, o.toWord() - o.fromWord()));
+        ids.add(info.id());
         occurrences.add(
             new Report.Occurrence(
                 store.info(o.article()).id(),
@@ -232,10 +280,15 @@ public final class ReportMapper {
                 text.substring(start, end),
                 isCanonical,
                 round(r.similarities().get(i)),
-                diffOps(r.diffs().get(i), canonText, text)));
+                diffOps(r.diffs().get(i), canonText, text),
+                isCanonical
+                    ? List.of("verbatim")
+                    : VariantKinds.labels(Detector.kinds(r.diffs().get(i), canonText, text))));
       }
     }
-    return new Report.ClusterEntry(clusterId(index), c.articleCount(), occurrences);
+    return new Report.ClusterEntry(
+        clusterId(index), c.articleCount(), occurrences,
+        direction(Detector.direction(candidates), ids));
   }
 
   private static Report.Span span(String text, int start, int end) {

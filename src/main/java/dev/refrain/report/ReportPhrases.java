@@ -22,4 +22,23 @@ final class ReportPhrases {
     }
     return t.sources().isEmpty() ? "no source named" : "sources: " + String.join(", ", t.sources());
   }
+
+  /**
+   * Who ran a shared text first: {@code "ran first: 003 (published 2023-06-17 before
+   * 2023-06-18)"}, or {@code "ran first: unknown (...)"}; "" when not judged.
+   */
+  static String direction(Report.DirectionEntry d) {
+    if (d == null) {
+      return "";
+    }
+    if (d.first() == null) {
+      return "ran first: unknown (" + d.reason().replaceFirst("^unknown: ", "") + ")";
+    }
+    return "ran first: " + d.first() + " (" + d.reason() + ")";
+  }
+
+  /** The kinds of change of a passage, comma-separated; its {@code kind} when none are read. */
+  static String kinds(java.util.List<String> kinds, String kind) {
+    return kinds.isEmpty() ? (kind == null ? "variant" : kind) : String.join(", ", kinds);
+  }
 }
