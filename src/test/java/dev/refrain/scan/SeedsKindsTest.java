@@ -14,6 +14,8 @@ import dev.refrain.document.ArticleLoader;
 import dev.refrain.document.LoadResult;
 import dev.refrain.kernel.DetectorOptions;
 import dev.refrain.kernel.ProgressListener;
+import dev.refrain.report.HtmlReportRenderer;
+import dev.refrain.report.MarkdownReportRenderer;
 import dev.refrain.report.Report;
 import dev.refrain.report.ReportMapper;
 import java.util.ArrayList;
@@ -103,5 +105,17 @@ class SeedsKindsTest {
     assertEquals("published", pair(r, A000, A004).direction().basis());
     Report.DirectionEntry same = pair(r, A003, A004).direction();
     assertEquals("unknown", same.basis(), "one instant for both: " + same.reason());
+  }
+
+  @Test
+  void htmlAndMarkdownLabelTheKindsAndShowTheRepeatOnItsArticle() {
+    String html = new HtmlReportRenderer().toHtml(report);
+    assertTrue(html.contains("<span class=\"badge k-names-changed\">names-changed</span>"));
+    assertTrue(html.contains("<h3>Articles repeating themselves</h3>"));
+    assertTrue(html.contains("ran first: 001_3bf4201df3802dec (it carries the wire credit (AFP)"));
+    String md = new MarkdownReportRenderer().toMarkdown(report);
+    assertTrue(md.contains("**P1** · reworded, names-changed"), md);
+    assertTrue(md.contains("## Articles repeating themselves"), md);
+    assertTrue(!md.contains("002\\_00bb0b47ee1a1f3c ↔ 002\\_00bb0b47ee1a1f3c"), "no pair of 002 with itself");
   }
 }
