@@ -210,8 +210,8 @@ public final class Detector implements Serializable {
       ArticleInfo a, String aText, int wordsA, ArticleInfo b, String bText, int wordsB) {
     return DIRECTION.earliest(
         List.of(
-            new Direction.Candidate(a.published(), a.source(), aText, wordsA),
-            new Direction.Candidate(b.published(), b.source(), bText, wordsB)));
+            Direction.Candidate.of(a.published(), a.source(), aText, wordsA),
+            Direction.Candidate.of(b.published(), b.source(), bText, wordsB)));
   }
 
   /** Word-level diff of two word ranges. */

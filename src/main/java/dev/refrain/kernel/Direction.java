@@ -23,9 +23,10 @@ import java.util.regex.Pattern;
  *       earliest. Dates of one day without a time do not order articles of that day.
  *   <li><b>wire source</b>: exactly one article's source is a wire service (AFP, Reuters, AP,
  *       ...): the agency ran its copy before the outlets reprinting it.
- *   <li><b>wire credit</b>: exactly one article credits a wire service ({@code (AFP)}, a {@code
- *       Reuters -} dateline, {@code Associated Press}): it is the agency's copy as distributed;
- *       the others rewrote it without the credit.
+ *   <li><b>wire credit</b>: exactly one article credits a wire service in its first or last
+ *       {@value #CREDIT_CHARS} characters, where datelines and credit lines stand ({@code (AFP)},
+ *       a {@code Reuters -} dateline, {@code Associated Press}): it is the agency's copy as
+ *       distributed; the others rewrote it without the credit.
  *   <li><b>fuller form</b>: one article's side of the shared text holds at least 10% more words
  *       than any other's: copies are cut more often than lengthened, so the fuller form is the
  *       earlier one.
@@ -52,6 +53,9 @@ public final class Direction implements Serializable {
     return String.join("|", WIRES.stream().map(Pattern::quote).toList());
   }
 
+  /** How far from its start or end an article's wire credit is looked for, in characters. */
+  static final int CREDIT_CHARS = 600;
+
   /** The smallest lead of the fuller form over the next: 10% more words. */
   private static final double FULLER = 1.1;
 
@@ -60,10 +64,16 @@ public final class Direction implements Serializable {
    *
    * @param published its publication date as given, or null
    * @param source its source (outlet), or null
-   * @param text its text (read for a wire credit)
+   * @param wireCredit the wire credit its text carries ({@link #wireCredit}), or null
    * @param words its words in the shared text
    */
-  public record Candidate(String published, String source, String text, int words) {}
+  public record Candidate(String published, String source, String wireCredit, int words) {
+
+    /** A candidate whose wire credit is read from its {@code text}. */
+    public static Candidate of(String published, String source, String text, int words) {
+      return new Candidate(published, source, Direction.wireCredit(text), words);
+    }
+  }
 
   /**
    * The verdict.
@@ -192,7 +202,7 @@ public final class Direction implements Serializable {
     }
     only = -1;
     for (int i = 0; i < candidates.size(); i++) {
-      String w = wireCredit(candidates.get(i).text());
+      String w = candidates.get(i).wireCredit();
       if (w != null) {
         if (only >= 0) {
           return null;
@@ -232,13 +242,29 @@ public final class Direction implements Serializable {
     return null;
   }
 
-  /** The wire credit a text carries, as written ({@code (AFP)}), or null. */
-  static String wireCredit(String text) {
+  /**
+   * The wire credit a text carries in its first or last {@value #CREDIT_CHARS} characters, as
+   * written ({@code (AFP)}), or null.
+   */
+  public static String wireCredit(String text) {
     if (text == null) {
       return null;
     }
     Matcher m = CREDIT.matcher(text);
-    return m.find() ? m.group().strip() : null;
+    m.region(0, Math.min(text.length(), CREDIT_CHARS));
+    if (m.find()) {
+      return m.group().strip();
+    }
+    if (text.length() > CREDIT_CHARS) {
+      m.reset();
+      // start the tail at a line start so a dateline there is still one
+      int from = text.length() - CREDIT_CHARS;
+      m.region(from, text.length()).useAnchoringBounds(false);
+      if (m.find()) {
+        return m.group().strip();
+      }
+    }
+    return null;
   }
 
   private static Verdict byFullerForm(List<Candidate> candidates) {

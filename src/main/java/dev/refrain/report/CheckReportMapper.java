@@ -118,8 +118,8 @@ public final class CheckReportMapper {
     Direction.Verdict v =
         Detector.direction(
             List.of(
-                new Direction.Candidate(old.published(), old.source(), old.text(), wordsOld),
-                new Direction.Candidate(fresh.published(), fresh.source(), fresh.text(), wordsFresh)));
+                Direction.Candidate.of(old.published(), old.source(), old.text(), wordsOld),
+                Direction.Candidate.of(fresh.published(), fresh.source(), fresh.text(), wordsFresh)));
     return ReportMapper.direction(v, List.of(old.id(), fresh.id()));
   }
 

@@ -270,7 +270,7 @@ public final class ReportMapper {
         int end = r.spans().get(i)[1];
         ArticleInfo info = store.info(o.article());
         candidates.add(
-            new Direction.Candidate(info.published(), info.source(), text, o.toWord() - o.fromWord()));
+            Direction.Candidate.of(info.published(), info.source(), text, o.toWord() - o.fromWord()));
         ids.add(info.id());
         occurrences.add(
             new Report.Occurrence(

@@ -12,7 +12,7 @@ class DirectionTest {
   private static final String PLAIN = "Blinken is the highest ranking US official to visit China.";
 
   private static Candidate dated(String published) {
-    return new Candidate(published, null, PLAIN, 10);
+    return Candidate.of(published, null, PLAIN, 10);
   }
 
   @Test
@@ -42,7 +42,7 @@ class DirectionTest {
   void aMissingDateLeavesItToTheText() {
     Verdict v =
         DIRECTION.earliest(
-            List.of(dated("2023-06-18"), new Candidate(null, null, "(AFP) " + PLAIN, 10)));
+            List.of(dated("2023-06-18"), Candidate.of(null, null, "(AFP) " + PLAIN, 10)));
     assertEquals(1, v.first());
     assertEquals("wire-credit", v.basis());
     assertEquals("it carries the wire credit (AFP) and the other does not", v.reason());
@@ -52,8 +52,8 @@ class DirectionTest {
   void theWireServiceAsSourceRanFirst() {
     Verdict v =
         DIRECTION.earliest(
-            List.of(new Candidate(null, "Daily Star", PLAIN, 10),
-                new Candidate(null, "Reuters", PLAIN, 10)));
+            List.of(Candidate.of(null, "Daily Star", PLAIN, 10),
+                Candidate.of(null, "Reuters", PLAIN, 10)));
     assertEquals(1, v.first());
     assertEquals("its source is the wire service Reuters", v.reason());
   }
@@ -66,10 +66,18 @@ class DirectionTest {
   }
 
   @Test
+  void aCreditIsReadAtTheHeadAndTailOnly() {
+    String middle = "x ".repeat(400) + "as (AFP) reported " + "y ".repeat(400);
+    assertEquals(null, Direction.wireCredit(middle), "a credit quoted mid-article");
+    assertEquals("(AFP)", Direction.wireCredit("z ".repeat(800) + "\nWashington (AFP) - (c) 2023 AFP"));
+    assertEquals("Reuters -", Direction.wireCredit("z ".repeat(800) + "\nReuters - more"));
+  }
+
+  @Test
   void twoCreditedArticlesAreLeftToTheFullerForm() {
     Verdict v =
         DIRECTION.earliest(
-            List.of(new Candidate(null, null, "(AFP) x", 40), new Candidate(null, null, "(AFP) y", 30)));
+            List.of(Candidate.of(null, null, "(AFP) x", 40), Candidate.of(null, null, "(AFP) y", 30)));
     assertEquals(0, v.first());
     assertEquals("fuller-form", v.basis());
   }
@@ -78,7 +86,7 @@ class DirectionTest {
   void nearlyEqualFormsTellNothing() {
     Verdict v =
         DIRECTION.earliest(
-            List.of(new Candidate(null, null, PLAIN, 40), new Candidate(null, null, PLAIN, 38)));
+            List.of(Candidate.of(null, null, PLAIN, 40), Candidate.of(null, null, PLAIN, 38)));
     assertEquals(-1, v.first());
     assertEquals("unknown: no publication dates, wire credit or fuller form tell", v.reason());
   }
