@@ -29,15 +29,18 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
  * and {@code names-changed} when a name among the changed words of one side has no counterpart
  * anywhere in the other side's passage. A name is a capitalised word that does not start a
  * sentence or a quotation (not a month, a weekday or {@code I}); its counterpart is the same word
- * (a possessive {@code ’s} dropped), a spelling variant of it, or an acronym of a run of names it
- * belongs to ({@code US} for {@code United States}).
+ * (a possessive {@code ’s} dropped), a spelling variant of it, an acronym of a run of names it
+ * belongs to ({@code US} for {@code United States}), or its country or demonym ({@link
+ * #sameCountry}: {@code American} / {@code US}, {@code Chinese} / {@code China}).
  *
  * <p>Spelling variants: the words of a replacement read the same once hyphens, apostrophes and
  * accents are dropped ({@code highest-ranking} / {@code highest ranking}), or pair one to one with
  * a Levenshtein distance of 1 (2 for words of 7 letters or more) and a Jaro-Winkler similarity of
  * at least 0.9, both at least 5 letters long ({@code Defence} / {@code Defense}, {@code Antony} /
- * {@code Anthony}); two capitalised words (names transliterated: {@code Kyiv} / {@code Kiev}) need
- * only a Jaro-Winkler similarity of at least 0.85 and 4 letters. Never a figure, and never words
+ * {@code Anthony}); a capitalised word (a name, transliterated: {@code Kyiv} / {@code Kiev},
+ * {@code Mohammed} / {@code Muhammad}) needs instead a Jaro-Winkler similarity of at least 0.85,
+ * 4 letters, a Levenshtein distance of at most 2 and lengths at most 1 apart ({@code Austria} /
+ * {@code Australia} are two names). Never a figure, and never words
  * that differ only by a plural ending ({@code program} / {@code programs}): that is a change of
  * wording.
  */
@@ -254,13 +257,15 @@ public final class VariantKinds implements Serializable {
     }
     double jw = new JaroWinklerSimilarity().apply(x, y);
     int shorter = Math.min(x.length(), y.length());
-    if (a.name() && b.name() && shorter >= 4 && jw >= NAME_JARO_WINKLER) {
-      return true;
+    int distance = LevenshteinDistance.getDefaultInstance().apply(x, y);
+    if (a.name() || b.name()) {
+      // a name changes by few letters and keeps its length: Austria / Australia are two names
+      return shorter >= 4 && jw >= NAME_JARO_WINKLER && distance <= 2
+          && Math.abs(x.length() - y.length()) <= 1;
     }
     if (shorter < 5 || jw < SPELLING_JARO_WINKLER) {
       return false;
     }
-    int distance = LevenshteinDistance.getDefaultInstance().apply(x, y);
     return distance <= (shorter >= 7 ? 2 : 1);
   }
 
@@ -279,7 +284,9 @@ public final class VariantKinds implements Serializable {
 
   private static boolean matched(Word w, List<Word> own, List<Word> other) {
     for (Word o : other) {
-      if (o.name() && (o.folded().equals(w.folded()) || spellingVariant(w, o))) {
+      if (o.name()
+          && (o.folded().equals(w.folded()) || spellingVariant(w, o)
+              || sameCountry(w.folded(), o.folded()))) {
         return true;
       }
     }
@@ -300,6 +307,36 @@ public final class VariantKinds implements Serializable {
       }
     }
     return false;
+  }
+
+  /** Demonyms whose country news names by other words: {@code American} for {@code US}. */
+  private static final Map<String, Set<String>> COUNTRY_NAMES =
+      Map.of(
+          "american", Set.of("us", "usa", "america", "washington"),
+          "british", Set.of("uk", "britain"),
+          "dutch", Set.of("netherlands", "holland"),
+          "french", Set.of("france"),
+          "swiss", Set.of("switzerland"));
+
+  /**
+   * Whether two names are one country and its demonym: a listed pair ({@code American} / {@code
+   * US}), or one word and the other's stem with a demonym ending ({@code China} / {@code Chinese},
+   * {@code Russia} / {@code Russian}, {@code Ukraine} / {@code Ukrainian}: a common prefix of at
+   * least 4 letters, all but at most the last letter of the shorter, and at most 4 letters more).
+   */
+  static boolean sameCountry(String x, String y) {
+    if (COUNTRY_NAMES.getOrDefault(x, Set.of()).contains(y)
+        || COUNTRY_NAMES.getOrDefault(y, Set.of()).contains(x)) {
+      return true;
+    }
+    String shorter = x.length() <= y.length() ? x : y;
+    String longer = shorter == x ? y : x;
+    int p = 0;
+    while (p < shorter.length() && shorter.charAt(p) == longer.charAt(p)) {
+      p++;
+    }
+    return p >= 4 && p >= shorter.length() - 1 && longer.length() - p <= 4
+        && !longer.equals(shorter + "s");
   }
 
   private static int ownIndex(List<Word> own, Word w) {

@@ -45,6 +45,11 @@ class VariantKindsTest {
           the government will cut the program next year | the government will cut the programs next year | reworded | a plural ending is wording, not spelling
           the minister will make the announcement | the minister made the announcement | reworded | short words one letter apart are different words
           He said the talks would go on. | She said the talks would go on. | reworded | a capital at a sentence start is no name
+          Blinken is the highest-ranking American official to visit China since | Blinken is the highest ranking US official to visit China since | reworded | 002 and 004: American is the demonym of US, no name changed
+          the Sino-American talks held by Chinese officials | the Sino-American talks held by China officials | reworded | a demonym against its country's name
+          the talks in Austria resumed | the talks in Australia resumed | names-changed reworded | two countries that share a prefix are two names
+          talks in Kyiv resumed on Monday | talks in Kiev resumed on Monday | spelling | a transliterated name
+          a statement by Mohammed bin Salman | a statement by Muhammad bin Salman | spelling | a transliterated name, two letters apart
           Blinken will meet his counterpart Qin Gang in Beijing | Blinken will meet his counterpart Wang Yi in Beijing | names-changed reworded | an edited name
           """)
   void classifiesEachKindOfChange(String a, String b, String expected, String why) {
