@@ -17,6 +17,7 @@ import dev.refrain.report.ControlEscape;
 import dev.refrain.report.CheckRenderers;
 import dev.refrain.report.CheckReport;
 import dev.refrain.report.CheckReportMapper;
+import dev.refrain.diff.VariantKind;
 import dev.refrain.kernel.DetectorOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -51,7 +52,8 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  every article within the limits",
-      "  1  some article reuses more than --max-containment",
+      "  1  some article reuses more than --max-containment, or a counted passage carries a",
+      "     --fail-on kind of change",
       "  2  usage error, or settings that differ from the index's",
       "  3  an input, the baseline or the index is missing, unreadable, damaged or locked;",
       "     any input file not read (of another type, binary, empty, too large...) also gives 3:",
@@ -116,6 +118,15 @@ final class CheckCommand implements Callable<Integer> {
               + " read of the index.")
   boolean verifyIndex;
 
+  @Option(
+      names = "--fail-on",
+      paramLabel = "KIND",
+      description =
+          "Also fail (exit 1) when a counted passage carries this kind of change: verbatim,"
+              + " trimmed, extended, reworded, spelling, numbers-changed, names-changed;"
+              + " repeatable (--fail-on numbers-changed --fail-on names-changed).")
+  List<String> failOn = new ArrayList<>();
+
   @Option(names = "--add", description = "After checking, add the checked articles to the index.")
   boolean add;
 
@@ -128,6 +139,7 @@ final class CheckCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Usage.fraction(spec, "--max-containment", maxContainment);
     Usage.range(spec, "--max-candidates", maxCandidates, 1, 100_000);
+    java.util.Set<VariantKind> failOnKinds = failOnKinds();
     List<CheckRenderer> renderers = renderers();
     if (out == null && renderers.size() > 1) {
       throw Usage.error(spec, "--format with several formats needs --out DIR");
@@ -220,7 +232,7 @@ final class CheckCommand implements Callable<Integer> {
             new CheckReport.Settings(maxContainment, options.minWords(), index.toString(), archived,
                 allowSources.stream().sorted().toList(), baseline == null ? null : baseline.toString(),
                 sameId.name().toLowerCase(Locale.ROOT)),
-            results, problems, options.maxBucket(), maxCandidates, nanos);
+            results, problems, options.maxBucket(), maxCandidates, nanos, failOnKinds);
     try {
       List<OutputFiles.Output> files = new ArrayList<>();
       for (CheckRenderer r : renderers) {
@@ -251,14 +263,29 @@ final class CheckCommand implements Callable<Integer> {
       }
     }
     if (out != null) {
-      long failed = report.failed();
-      spec.commandLine().getOut().printf(Locale.ROOT, "%d articles checked, %d over the limit; output in %s%n",
-          report.articles().size(), failed, ControlEscape.line(out.toString()));
+      spec.commandLine().getOut().printf(Locale.ROOT, "%s; output in %s%n",
+          dev.refrain.report.CheckTextRenderer.summary(report), ControlEscape.line(out.toString()));
       if (report.latency() != null) {
         spec.commandLine().getOut().println(dev.refrain.report.CheckTextRenderer.latency(report.latency()));
       }
     }
     return report.failed() > 0 ? ExitCode.LIMIT_EXCEEDED.code() : ExitCode.OK.code();
+  }
+
+  /** The kinds of {@code --fail-on}; an unknown one is a usage error naming the known ones. */
+  private java.util.Set<VariantKind> failOnKinds() {
+    java.util.Set<VariantKind> kinds = java.util.EnumSet.noneOf(VariantKind.class);
+    for (String label : failOn) {
+      VariantKind k = VariantKind.ofLabel(label.strip().toLowerCase(Locale.ROOT));
+      if (k == null || k == VariantKind.ATTRIBUTION_CHANGED) {
+        throw Usage.error(
+            spec,
+            "--fail-on must be one of verbatim, trimmed, extended, reworded, spelling,"
+                + " numbers-changed, names-changed; was " + label);
+      }
+      kinds.add(k);
+    }
+    return kinds;
   }
 
   private static List<Baseline.Entry> baselineEntries(CheckReport report) {

@@ -441,7 +441,8 @@ public final class ArticleLoader {
       run.problem(shown, 0, LoadProblem.warning(shown, decoded.warning()));
     }
     if (type == Type.TEXT) {
-      run.article(new Article(id, shown, text, source, null, null), shown, shown, 0);
+      run.article(
+          new Article(id, shown, text, source, null, DateLine.published(text)), shown, shown, 0);
       return;
     }
     HtmlText html = HtmlText.parse(text);

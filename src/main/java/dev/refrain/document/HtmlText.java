@@ -24,7 +24,8 @@ import org.jsoup.select.NodeVisitor;
  * @param text the extracted text, without leading or trailing white space; never null
  * @param title the {@code <title>}, else the {@code og:title} meta property, or null
  * @param siteName the {@code og:site_name} meta property, or null
- * @param publishedTime the {@code article:published_time} meta property, or null
+ * @param publishedTime the {@code article:published_time} meta property, else the JSON-LD
+ *     {@code datePublished}, or null
  */
 public record HtmlText(String text, String title, String siteName, String publishedTime) {
 
@@ -96,6 +97,9 @@ public record HtmlText(String text, String title, String siteName, String publis
     }
     String siteName = meta(doc, "og:site_name");
     String published = meta(doc, "article:published_time");
+    if (published == null) {
+      published = jsonLdDatePublished(doc);
+    }
     for (String tag : REMOVED) {
       doc.getElementsByTag(tag).remove();
     }
@@ -113,6 +117,23 @@ public record HtmlText(String text, String title, String siteName, String publis
             return content;
           }
         }
+      }
+    }
+    return null;
+  }
+
+  private static final java.util.regex.Pattern DATE_PUBLISHED =
+      java.util.regex.Pattern.compile("\"datePublished\"\\s*:\\s*\"([^\"]{4,40})\"");
+
+  /**
+   * The first {@code datePublished} of the page's JSON-LD ({@code <script
+   * type="application/ld+json">}), or null; read as text, so a malformed block costs nothing.
+   */
+  private static String jsonLdDatePublished(Document doc) {
+    for (Element e : doc.select("script[type=application/ld+json]")) {
+      java.util.regex.Matcher m = DATE_PUBLISHED.matcher(e.data());
+      if (m.find()) {
+        return blankToNull(m.group(1));
       }
     }
     return null;

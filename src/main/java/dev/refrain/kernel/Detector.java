@@ -4,6 +4,8 @@ import dev.refrain.align.Passage;
 import dev.refrain.align.PassageAligner;
 import dev.refrain.diff.Edit;
 import dev.refrain.diff.VariantDiffer;
+import dev.refrain.diff.VariantKind;
+import dev.refrain.diff.VariantKinds;
 import dev.refrain.document.Article;
 import dev.refrain.lsh.FingerprintTable;
 import dev.refrain.minhash.Fingerprints;
@@ -19,6 +21,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The detection kernel, built once from {@link DetectorOptions}: prepare an article (normalize,
@@ -173,6 +176,42 @@ public final class Detector implements Serializable {
     List<Edit> diff = differ.diff(a, p.aFromWord(), p.aToWord(), b, p.bFromWord(), p.bToWord());
     double similarity = 2.0 * VariantDiffer.sharedWords(diff) / (p.wordsA() + p.wordsB());
     return new SharedPassage(p, similarity, cluster, diff);
+  }
+
+  /** The kinds of change no state alters: one classifier serves every caller. */
+  private static final VariantKinds KINDS = new VariantKinds();
+
+  private static final Direction DIRECTION = new Direction();
+
+  /**
+   * The kinds of change of a variant whose word diff from a to b is {@code diff} ({@link
+   * VariantKinds}): of a passage, a cluster occurrence against its canonical form, a quote
+   * rendering.
+   */
+  public static Set<VariantKind> kinds(List<Edit> diff, String aText, String bText) {
+    return KINDS.classify(diff, aText, bText);
+  }
+
+  /** {@link #kinds(List, String, String)} of a shared passage. */
+  public static Set<VariantKind> kinds(SharedPassage s, String aText, String bText) {
+    return KINDS.classify(s.diff(), aText, bText);
+  }
+
+  /** Which of the articles sharing a text most likely ran it first ({@link Direction}). */
+  public static Direction.Verdict direction(List<Direction.Candidate> candidates) {
+    return DIRECTION.earliest(candidates);
+  }
+
+  /**
+   * Which of a pair's two articles most likely ran their shared passages first: 0 for a, 1 for b,
+   * -1 unknown. {@code wordsA} and {@code wordsB}: their words inside the passages.
+   */
+  public static Direction.Verdict direction(
+      ArticleInfo a, String aText, int wordsA, ArticleInfo b, String bText, int wordsB) {
+    return DIRECTION.earliest(
+        List.of(
+            Direction.Candidate.of(a.published(), a.source(), aText, wordsA),
+            Direction.Candidate.of(b.published(), b.source(), bText, wordsB)));
   }
 
   /** Word-level diff of two word ranges. */

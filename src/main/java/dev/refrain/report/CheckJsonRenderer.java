@@ -66,10 +66,14 @@ public final class CheckJsonRenderer implements CheckRenderer {
       n.put("repetitiveWords", a.repetitiveWords());
       n.put("containment", a.containment());
       n.put("exceeded", a.exceeded());
+      ArrayNode failedOn = n.putArray("failedOn");
+      a.failedOn().forEach(failedOn::add);
       n.put("failed", a.failed());
       if (a.capped() != null) {
         n.set("capped", MAPPER.valueToTree(a.capped()));
       }
+      ArrayNode follows = n.putArray("follows");
+      a.follows().forEach(follows::add);
       CheckReport.EarlierVersion e = a.earlierVersion();
       if (e != null) {
         ObjectNode en = n.putObject("earlierVersion");
@@ -87,6 +91,12 @@ public final class CheckJsonRenderer implements CheckRenderer {
         mn.put("containment", m.containment());
         mn.put("containmentArchived", m.containmentArchived());
         mn.put("sameId", m.sameId());
+        if (m.direction() != null) {
+          ObjectNode d = mn.putObject("direction");
+          putIfPresent(d, "first", m.direction().first());
+          d.put("basis", m.direction().basis());
+          d.put("reason", m.direction().reason());
+        }
         ArrayNode passages = mn.putArray("passages");
         for (CheckReport.Passage p : m.passages()) {
           ObjectNode q = passages.addObject();
@@ -97,6 +107,8 @@ public final class CheckJsonRenderer implements CheckRenderer {
           q.put("kind", p.kind());
           q.put("status", p.status());
           q.put("words", p.words());
+          ArrayNode kinds = q.putArray("kinds");
+          p.kinds().forEach(kinds::add);
           q.set("diff", MAPPER.valueToTree(p.diff()));
         }
       }

@@ -135,8 +135,10 @@ public final class CheckMarkdownRenderer implements CheckRenderer {
       }
       b.append("| ").append(MarkdownEscape.inline(a.id())).append(" | ")
           .append(CheckFormat.percent(a.containment())).append(" | ").append(limit).append(" | ")
-          .append(a.exceeded() ? "❌ over" : a.failed() ? "❌ not compared in full" : "✅ ok")
-          .append(" | ")
+          .append(a.exceeded() ? "❌ over"
+              : !a.failedOn().isEmpty() ? "❌ " + MarkdownEscape.inline(String.join(", ", a.failedOn()))
+              : a.failed() ? "❌ not compared in full"
+              : "✅ ok").append(" | ")
           .append(a.matches().isEmpty() ? "—" : match(a.matches().get(0))).append(" |\n");
     }
     b.append('\n');

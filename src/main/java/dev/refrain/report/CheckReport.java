@@ -21,7 +21,8 @@ public record CheckReport(
     Latency latency) {
 
   /**
-   * 3: an archived article with the checked article's own id is compared and counted (it was left
+   * 3 (fields added since, no meaning changed: passages' {@code kinds}, matches' {@code
+   * direction}, articles' {@code follows}, {@code failedOn} and {@code failed}). 3: an archived article with the checked article's own id is compared and counted (it was left
    * out before): articles carry {@code earlierVersion}, matches {@code sameId}, settings {@code
    * sameId}, and a passage may have the status {@code update}. 2: template text learned from the
    * archive is masked, never a passage: no status or kind {@code boilerplate}; articles carry
@@ -46,7 +47,10 @@ public record CheckReport(
     return articles.stream().filter(ArticleResult::exceeded).count();
   }
 
-  /** Articles that fail the gate: over the limit, or not compared with every candidate. */
+  /**
+   * Articles that fail the gate: over the limit, not compared with every candidate, or a counted
+   * passage of a {@code --fail-on} kind.
+   */
   public long failed() {
     return articles.stream().filter(ArticleResult::failed).count();
   }
@@ -146,6 +150,10 @@ public record CheckReport(
    * @param repetitiveWords its words inside text it repeats more than 16 times: compared with
    *     nothing, in no passage (and in the containment's denominator, as template words are)
    * @param capped what the caps on its candidates changed, or null when they changed nothing
+   * @param failedOn the {@code --fail-on} kinds its counted passages carry, in kind order: the
+   *     article fails for them
+   * @param follows ids of the archived articles that most likely ran their shared text before
+   *     it, in match order
    */
   public record ArticleResult(
       String id,
@@ -158,27 +166,34 @@ public record CheckReport(
       List<Match> matches,
       EarlierVersion earlierVersion,
       int repetitiveWords,
-      Caps capped) {
+      Caps capped,
+      List<String> failedOn,
+      List<String> follows) {
 
     public ArticleResult {
       matches = List.copyOf(matches);
+      failedOn = failedOn == null ? List.of() : List.copyOf(failedOn);
+      follows = follows == null ? List.of() : List.copyOf(follows);
     }
 
-    /** A result whose candidates no cap changed. */
+    /** A result judged by containment only, whose candidates no cap changed, no direction read. */
     public ArticleResult(
         String id, String path, int chars, int words, int templateWords, double containment,
         boolean exceeded, List<Match> matches, EarlierVersion earlierVersion,
         int repetitiveWords) {
       this(id, path, chars, words, templateWords, containment, exceeded, matches, earlierVersion,
-          repetitiveWords, null);
+          repetitiveWords, null, List.of(), List.of());
     }
 
     /**
-     * Whether it fails the gate: over the limit, or some candidate was not compared (past
-     * {@code --max-candidates}): a gate never passes what it did not compare.
+     * Whether it fails the gate: over the limit, some candidate not compared (past {@code
+     * --max-candidates}: a gate never passes what it did not compare), or a counted passage of a
+     * {@code --fail-on} kind.
      */
     public boolean failed() {
-      return exceeded || (capped != null && capped.candidatesNotCompared() > 0);
+      return exceeded
+          || (capped != null && capped.candidatesNotCompared() > 0)
+          || !failedOn.isEmpty();
     }
 
     /** A result of an article whose id the archive does not hold, and that repeats nothing. */
@@ -206,6 +221,8 @@ public record CheckReport(
    * @param containment share of the checked article's words in counted passages shared with it
    * @param containmentArchived share of the archived article's words in those passages
    * @param sameId whether the archived article has the checked article's id (its earlier version)
+   * @param direction which of the two most likely ran the shared text first ({@code first} the
+   *     archived id or the checked one), or null when not judged
    */
   public record Match(
       String archivedId,
@@ -214,10 +231,19 @@ public record CheckReport(
       double containment,
       double containmentArchived,
       List<Passage> passages,
-      boolean sameId) {
+      boolean sameId,
+      Report.DirectionEntry direction) {
 
     public Match {
       passages = List.copyOf(passages);
+    }
+
+    /** A match whose direction is not judged. */
+    public Match(
+        String archivedId, String archivedPath, String archivedSource, double containment,
+        double containmentArchived, List<Passage> passages, boolean sameId) {
+      this(archivedId, archivedPath, archivedSource, containment, containmentArchived, passages,
+          sameId, null);
     }
 
     /** A match with an archived article of another id. */
@@ -240,6 +266,8 @@ public record CheckReport(
    *     baseline file), {@code allowed} (licensed source) or {@code update} (shared with the
    *     article's earlier version under {@code --same-id update})
    * @param diff word-level edits from the archived side (a) to the checked side (b)
+   * @param kinds the kinds of change from the archived side to the checked one (labels of {@code
+   *     dev.refrain.diff.VariantKind}), in kind order
    */
   public record Passage(
       Report.Span article,
@@ -249,10 +277,20 @@ public record CheckReport(
       String kind,
       String status,
       int words,
-      List<Report.DiffOp> diff) {
+      List<Report.DiffOp> diff,
+      List<String> kinds) {
 
     public Passage {
       diff = List.copyOf(diff);
+      kinds = kinds == null ? List.of() : List.copyOf(kinds);
+    }
+
+    /** A passage whose kinds of change are not read: none but {@code verbatim} when it is. */
+    public Passage(
+        Report.Span article, Location location, Report.Span archived, double similarity,
+        String kind, String status, int words, List<Report.DiffOp> diff) {
+      this(article, location, archived, similarity, kind, status, words, diff,
+          "verbatim".equals(kind) ? List.of("verbatim") : List.of());
     }
   }
 

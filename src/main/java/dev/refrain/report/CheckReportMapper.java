@@ -2,14 +2,20 @@ package dev.refrain.report;
 
 import dev.refrain.kernel.SharedPassage;
 import dev.refrain.check.Checker;
+import dev.refrain.diff.VariantKind;
+import dev.refrain.diff.VariantKinds;
+import dev.refrain.kernel.Detector;
+import dev.refrain.kernel.Direction;
 import dev.refrain.document.Article;
 import dev.refrain.document.LoadProblem;
 import dev.refrain.normalize.Tokens;
 import dev.refrain.scan.ScanResult;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /** Builds the public {@link CheckReport} from the engine's check results. */
 public final class CheckReportMapper {
@@ -18,19 +24,31 @@ public final class CheckReportMapper {
   /** The report of a check run; results in any order (the report sorts them by id). */
   public static CheckReport toReport(
       CheckReport.Settings settings, List<Checker.Result> results, List<LoadProblem> problems) {
-    return toReport(settings, results, problems, 0, 0, null);
+    return toReport(settings, results, problems, 0, 0, null, Set.of());
   }
 
   /**
-   * The report of a check run with the caps it ran under and each article's check time in
-   * nanoseconds ({@code nanos} in the order of {@code results}; null: not timed).
+   * The report of a check run in which an article also fails when a counted passage (not
+   * accepted in the baseline, not from an allowed source, not an update) carries one of the
+   * {@code failOn} kinds.
    */
   public static CheckReport toReport(
       CheckReport.Settings settings, List<Checker.Result> results, List<LoadProblem> problems,
-      int maxBucket, int maxCandidates, long[] nanos) {
+      Set<VariantKind> failOn) {
+    return toReport(settings, results, problems, 0, 0, null, failOn);
+  }
+
+  /**
+   * The report of a check run with the caps it ran under, each article's check time in
+   * nanoseconds ({@code nanos} in the order of {@code results}; null: not timed) and the kinds a
+   * counted passage fails on.
+   */
+  public static CheckReport toReport(
+      CheckReport.Settings settings, List<Checker.Result> results, List<LoadProblem> problems,
+      int maxBucket, int maxCandidates, long[] nanos, Set<VariantKind> failOn) {
     List<CheckReport.ArticleResult> articles = new ArrayList<>();
     for (Checker.Result r : results) {
-      articles.add(article(r, maxBucket, maxCandidates));
+      articles.add(article(r, maxBucket, maxCandidates, failOn));
     }
     articles.sort(Comparator.comparing(CheckReport.ArticleResult::id));
     List<Report.ProblemEntry> problemEntries =
@@ -43,10 +61,12 @@ public final class CheckReportMapper {
   }
 
   private static CheckReport.ArticleResult article(
-      Checker.Result r, int maxBucket, int maxCandidates) {
+      Checker.Result r, int maxBucket, int maxCandidates, Set<VariantKind> failOn) {
     Article fresh = r.article().article();
     Tokens freshTokens = r.article().tokens();
     List<CheckReport.Match> matches = new ArrayList<>();
+    Set<VariantKind> failed = EnumSet.noneOf(VariantKind.class);
+    List<String> follows = new ArrayList<>();
     for (Checker.Match m : r.matches()) {
       Article old = m.archived().article();
       Tokens oldTokens = m.archived().tokens();
@@ -55,6 +75,14 @@ public final class CheckReportMapper {
         SharedPassage s = c.shared();
         var p = s.passage();
         String kind = s.verbatim() ? "verbatim" : "variant";
+        Set<VariantKind> kinds = Detector.kinds(s, old.text(), fresh.text());
+        if (c.status() == Checker.Status.COUNTED) {
+          for (VariantKind k : kinds) {
+            if (failOn.contains(k)) {
+              failed.add(k);
+            }
+          }
+        }
         passages.add(
             new CheckReport.Passage(
                 new Report.Span(p.bStart(), p.bEnd(), fresh.text().substring(p.bStart(), p.bEnd())),
@@ -64,14 +92,19 @@ public final class CheckReportMapper {
                 kind,
                 c.status().name().toLowerCase(Locale.ROOT),
                 p.wordsB(),
-                ReportMapper.diffOps(s.diff(), old.text(), fresh.text())));
+                ReportMapper.diffOps(s.diff(), old.text(), fresh.text()),
+                VariantKinds.labels(kinds)));
       }
       passages.sort(Comparator.comparingInt((CheckReport.Passage x) -> x.article().start())
           .thenComparingInt(x -> x.archived().start()));
+      Report.DirectionEntry direction = direction(old, fresh, m);
+      if (old.id().equals(direction.first()) && !old.id().equals(fresh.id())) {
+        follows.add(old.id());
+      }
       matches.add(
           new CheckReport.Match(
               old.id(), old.path(), old.source(), ReportMapper.round(m.containment()),
-              ReportMapper.round(m.containmentArchived()), passages, m.sameId()));
+              ReportMapper.round(m.containmentArchived()), passages, m.sameId(), direction));
     }
     Checker.EarlierVersion e = r.earlierVersion();
     CheckReport.EarlierVersion earlier =
@@ -82,7 +115,8 @@ public final class CheckReportMapper {
     return new CheckReport.ArticleResult(
         fresh.id(), fresh.path(), fresh.text().length(), freshTokens.size(), r.templateWords(),
         ReportMapper.round(r.containment()), r.exceeded(), matches, earlier,
-        r.article().repetitive().words(), caps(r.caps(), maxBucket, maxCandidates));
+        r.article().repetitive().words(), caps(r.caps(), maxBucket, maxCandidates),
+        VariantKinds.labels(failed), follows);
   }
 
   /** The report's caps of an article, or null when no cap changed its candidates. */
@@ -93,6 +127,25 @@ public final class CheckReportMapper {
     return new CheckReport.Caps(
         maxBucket, c.cappedFingerprints(), c.representatives(), maxCandidates,
         c.candidatesNotCompared());
+  }
+
+  /**
+   * Which of an archived article and the checked one ran their shared passages first; {@code
+   * first} is the archived id or the checked id ({@code dev.refrain.kernel.Direction}).
+   */
+  private static Report.DirectionEntry direction(Article old, Article fresh, Checker.Match m) {
+    int wordsOld = 0;
+    int wordsFresh = 0;
+    for (Checker.CheckedPassage c : m.passages()) {
+      wordsOld += c.shared().passage().wordsA();
+      wordsFresh += c.shared().passage().wordsB();
+    }
+    Direction.Verdict v =
+        Detector.direction(
+            List.of(
+                Direction.Candidate.of(old.published(), old.source(), old.text(), wordsOld),
+                Direction.Candidate.of(fresh.published(), fresh.source(), fresh.text(), wordsFresh)));
+    return ReportMapper.direction(v, List.of(old.id(), fresh.id()));
   }
 
   /** Lines and columns (1-based, UTF-16 columns, end exclusive) of {@code start..end}. */

@@ -55,12 +55,31 @@ public final class CheckTextRenderer implements CheckRenderer {
     out.flush();
   }
 
-  /** {@code "2 articles checked, 1 over the limit"}. */
-  static String summary(CheckReport report) {
-    long incomplete = report.failed() - report.exceeded();
+  /**
+   * {@code "2 articles checked, 1 over the limit"}, then what else failed: {@code ", 1 failed: not
+   * compared with every candidate"}, {@code ", 1 more failing on --fail-on kinds"}.
+   */
+  public static String summary(CheckReport report) {
     return CheckFormat.count(report.articles().size(), "article") + " checked, "
-        + report.exceeded() + " over the limit"
-        + (incomplete > 0 ? ", " + incomplete + " failed: not compared with every candidate" : "");
+        + report.exceeded() + " over the limit" + failedOtherwise(report);
+  }
+
+  /** What failed other than containment, each article counted for its first reason. */
+  static String failedOtherwise(CheckReport report) {
+    long notCompared = 0;
+    long onKinds = 0;
+    for (CheckReport.ArticleResult a : report.articles()) {
+      if (a.exceeded() || !a.failed()) {
+        continue;
+      }
+      if (a.capped() != null && a.capped().candidatesNotCompared() > 0) {
+        notCompared++;
+      } else {
+        onKinds++;
+      }
+    }
+    return (notCompared > 0 ? ", " + notCompared + " failed: not compared with every candidate" : "")
+        + (onKinds > 0 ? ", " + onKinds + " more failing on --fail-on kinds" : "");
   }
 
   /**
@@ -109,6 +128,14 @@ public final class CheckTextRenderer implements CheckRenderer {
     lines.add(verdict(a, limit));
     for (String cap : caps(a.capped())) {
       lines.add("  " + cap);
+    }
+    if (!a.failedOn().isEmpty()) {
+      lines.add("  fails on " + CheckFormat.line(String.join(", ", a.failedOn()))
+          + ": a counted passage carries it (--fail-on)");
+    }
+    if (!a.follows().isEmpty()) {
+      lines.add("  follows " + CheckFormat.line(String.join(", ", a.follows()))
+          + ": archived before it, most likely");
     }
     if (a.earlierVersion() != null) {
       lines.add("  " + earlierVersion(a.earlierVersion()));
@@ -160,6 +187,10 @@ public final class CheckTextRenderer implements CheckRenderer {
     if (m.archivedSource() != null && !m.archivedSource().isBlank()) {
       line += " (" + CheckFormat.line(m.archivedSource()) + ")";
     }
+    if (m.direction() != null && m.direction().first() != null) {
+      line += "; ran first: " + CheckFormat.line(m.direction().first()) + " ("
+          + CheckFormat.line(m.direction().reason()) + ")";
+    }
     return m.sameId() ? line + ", its earlier version" : line;
   }
 
@@ -171,7 +202,9 @@ public final class CheckTextRenderer implements CheckRenderer {
     }
     String text = p.article() == null ? "" : p.article().text();
     b.append('"').append(CheckFormat.printable(CheckFormat.excerpt(text, EXCERPT_CHARS)))
-        .append("\" [").append(CheckFormat.line(p.kind())).append(", ")
+        .append("\" [")
+        .append(CheckFormat.line(p.kinds().isEmpty() ? p.kind() : String.join(" ", p.kinds())))
+        .append(", ")
         .append(CheckFormat.number2(p.similarity())).append(", ")
         .append(CheckFormat.line(p.status())).append(']');
     return b.toString();

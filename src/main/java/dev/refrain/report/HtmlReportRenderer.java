@@ -68,11 +68,11 @@ public final class HtmlReportRenderer implements ReportRenderer {
     articles(b, page);
     matrix(b, page);
     rankedPairs(b, page);
-    int detailed = Math.min(report.pairs().size(), limits.pairsInDetail());
+    int detailed = Math.min(report.pairsBetweenArticles().size(), limits.pairsInDetail());
     for (int i = 0; i < detailed; i++) {
       pair(b, page, i);
     }
-    note(b, ReportLimits.more(report.pairs().size(), detailed, "pair"));
+    note(b, ReportLimits.more(report.pairsBetweenArticles().size(), detailed, "pair"));
     clusters(b, page);
     templates(b, page);
     b.append("</main>\n<script>\n").append(HtmlStyle.SCRIPT).append("</script>\n");
@@ -98,7 +98,7 @@ public final class HtmlReportRenderer implements ReportRenderer {
     b.append("<section id=\"summary\">\n<h1>refrain report</h1>\n<div class=\"stats\">\n");
     Report.Stats s = r.stats();
     stat(b, s == null ? r.articles().size() : s.articles(), "articles");
-    stat(b, s == null ? r.pairs().size() : s.pairs(), "pairs");
+    stat(b, s == null ? r.pairsBetweenArticles().size() : s.pairs(), "pairs");
     stat(b, s == null ? page.passageCount() : s.passages(), "passages");
     stat(b, s == null ? r.clusters().size() : s.clusters(), "clusters");
     stat(b, s == null ? r.templates().size() : s.templates(), "templates");
@@ -201,7 +201,40 @@ public final class HtmlReportRenderer implements ReportRenderer {
       b.append("<p class=\"muted\">").append(listed).append(" of ").append(list.size())
           .append(" articles listed: those in the pairs, clusters and templates shown.</p>\n");
     }
+    internalRepeats(b, page);
     b.append("</section>\n");
+  }
+
+  /** The passages listed articles repeat inside themselves, each under its article. */
+  private static void internalRepeats(StringBuilder b, Page page) {
+    List<Report.ArticleEntry> list = page.report.articles();
+    int shown = 0;
+    for (int i = 0; i < list.size() && shown < page.limits.pairsInDetail(); i++) {
+      Report.ArticleEntry a = list.get(i);
+      if (a.internalRepeats().isEmpty() || !page.listed(i)) {
+        continue;
+      }
+      if (shown++ == 0) {
+        b.append("<h3>Articles repeating themselves</h3>\n");
+      }
+      String text = page.text(a.id());
+      b.append("<div class=\"cluster repeats\" id=\"").append(articleAnchor(i))
+          .append("-repeats\">\n<p>").append(page.articleLink(a.id())).append(" <span class=\"muted\">")
+          .append(a.internalRepeats().size()).append(a.internalRepeats().size() == 1
+              ? " passage repeated" : " passages repeated").append("</span></p>\n");
+      for (Report.PassageEntry x : a.internalRepeats()) {
+        b.append("<div class=\"occ\"><div class=\"occ-head\">").append(kindBadge(x))
+            .append(" <span class=\"muted\">similarity ").append(num2(x.similarity()))
+            .append("</span></div>\n<div class=\"inline\">");
+        if (x.diff().isEmpty() || text == null) {
+          b.append(HtmlEscape.inline(x.a().text()));
+        } else {
+          inlineDiff(b, HtmlInlineDiff.pieces(x.diff(), text, text, start(x.a()), end(x.a())));
+        }
+        b.append("</div></div>\n");
+      }
+      b.append("</div>\n");
+    }
   }
 
   // ---------------------------------------------------------------- matrix
@@ -209,7 +242,7 @@ public final class HtmlReportRenderer implements ReportRenderer {
   private static void matrix(StringBuilder b, Page page) {
     b.append("<section id=\"matrix\">\n<h2>Pair matrix</h2>\n");
     List<Integer> rows = page.matrixArticles();
-    if (rows.isEmpty() || page.report.pairs().isEmpty()) {
+    if (rows.isEmpty() || page.report.pairsBetweenArticles().isEmpty()) {
       b.append("<p class=\"muted\">No pair of articles shares a passage.</p>\n</section>\n");
       return;
     }
@@ -246,7 +279,7 @@ public final class HtmlReportRenderer implements ReportRenderer {
         b.append(r == c ? "<td class=\"diag\"></td>" : "<td></td>");
         continue;
       }
-      Report.PairEntry p = page.report.pairs().get(pair);
+      Report.PairEntry p = page.report.pairsBetweenArticles().get(pair);
       double share = page.id(r).equals(p.a()) ? p.containmentA() : p.containmentB();
       String title = page.id(r) + " → " + page.id(c) + ": " + pct(share);
       b.append("<td class=\"cell").append(share > 0.55 ? " dark" : "").append("\" style=\"")
@@ -266,7 +299,7 @@ public final class HtmlReportRenderer implements ReportRenderer {
 
   private static void rankedPairs(StringBuilder b, Page page) {
     b.append("<section id=\"pairs\">\n<h2>Pairs, most shared first</h2>\n");
-    List<Report.PairEntry> pairs = page.report.pairs();
+    List<Report.PairEntry> pairs = page.report.pairsBetweenArticles();
     if (pairs.isEmpty()) {
       b.append("<p class=\"muted\">No pair of articles shares a passage.</p>\n</section>\n");
       return;
@@ -316,7 +349,7 @@ public final class HtmlReportRenderer implements ReportRenderer {
   // ---------------------------------------------------------------- one pair
 
   private static void pair(StringBuilder b, Page page, int index) {
-    Report.PairEntry p = page.report.pairs().get(index);
+    Report.PairEntry p = page.report.pairsBetweenArticles().get(index);
     String anchor = pairAnchor(index);
     b.append("<section class=\"pair\" id=\"").append(anchor).append("\">\n<h3><a href=\"#")
         .append(anchor).append("\">").append(index + 1).append(".</a> ")
@@ -327,6 +360,7 @@ public final class HtmlReportRenderer implements ReportRenderer {
         .append(num2(p.jaccard())).append(" · longest passage ").append(p.longestPassageWords())
         .append(" words · ").append(p.passages().size())
         .append(p.passages().size() == 1 ? " passage" : " passages").append("</p>\n");
+    directionLine(b, p.direction());
     b.append("<div class=\"sides\">\n");
     side(b, page, anchor, p, true);
     side(b, page, anchor, p, false);
@@ -385,9 +419,28 @@ public final class HtmlReportRenderer implements ReportRenderer {
   }
 
   private static String kindBadge(Report.PassageEntry x) {
-    String kind = x.kind() != null ? x.kind() : "variant";
-    return "<span class=\"badge k-" + HtmlEscape.token(kind) + "\">" + HtmlEscape.text(kind)
-        + "</span>";
+    if (x.kinds().isEmpty()) {
+      return badges(List.of(x.kind() != null ? x.kind() : "variant"));
+    }
+    return badges(x.kinds());
+  }
+
+  /** One small badge per kind of change, classed {@code k-<kind>} for styles and filters. */
+  private static String badges(List<String> kinds) {
+    StringBuilder b = new StringBuilder();
+    for (String kind : kinds) {
+      b.append(b.length() == 0 ? "" : " ").append("<span class=\"badge k-")
+          .append(HtmlEscape.token(kind)).append("\">").append(HtmlEscape.text(kind))
+          .append("</span>");
+    }
+    return b.toString();
+  }
+
+  private static void directionLine(StringBuilder b, Report.DirectionEntry d) {
+    if (d != null) {
+      b.append("<p class=\"meta direction\">").append(HtmlEscape.text(ReportPhrases.direction(d)))
+          .append("</p>\n");
+    }
   }
 
   private static String clusterLink(String cluster) {
@@ -475,6 +528,7 @@ public final class HtmlReportRenderer implements ReportRenderer {
         .append(HtmlEscape.text(c.id()))
         .append(" <span class=\"muted\">").append(c.articleCount()).append(" articles · ")
         .append(c.occurrences().size()).append(" occurrences</span></h3>\n");
+    directionLine(b, c.earliest());
     Report.Occurrence canonical = canonical(c);
     String canonicalText = canonical == null ? null : page.text(canonical.article());
     for (Report.Occurrence o : c.occurrences()) {
@@ -485,7 +539,7 @@ public final class HtmlReportRenderer implements ReportRenderer {
           .append(page.articleLink(o.article()));
       if (!isCanonical) {
         b.append(" <span class=\"muted\">similarity ").append(num2(o.similarity()))
-            .append("</span>");
+            .append("</span> ").append(badges(o.kinds()));
       }
       b.append("</div>\n");
       if (isCanonical || o.diff().isEmpty()) {
@@ -564,7 +618,7 @@ public final class HtmlReportRenderer implements ReportRenderer {
       this.report = report;
       this.limits = limits;
       if (report.articles().size() > limits.articles()) {
-        List<Report.PairEntry> pairs = report.pairs();
+        List<Report.PairEntry> pairs = report.pairsBetweenArticles();
         for (Report.PairEntry p : pairs.subList(0, Math.min(pairs.size(), limits.pairsListed()))) {
           shownIds.add(p.a());
           shownIds.add(p.b());
@@ -582,9 +636,9 @@ public final class HtmlReportRenderer implements ReportRenderer {
         articleIndex.putIfAbsent(report.articles().get(i).id(), i);
       }
       // Only the pairs the page lists: a large report's others are not mapped at all.
-      int listed = Math.min(report.pairs().size(), limits.pairsListed());
+      int listed = Math.min(report.pairsBetweenArticles().size(), limits.pairsListed());
       for (int i = 0; i < listed; i++) {
-        Report.PairEntry p = report.pairs().get(i);
+        Report.PairEntry p = report.pairsBetweenArticles().get(i);
         pairIndex.putIfAbsent(key(p.a(), p.b()), i);
         pairIndex.putIfAbsent(key(p.b(), p.a()), i);
       }
@@ -629,7 +683,7 @@ public final class HtmlReportRenderer implements ReportRenderer {
 
     int passageCount() {
       int n = 0;
-      for (Report.PairEntry p : report.pairs()) {
+      for (Report.PairEntry p : report.pairsBetweenArticles()) {
         n += p.passages().size();
       }
       return n;
@@ -646,7 +700,7 @@ public final class HtmlReportRenderer implements ReportRenderer {
         return rows;
       }
       Set<String> inPairs = new HashSet<>();
-      List<Report.PairEntry> pairs = report.pairs();
+      List<Report.PairEntry> pairs = report.pairsBetweenArticles();
       for (Report.PairEntry p : pairs.subList(0, Math.min(pairs.size(), limits.pairsListed()))) {
         inPairs.add(p.a());
         inPairs.add(p.b());

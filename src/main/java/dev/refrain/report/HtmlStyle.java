@@ -60,6 +60,8 @@ final class HtmlStyle {
       .badge.k-boilerplate { background: var(--boiler); color: #334155; }
       .badge.k-verbatim { background: #fef3c7; color: #92400e; }
       .badge.k-variant { background: #dcfce7; color: #166534; }
+      .badge.k-numbers-changed, .badge.k-names-changed { background: #fee2e2; color: #991b1b; }
+      .badge.k-reworded, .badge.k-trimmed, .badge.k-extended, .badge.k-spelling { background: #dcfce7; color: #166534; }
       .badge.k-skipped, .badge.k-missing { background: #fee2e2; color: #991b1b; }
       .badge.k-warning { background: #fef9c3; color: #854d0e; }
       .bar { display: inline-block; width: 3.5rem; height: .5rem; background: var(--line);

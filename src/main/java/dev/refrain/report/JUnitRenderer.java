@@ -113,7 +113,8 @@ public final class JUnitRenderer implements CheckRenderer {
     if (a.failed()) {
       String message = CheckFormat.percent(a.containment()) + " reused"
           + (Double.isNaN(limit) ? "" : " (limit " + CheckFormat.percent(limit) + ")")
-          + (a.exceeded() ? "" : "; not compared with every candidate");
+          + (a.capped() != null && a.capped().candidatesNotCompared() > 0 ? "; not compared with every candidate" : "")
+          + (a.failedOn().isEmpty() ? "" : "; fails on " + String.join(", ", a.failedOn()));
       b.append(">\n      <failure message=\"").append(attr(message)).append("\" type=\"")
           .append(FAILURE_TYPE).append("\">").append(text(String.join("\n", lines)))
           .append("</failure>\n    </testcase>\n");

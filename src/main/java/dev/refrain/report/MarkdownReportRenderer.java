@@ -59,12 +59,13 @@ public final class MarkdownReportRenderer implements ReportRenderer {
     counts(b, report);
     settings(b, report.settings());
     problems(b, report.problems());
-    pairsTable(b, report.pairs());
-    int detailed = Math.min(report.pairs().size(), limits.pairsInDetail());
+    pairsTable(b, report.pairsBetweenArticles());
+    int detailed = Math.min(report.pairsBetweenArticles().size(), limits.pairsInDetail());
     for (int i = 0; i < detailed; i++) {
-      pair(b, i, report.pairs().get(i), texts);
+      pair(b, i, report.pairsBetweenArticles().get(i), texts);
     }
-    note(b, ReportLimits.more(report.pairs().size(), detailed, "pair"));
+    note(b, ReportLimits.more(report.pairsBetweenArticles().size(), detailed, "pair"));
+    internalRepeats(b, report);
     clusters(b, report.clusters(), texts);
     templates(b, report.templates());
     int end = b.length();
@@ -80,11 +81,11 @@ public final class MarkdownReportRenderer implements ReportRenderer {
   private static void counts(StringBuilder b, Report r) {
     Report.Stats s = r.stats();
     int passages = 0;
-    for (Report.PairEntry p : r.pairs()) {
+    for (Report.PairEntry p : r.pairsBetweenArticles()) {
       passages += p.passages().size();
     }
     b.append(count(s == null ? r.articles().size() : s.articles(), "article")).append(" · ")
-        .append(count(s == null ? r.pairs().size() : s.pairs(), "pair")).append(" · ")
+        .append(count(s == null ? r.pairsBetweenArticles().size() : s.pairs(), "pair")).append(" · ")
         .append(count(s == null ? passages : s.passages(), "passage")).append(" · ")
         .append(count(s == null ? r.clusters().size() : s.clusters(), "cluster")).append(" · ")
         .append(count(s == null ? r.templates().size() : s.templates(), "template"));
@@ -177,6 +178,9 @@ public final class MarkdownReportRenderer implements ReportRenderer {
     b.append("a→b ").append(pct(p.containmentA())).append(" · b→a ")
         .append(pct(p.containmentB())).append(" · jaccard ").append(num2(p.jaccard()))
         .append(" · longest passage ").append(p.longestPassageWords()).append(" words\n\n");
+    if (p.direction() != null) {
+      b.append(MarkdownEscape.inline(ReportPhrases.direction(p.direction()))).append("\n\n");
+    }
     String aText = texts.get(p.a());
     String bText = texts.get(p.b());
     for (int j = 0; j < p.passages().size(); j++) {
@@ -191,7 +195,8 @@ public final class MarkdownReportRenderer implements ReportRenderer {
       Report.PairEntry p,
       String aText,
       String bText) {
-    b.append("**P").append(j + 1).append("** · ").append(MarkdownEscape.inline(x.kind()))
+    b.append("**P").append(j + 1).append("** · ")
+        .append(MarkdownEscape.inline(ReportPhrases.kinds(x.kinds(), x.kind())))
         .append(" · similarity ").append(num2(x.similarity())).append(" · ")
         .append(x.wordsA()).append(" / ").append(x.wordsB()).append(" words");
     if (x.cluster() != null) {
@@ -303,9 +308,47 @@ public final class MarkdownReportRenderer implements ReportRenderer {
     note(b, ReportLimits.more(templates.size(), shown, "template"));
   }
 
+  /** The passages each article repeats inside itself: on the article, never a pair with itself. */
+  private void internalRepeats(StringBuilder b, Report report) {
+    int shown = 0;
+    int all = 0;
+    for (Report.ArticleEntry a : report.articles()) {
+      if (a.internalRepeats().isEmpty()) {
+        continue;
+      }
+      all++;
+      if (shown == limits.pairsInDetail()) {
+        continue;
+      }
+      if (shown++ == 0) {
+        b.append("## Articles repeating themselves\n\n");
+      }
+      String text = report.texts().get(a.id());
+      b.append("### ").append(MarkdownEscape.inline(a.id())).append("\n\n");
+      for (int j = 0; j < a.internalRepeats().size(); j++) {
+        Report.PassageEntry x = a.internalRepeats().get(j);
+        b.append("**R").append(j + 1).append("** · ")
+            .append(MarkdownEscape.inline(ReportPhrases.kinds(x.kinds(), x.kind())))
+            .append(" · similarity ").append(num2(x.similarity())).append("\n\n");
+        b.append("> **first** ").append(excerpt(x.a())).append("\n>\n");
+        b.append("> **again** ").append(excerpt(x.b())).append("\n\n");
+        if (hasChanges(x.diff())) {
+          b.append("Diff: ")
+              .append(inlineDiff(
+                  HtmlInlineDiff.pieces(x.diff(), text, text, x.a().start(), x.a().end())))
+              .append("\n\n");
+        }
+      }
+    }
+    note(b, ReportLimits.more(all, shown, "self-repeating article"));
+  }
+
   private static void cluster(StringBuilder b, Report.ClusterEntry c, Map<String, String> texts) {
     b.append("\n### ").append(MarkdownEscape.inline(c.id()))
         .append(" · ").append(c.articleCount()).append(" articles\n\n");
+    if (c.earliest() != null) {
+      b.append(MarkdownEscape.inline(ReportPhrases.direction(c.earliest()))).append("\n\n");
+    }
     Report.Occurrence canonical = null;
     for (Report.Occurrence o : c.occurrences()) {
       if (o.canonical()) {
@@ -334,7 +377,9 @@ public final class MarkdownReportRenderer implements ReportRenderer {
                       o.diff(), canonicalText, texts.get(o.article()), canonical.start(),
                       canonical.end()));
       b.append("- ").append(MarkdownEscape.inline(o.article())).append(" (similarity ")
-          .append(num2(o.similarity())).append("): ").append(line).append('\n');
+          .append(num2(o.similarity()))
+          .append(o.kinds().isEmpty() ? "" : "; " + MarkdownEscape.inline(String.join(", ", o.kinds())))
+          .append("): ").append(line).append('\n');
     }
   }
 

@@ -36,10 +36,13 @@ public record Report(
     Map<String, String> texts) {
 
   /**
-   * The current {@link #schemaVersion()}. 2: templates are learned before pairing and reported
+   * The current {@link #schemaVersion()}. 3: a passage an article repeats inside itself is also
+   * in its entry's {@code internalRepeats} (still a pair with {@code a == b}, as the report
+   * contract says; {@code stats.pairs} counts pairs of two articles); passages carry {@code
+   * kinds}, pairs {@code direction}, clusters {@code earliest}. 2: templates are learned before pairing and reported
    * in {@code templates}; no passage or cluster is boilerplate any more.
    */
-  public static final int SCHEMA_VERSION = 2;
+  public static final int SCHEMA_VERSION = 3;
 
   /**
    * The lists are taken as given, unmodifiable views (a large scan's articles and pairs are
@@ -47,11 +50,80 @@ public record Report(
    */
   public Report {
     articles = Collections.unmodifiableList(articles);
-    pairs = Collections.unmodifiableList(pairs);
+    pairs = pairs instanceof PairList ? pairs : Collections.unmodifiableList(pairs);
     texts = Collections.unmodifiableMap(texts);
     clusters = List.copyOf(clusters);
     templates = List.copyOf(templates);
     problems = List.copyOf(problems);
+  }
+
+  /**
+   * The pairs of two different articles: {@link #pairs()} without the pairs of an article with
+   * itself ({@code a == b}), which the reports read by people show on the article as its
+   * internal repeats.
+   */
+  public List<PairEntry> pairsBetweenArticles() {
+    if (pairs instanceof PairList list) {
+      return list.betweenArticles();
+    }
+    return pairs.stream().filter(p -> !p.a().equals(p.b())).toList();
+  }
+
+  /**
+   * A scan's pairs mapped as they are read, knowing which of them are an article's pairs with
+   * itself, so {@link #pairsBetweenArticles()} maps no pair it leaves out.
+   */
+  public static final class PairList extends java.util.AbstractList<PairEntry> {
+    private final java.util.function.IntFunction<PairEntry> pair;
+    private final int size;
+    private final int[] internal;
+
+    /**
+     * @param pair the pair at an index
+     * @param size how many pairs
+     * @param internal the indexes of the pairs of an article with itself, ascending
+     */
+    public PairList(java.util.function.IntFunction<PairEntry> pair, int size, int[] internal) {
+      this.pair = pair;
+      this.size = size;
+      this.internal = internal.clone();
+    }
+
+    @Override
+    public PairEntry get(int i) {
+      java.util.Objects.checkIndex(i, size);
+      return pair.apply(i);
+    }
+
+    @Override
+    public int size() {
+      return size;
+    }
+
+    List<PairEntry> betweenArticles() {
+      if (internal.length == 0) {
+        return this;
+      }
+      return new java.util.AbstractList<>() {
+        @Override
+        public PairEntry get(int i) {
+          java.util.Objects.checkIndex(i, size());
+          int index = i;
+          for (int x : internal) {
+            if (x > index) {
+              break;
+            }
+            index++;
+          }
+          return pair.apply(index);
+        }
+
+        @Override
+        public int size() {
+          return size - internal.length;
+        }
+      };
+    }
   }
 
   /**
@@ -87,6 +159,8 @@ public record Report(
    * @param templateWords words inside template text (masked, in no passage)
    * @param repetitiveWords words inside text the article repeats more than 16 times (a word
    *     repeated throughout, a row of zeros): compared with nothing, in no passage
+   * @param internalRepeats passages the article repeats inside itself (side a the first
+   *     occurrence, side b the repeat), sorted by start; never a pair of the article with itself
    */
   public record ArticleEntry(
       String id,
@@ -97,17 +171,33 @@ public record Report(
       String source,
       String title,
       String published,
-      int repetitiveWords) {}
+      int repetitiveWords,
+      List<PassageEntry> internalRepeats) {
+
+    public ArticleEntry {
+      internalRepeats = internalRepeats == null ? List.of() : List.copyOf(internalRepeats);
+    }
+
+    /** An article that repeats no passage inside itself. */
+    public ArticleEntry(
+        String id, String path, int chars, int words, int templateWords, String source,
+        String title, String published, int repetitiveWords) {
+      this(id, path, chars, words, templateWords, source, title, published, repetitiveWords,
+          List.of());
+    }
+  }
 
   /**
-   * Two articles that share passages; {@code a} sorts before {@code b}, or equals it for a
-   * passage repeated inside one article.
+   * Two articles that share passages; {@code a} sorts before {@code b} (a passage an article
+   * repeats inside itself is in {@link ArticleEntry#internalRepeats}, not a pair).
    *
    * @param containmentA share of a's words in passages shared with b, in [0, 1]
    * @param containmentB likewise for b
    * @param jaccard exact Jaccard similarity of the two articles' shingle sets, in [0, 1]
    * @param longestPassageWords words (on the a side) of the longest passage
    * @param passages sorted by their start in a
+   * @param direction which of the two most likely ran the shared text first, or null when not
+   *     judged
    */
   public record PairEntry(
       String a,
@@ -116,12 +206,30 @@ public record Report(
       double containmentB,
       double jaccard,
       int longestPassageWords,
-      List<PassageEntry> passages) {
+      List<PassageEntry> passages,
+      DirectionEntry direction) {
 
     public PairEntry {
       passages = List.copyOf(passages);
     }
+
+    /** A pair whose direction is not judged. */
+    public PairEntry(
+        String a, String b, double containmentA, double containmentB, double jaccard,
+        int longestPassageWords, List<PassageEntry> passages) {
+      this(a, b, containmentA, containmentB, jaccard, longestPassageWords, passages, null);
+    }
   }
+
+  /**
+   * Which article most likely ran a shared text first ({@code dev.refrain.kernel.Direction}).
+   *
+   * @param first the id of that article, or null when unknown
+   * @param basis {@code published}, {@code wire-source}, {@code wire-credit}, {@code
+   *     fuller-form} or {@code unknown}
+   * @param reason the evidence in words
+   */
+  public record DirectionEntry(String first, String basis, String reason) {}
 
   /**
    * One passage two articles share, with its word-level variant diff.
@@ -132,6 +240,9 @@ public record Report(
    * @param wordsB words of the passage in b
    * @param cluster the id of the cluster it belongs to, or null
    * @param diff word-level edit script from a's side to b's side, in order
+   * @param kinds the kinds of change ({@code dev.refrain.diff.VariantKind} labels: {@code
+   *     verbatim}, {@code trimmed}, {@code extended}, {@code reworded}, {@code spelling}, {@code
+   *     numbers-changed}, {@code names-changed}), in that order
    */
   public record PassageEntry(
       Span a,
@@ -141,10 +252,20 @@ public record Report(
       int wordsA,
       int wordsB,
       String cluster,
-      List<DiffOp> diff) {
+      List<DiffOp> diff,
+      List<String> kinds) {
 
     public PassageEntry {
       diff = List.copyOf(diff);
+      kinds = kinds == null ? List.of() : List.copyOf(kinds);
+    }
+
+    /** A passage whose kinds of change are not read: none but {@code verbatim} when it is. */
+    public PassageEntry(
+        Span a, Span b, double similarity, String kind, int wordsA, int wordsB, String cluster,
+        List<DiffOp> diff) {
+      this(a, b, similarity, kind, wordsA, wordsB, cluster, diff,
+          "verbatim".equals(kind) ? List.of("verbatim") : List.of());
     }
   }
 
@@ -174,11 +295,18 @@ public record Report(
    * @param id {@code "C1"}, {@code "C2"}, ... in report order
    * @param articleCount distinct articles it occurs in
    * @param occurrences the canonical occurrence first, then the others by article id
+   * @param earliest the article that most likely ran it first, or null when not judged
    */
-  public record ClusterEntry(String id, int articleCount, List<Occurrence> occurrences) {
+  public record ClusterEntry(
+      String id, int articleCount, List<Occurrence> occurrences, DirectionEntry earliest) {
 
     public ClusterEntry {
       occurrences = List.copyOf(occurrences);
+    }
+
+    /** A cluster whose earliest occurrence is not judged. */
+    public ClusterEntry(String id, int articleCount, List<Occurrence> occurrences) {
+      this(id, articleCount, occurrences, null);
     }
   }
 
@@ -189,6 +317,8 @@ public record Report(
    * @param similarity similarity to the canonical form, 1 for the canonical one
    * @param diff word-level edit script from the canonical form (side a) to this one (side b);
    *     empty for the canonical occurrence
+   * @param kinds the kinds of change from the canonical form (as {@link PassageEntry#kinds});
+   *     {@code verbatim} for the canonical occurrence
    */
   public record Occurrence(
       String article,
@@ -197,10 +327,19 @@ public record Report(
       String text,
       boolean canonical,
       double similarity,
-      List<DiffOp> diff) {
+      List<DiffOp> diff,
+      List<String> kinds) {
 
     public Occurrence {
       diff = List.copyOf(diff);
+      kinds = kinds == null ? List.of() : List.copyOf(kinds);
+    }
+
+    /** An occurrence whose kinds of change are not read. */
+    public Occurrence(
+        String article, int start, int end, String text, boolean canonical, double similarity,
+        List<DiffOp> diff) {
+      this(article, start, end, text, canonical, similarity, diff, List.of());
     }
   }
 

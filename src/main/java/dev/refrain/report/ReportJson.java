@@ -29,6 +29,13 @@ final class ReportJson {
     stringIfPresent(g, "source", a.source());
     stringIfPresent(g, "title", a.title());
     stringIfPresent(g, "published", a.published());
+    if (!a.internalRepeats().isEmpty()) {
+      g.writeArrayFieldStart("internalRepeats");
+      for (Report.PassageEntry x : a.internalRepeats()) {
+        passage(g, x);
+      }
+      g.writeEndArray();
+    }
   }
 
   static void pair(JsonGenerator g, Report.PairEntry p) throws IOException {
@@ -40,26 +47,52 @@ final class ReportJson {
     g.writeNumberField("longestPassageWords", p.longestPassageWords());
     g.writeArrayFieldStart("passages");
     for (Report.PassageEntry x : p.passages()) {
-      g.writeStartObject();
-      g.writeFieldName("a");
-      g.writeObject(x.a());
-      g.writeFieldName("b");
-      g.writeObject(x.b());
-      g.writeNumberField("similarity", x.similarity());
-      // Contract field: template text is masked before pairing, so no passage is boilerplate.
-      g.writeBooleanField("boilerplate", false);
-      g.writeStringField("kind", x.kind());
-      g.writeNumberField("wordsA", x.wordsA());
-      g.writeNumberField("wordsB", x.wordsB());
-      stringIfPresent(g, "cluster", x.cluster());
-      g.writeArrayFieldStart("diff");
-      for (Report.DiffOp op : x.diff()) {
-        diffOp(g, op);
-      }
-      g.writeEndArray();
-      g.writeEndObject();
+      passage(g, x);
     }
     g.writeEndArray();
+    direction(g, "direction", p.direction());
+  }
+
+  private static void passage(JsonGenerator g, Report.PassageEntry x) throws IOException {
+    g.writeStartObject();
+    g.writeFieldName("a");
+    g.writeObject(x.a());
+    g.writeFieldName("b");
+    g.writeObject(x.b());
+    g.writeNumberField("similarity", x.similarity());
+    // Contract field: template text is masked before pairing, so no passage is boilerplate.
+    g.writeBooleanField("boilerplate", false);
+    g.writeStringField("kind", x.kind());
+    g.writeNumberField("wordsA", x.wordsA());
+    g.writeNumberField("wordsB", x.wordsB());
+    stringIfPresent(g, "cluster", x.cluster());
+    kinds(g, x.kinds());
+    g.writeArrayFieldStart("diff");
+    for (Report.DiffOp op : x.diff()) {
+      diffOp(g, op);
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  static void kinds(JsonGenerator g, java.util.List<String> kinds) throws IOException {
+    g.writeArrayFieldStart("kinds");
+    for (String k : kinds) {
+      g.writeString(k);
+    }
+    g.writeEndArray();
+  }
+
+  /** {@code field: {first, basis, reason}} ({@code first} left out when unknown); none when null. */
+  static void direction(JsonGenerator g, String field, Report.DirectionEntry d) throws IOException {
+    if (d == null) {
+      return;
+    }
+    g.writeObjectFieldStart(field);
+    stringIfPresent(g, "first", d.first());
+    g.writeStringField("basis", d.basis());
+    g.writeStringField("reason", d.reason());
+    g.writeEndObject();
   }
 
   static void cluster(JsonGenerator g, Report.ClusterEntry c) throws IOException {
@@ -74,6 +107,7 @@ final class ReportJson {
       g.writeStringField("text", o.text());
       g.writeBooleanField("canonical", o.canonical());
       g.writeNumberField("similarity", o.similarity());
+      kinds(g, o.kinds());
       g.writeArrayFieldStart("diff");
       for (Report.DiffOp op : o.diff()) {
         diffOp(g, op);
@@ -82,6 +116,7 @@ final class ReportJson {
       g.writeEndObject();
     }
     g.writeEndArray();
+    direction(g, "earliest", c.earliest());
   }
 
   /**

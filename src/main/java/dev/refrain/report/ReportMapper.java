@@ -2,10 +2,13 @@ package dev.refrain.report;
 
 import dev.refrain.cluster.Cluster;
 import dev.refrain.diff.Edit;
+import dev.refrain.diff.VariantKinds;
 import dev.refrain.document.LoadProblem;
 import dev.refrain.kernel.ArticleInfo;
 import dev.refrain.kernel.ArticlePair;
 import dev.refrain.kernel.ArticleStore;
+import dev.refrain.kernel.Detector;
+import dev.refrain.kernel.Direction;
 import dev.refrain.kernel.DetectorOptions;
 import dev.refrain.kernel.SharedPassage;
 import dev.refrain.normalize.TextNormalizer;
@@ -39,14 +42,37 @@ public final class ReportMapper {
         new Report.Settings(
             o.shingleSize(), o.window(), o.minWords(), o.maxGap(), o.minSimilarity(),
             o.templateMinArticles(), o.maxBucket(), "words", TextNormalizer.VERSION);
+    // a pair of an article with itself is what it repeats inside itself: a pair (the report
+    // contract), and shown on the article too
+    int[] selfPair = new int[store.size()];
+    java.util.Arrays.fill(selfPair, -1);
+    int[] internal = new int[8];
+    int internalCount = 0;
+    for (int i = 0; i < result.pairs().size(); i++) {
+      ArticlePair p = result.pairs().get(i);
+      if (p.a() == p.b()) {
+        selfPair[p.a()] = i;
+        if (internalCount == internal.length) {
+          internal = java.util.Arrays.copyOf(internal, internalCount * 2);
+        }
+        internal[internalCount++] = i;
+      }
+    }
+    int shown = result.pairs().size() - internalCount;
+    int pairCount = shown;
     List<Report.ArticleEntry> articles =
         new AbstractList<>() {
           @Override
           public Report.ArticleEntry get(int i) {
             ArticleInfo a = store.info(i);
+            List<Report.PassageEntry> repeats =
+                selfPair[i] < 0
+                    ? List.of()
+                    : passages(result.pairs().get(selfPair[i]), store.article(i).text(),
+                        store.article(i).text());
             return new Report.ArticleEntry(
                 a.id(), a.path(), a.chars(), a.words(), result.templateWords(i), a.source(),
-                a.title(), a.published(), a.repetitiveWords());
+                a.title(), a.published(), a.repetitiveWords(), repeats);
           }
 
           @Override
@@ -55,17 +81,9 @@ public final class ReportMapper {
           }
         };
     List<Report.PairEntry> pairs =
-        new AbstractList<>() {
-          @Override
-          public Report.PairEntry get(int i) {
-            return pair(result.pairs().get(i), store);
-          }
-
-          @Override
-          public int size() {
-            return result.pairs().size();
-          }
-        };
+        new Report.PairList(
+            i -> pair(result.pairs().get(i), store), result.pairs().size(),
+            java.util.Arrays.copyOf(internal, internalCount));
     int passages = 0;
     for (ArticlePair p : result.pairs()) {
       passages += p.passages().size();
@@ -86,7 +104,7 @@ public final class ReportMapper {
         (int) problems.stream().filter(x -> x.kind() != LoadProblem.Kind.WARNING).count();
     Report.Stats stats =
         new Report.Stats(
-            store.size(), result.candidatePairs(), result.pairs().size(), passages,
+            store.size(), result.candidatePairs(), pairCount, passages,
             clusters.size(), templates.size(), result.templateArticles(),
             result.cappedFingerprints(), skipped, caps(result.caps()));
     return new Report(
@@ -109,6 +127,27 @@ public final class ReportMapper {
     String bId = store.info(p.b()).id();
     String aText = store.article(p.a()).text();
     String bText = p.b() == p.a() ? aText : store.article(p.b()).text();
+    List<Report.PassageEntry> entries = passages(p, aText, bText);
+    int wordsA = 0;
+    int wordsB = 0;
+    for (SharedPassage s : p.passages()) {
+      wordsA += s.passage().wordsA();
+      wordsB += s.passage().wordsB();
+    }
+    Direction.Verdict v =
+        Detector.direction(store.info(p.a()), aText, wordsA, store.info(p.b()), bText, wordsB);
+    return new Report.PairEntry(
+        aId, bId, round(p.containmentA()), round(p.containmentB()), round(p.jaccard()),
+        p.longestPassageWords(), entries, direction(v, List.of(aId, bId)));
+  }
+
+  /** The report entry of a verdict on the articles {@code ids}, in the order it was given them. */
+  static Report.DirectionEntry direction(Direction.Verdict v, List<String> ids) {
+    return new Report.DirectionEntry(v.known() ? ids.get(v.first()) : null, v.basis(), v.reason());
+  }
+
+  /** The passages of a pair (or of an article with itself), with their diffs and kinds. */
+  private static List<Report.PassageEntry> passages(ArticlePair p, String aText, String bText) {
     List<Report.PassageEntry> entries = new ArrayList<>(p.passages().size());
     for (SharedPassage s : p.passages()) {
       var x = s.passage();
@@ -121,11 +160,10 @@ public final class ReportMapper {
               x.wordsA(),
               x.wordsB(),
               s.cluster() < 0 ? null : clusterId(s.cluster()),
-              diffOps(s.diff(), aText, bText)));
+              diffOps(s.diff(), aText, bText),
+              VariantKinds.labels(Detector.kinds(s, aText, bText))));
     }
-    return new Report.PairEntry(
-        aId, bId, round(p.containmentA()), round(p.containmentB()), round(p.jaccard()),
-        p.longestPassageWords(), entries);
+    return entries;
   }
 
   /**
@@ -224,6 +262,8 @@ public final class ReportMapper {
     Cluster.Occurrence canon = c.occurrences().get(c.canonical());
     String canonText = store.article(canon.article()).text();
     List<Report.Occurrence> occurrences = new ArrayList<>();
+    List<Direction.Candidate> candidates = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
     for (int pass = 0; pass < 2; pass++) {
       for (int i = 0; i < c.occurrences().size(); i++) {
         boolean isCanonical = i == c.canonical();
@@ -234,6 +274,10 @@ public final class ReportMapper {
         String text = isCanonical ? canonText : store.article(o.article()).text();
         int start = r.spans().get(i)[0];
         int end = r.spans().get(i)[1];
+        ArticleInfo info = store.info(o.article());
+        candidates.add(
+            Direction.Candidate.of(info.published(), info.source(), text, o.toWord() - o.fromWord()));
+        ids.add(info.id());
         occurrences.add(
             new Report.Occurrence(
                 store.info(o.article()).id(),
@@ -242,10 +286,15 @@ public final class ReportMapper {
                 text.substring(start, end),
                 isCanonical,
                 round(r.similarities().get(i)),
-                diffOps(r.diffs().get(i), canonText, text)));
+                diffOps(r.diffs().get(i), canonText, text),
+                isCanonical
+                    ? List.of("verbatim")
+                    : VariantKinds.labels(Detector.kinds(r.diffs().get(i), canonText, text))));
       }
     }
-    return new Report.ClusterEntry(clusterId(index), c.articleCount(), occurrences);
+    return new Report.ClusterEntry(
+        clusterId(index), c.articleCount(), occurrences,
+        direction(Detector.direction(candidates), ids));
   }
 
   private static Report.Span span(String text, int start, int end) {

@@ -44,4 +44,23 @@ final class ReportPhrases {
         c.maxBucket(), c.articles(), c.articles() == 1 ? "article holds" : "articles hold",
         c.representativePairs(), c.pairsNotCompared());
   }
+
+  /**
+   * Who ran a shared text first: {@code "ran first: 003 (published 2023-06-17 before
+   * 2023-06-18)"}, or {@code "ran first: unknown (...)"}; "" when not judged.
+   */
+  static String direction(Report.DirectionEntry d) {
+    if (d == null) {
+      return "";
+    }
+    if (d.first() == null) {
+      return "ran first: unknown (" + d.reason().replaceFirst("^unknown: ", "") + ")";
+    }
+    return "ran first: " + d.first() + " (" + d.reason() + ")";
+  }
+
+  /** The kinds of change of a passage, comma-separated; its {@code kind} when none are read. */
+  static String kinds(java.util.List<String> kinds, String kind) {
+    return kinds.isEmpty() ? (kind == null ? "variant" : kind) : String.join(", ", kinds);
+  }
 }

@@ -33,7 +33,7 @@ public final class TextReportRenderer implements ReportRenderer {
   @Override
   public void render(Report report, Writer out) throws IOException {
     int idWidth = 4;
-    for (Report.PairEntry p : report.pairs()) {
+    for (Report.PairEntry p : report.pairsBetweenArticles()) {
       idWidth =
           Math.max(
               idWidth, Math.max(ControlEscape.line(p.a()).length(), ControlEscape.line(p.b()).length()));
@@ -44,7 +44,7 @@ public final class TextReportRenderer implements ReportRenderer {
         String.format(Locale.ROOT, row, "rank", "a", "b", "a in b", "b in a", "jaccard",
             "longest", "passages"));
     int shown = 0;
-    for (Report.PairEntry p : report.pairs()) {
+    for (Report.PairEntry p : report.pairsBetweenArticles()) {
       if (top > 0 && shown == top) {
         break;
       }
@@ -63,8 +63,8 @@ public final class TextReportRenderer implements ReportRenderer {
               p.longestPassageWords() + "w",
               passages));
     }
-    if (shown < report.pairs().size()) {
-      out.write("  ... " + (report.pairs().size() - shown) + " more pairs in the reports\n");
+    if (shown < report.pairsBetweenArticles().size()) {
+      out.write("  ... " + (report.pairsBetweenArticles().size() - shown) + " more pairs in the reports\n");
     }
     Report.Stats s = report.stats();
     out.write(

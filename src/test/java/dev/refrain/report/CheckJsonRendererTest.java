@@ -49,7 +49,7 @@ class CheckJsonRendererTest {
   void articlesMatchesAndPassagesKeepTheContractShape() throws Exception {
     JsonNode root = MAPPER.readTree(render(renderer, sampleReport()));
     JsonNode a = root.at("/articles/0");
-    assertEquals(List.of("id", "path", "chars", "words", "templateWords", "repetitiveWords", "containment", "exceeded", "failed", "matches"),
+    assertEquals(List.of("id", "path", "chars", "words", "templateWords", "repetitiveWords", "containment", "exceeded", "failedOn", "failed", "follows", "matches"),
         fields(a));
     assertEquals(CheckRenderersTest.A1_ID, a.get("id").asText());
     assertTrue(a.get("exceeded").asBoolean());
@@ -58,7 +58,7 @@ class CheckJsonRendererTest {
         "containmentArchived", "sameId", "passages"), fields(m));
     JsonNode p = m.at("/passages/0");
     assertEquals(List.of("article", "archived", "location", "similarity", "kind", "status",
-        "words", "diff"), fields(p));
+        "words", "kinds", "diff"), fields(p));
     assertEquals(List.of("start", "end", "text"), fields(p.get("article")));
     assertEquals(List.of("start", "end", "text"), fields(p.get("archived")));
     assertEquals(List.of("startLine", "startColumn", "endLine", "endColumn"),

@@ -324,9 +324,9 @@ class HtmlReportRendererTest {
                 0.5, "variant", 1, 1, null, List.of()));
     Report report =
         new Report(
-            1, null, List.of(article("x", "x.txt", text, null, null)),
-            List.of(new Report.PairEntry("x", "x", 1, 1, 1, 5, passages)), List.of(), List.of(), List.of(),
-            null, texts("x", text));
+            1, null, List.of(article("x", "x.txt", text, null, null), article("y", "y.txt", text, null, null)),
+            List.of(new Report.PairEntry("x", "y", 1, 1, 1, 5, passages)), List.of(), List.of(), List.of(),
+            null, texts("x", text, "y", text));
     String html = renderer.toHtml(report);
     assertBalanced(html);
     for (String side : sideTexts(html)) {

@@ -89,9 +89,9 @@ class MarkdownReportRendererTest {
     Report.PassageEntry p =
         new Report.PassageEntry(span(text, 0, text.length()), span(text, 0, text.length()), 1, "verbatim", 101, 101, null, List.of());
     Report report =
-        new Report(1, null, List.of(article("x", "x", text, null, null)),
-            List.of(new Report.PairEntry("x", "x", 1, 1, 1, 101, List.of(p))), List.of(), List.of(),
-            List.of(), null, java.util.Map.of("x", text));
+        new Report(1, null, List.of(article("x", "x", text, null, null), article("y", "y", text, null, null)),
+            List.of(new Report.PairEntry("x", "y", 1, 1, 1, 101, List.of(p))), List.of(), List.of(),
+            List.of(), null, java.util.Map.of("x", text, "y", text));
     String md = renderer.toMarkdown(report);
     String excerpt = "word ".repeat(39) + "word…\n";
     assertTrue(md.contains("> **a** x: " + excerpt), md);
