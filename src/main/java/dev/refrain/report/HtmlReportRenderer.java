@@ -13,15 +13,18 @@ import java.util.Set;
 /**
  * Writes the HTML report: one self-contained HTML5 page (inline style and a few lines of
  * optional script, no external assets) with the summary, the articles, a containment matrix,
- * the ranked pairs, every pair side by side with its shared passages highlighted and their
- * variant words marked, the clusters of recurring passages and the templates (site text
- * reported once). A large report shows the first entries of each list ({@link ReportLimits}) and
+ * the ranked pairs, every pair's passages one row each with its two sides level and their
+ * variant words marked (then both full texts, passages highlighted), the clusters of recurring
+ * passages and the templates (site text reported once). A Content-Security-Policy allows only
+ * the page's own style sheet and script ({@link HtmlPolicy}); input text is bidi-isolated
+ * ({@link HtmlBidi}). A large report shows the first entries of each list ({@link ReportLimits}) and
  * says how many it left out, so a scan of 30,000 articles stays a page a browser opens.
  *
  * <p>Everything taken from the input is HTML-escaped. Output is deterministic: the same report
  * gives the same characters, with {@code \n} line endings. Anchors: {@code article-<n>} and
- * {@code pair-<n>} (1-based, in report order), {@code pair-<n>-p<m>-a} / {@code -b} for passage
- * {@code m} of pair {@code n} in each article, {@code cluster-<id>}.
+ * {@code pair-<n>} (1-based, in report order), {@code pair-<n>-p<m>} for the row of passage
+ * {@code m} of pair {@code n}, {@code pair-<n>-p<m>-a} / {@code -b} for it in each full text,
+ * {@code cluster-<id>}.
  */
 public final class HtmlReportRenderer implements ReportRenderer {
   /** Most articles shown in the pair matrix; beyond it, only articles in some pair. */

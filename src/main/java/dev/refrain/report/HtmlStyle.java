@@ -32,7 +32,7 @@ final class HtmlStyle {
       }
       * { box-sizing: border-box; }
       [hidden] { display: none !important; }
-      html { scroll-padding-top: 3.5rem; }
+      html { scroll-padding-top: 6.5rem; }
       body {
         margin: 0; color: var(--fg); background: #fff;
         font: 15px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial,
@@ -162,6 +162,7 @@ final class HtmlStyle {
         header.top nav { padding: .5rem .8rem; gap: .2rem .8rem; }
         .row, .row-head { grid-template-columns: 1fr; }
         .filters { position: static; }
+        html { scroll-padding-top: 4.5rem; }
         .stat { min-width: 5.5rem; padding: .4rem .7rem; }
         th, td { padding: .25rem .4rem; }
       }

@@ -197,6 +197,21 @@ class ReportBrowserTest {
   }
 
   @Test
+  void aRowsLinkOpensTheFoldedFullTextAtThatPassage() throws IOException {
+    WebDriver d = open(true, 1280, page);
+    WebElement row = d.findElement(By.id("pair-1-p2"));
+    WebElement target = d.findElement(By.id("pair-1-p2-b"));
+    assertFalse(target.isDisplayed(), "folded at first");
+    row.findElement(By.cssSelector(".row-meta a[href='#pair-1-p2-b']")).click();
+    assertTrue(target.isDisplayed(), "the full texts unfold at the link");
+    double top = ((Number) js(d, "return arguments[0].getBoundingClientRect().top;", target))
+        .doubleValue();
+    long height = (Long) js(d, "return window.innerHeight;");
+    assertTrue(top >= 0 && top < height, "scrolled into view: top " + top);
+    assertEquals(List.of(), problems(console(d)));
+  }
+
+  @Test
   void clickingAKindFilterHidesItsRowsAndTheSliderHidesLowSimilarity() throws IOException {
     WebDriver d = open(true, 1280, page);
     List<WebElement> rows = d.findElements(By.cssSelector(".row[data-kinds]"));
