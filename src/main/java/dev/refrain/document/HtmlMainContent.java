@@ -30,7 +30,9 @@ import org.jsoup.select.NodeVisitor;
  *       like content ({@code article}, {@code content}, {@code main}, ...) or holds the content.
  *   <li><b>Root chosen</b>: the element marked {@code itemprop="articleBody"}, else the {@code
  *       article}, else the {@code main} (or {@code role="main"}) with the most text, when it holds
- *       at least 140 characters or half the page's text; otherwise the paragraphs are scored as
+ *       at least 140 characters or half the page's text, and at least half the text of all the
+ *       elements so marked (not one teaser of many on a front page); otherwise the paragraphs
+ *       are scored as
  *       Readability scores them (1 point, 1 per comma, 1 per 100 characters up to 3, given to the
  *       parent and half to the grandparent, the total scaled by the share of text outside links)
  *       and the best container is kept with those of its siblings that score at least a fifth of
@@ -145,7 +147,7 @@ final class HtmlMainContent {
     if (DROPPED_ROLES.contains(role)) {
       return true;
     }
-    if (tag.equals("a") || tag.equals("article") || tag.equals("main") || tag.equals("html")) {
+    if (tag.equals("a") || tag.equals("html") || isContentMarker(e)) {
       return false;
     }
     String names = (e.className() + " " + e.id()).toLowerCase(Locale.ROOT);
@@ -190,12 +192,16 @@ final class HtmlMainContent {
     for (String query :
         List.of("[itemprop=articleBody]", "article", "main, [role=main]")) {
       Element best = null;
+      long all = 0;
       for (Element e : body.select(query)) {
+        all += counts.text(e);
         if (best == null || counts.text(e) > counts.text(best)) {
           best = e;
         }
       }
-      if (best != null && counts.text(best) > 0
+      // Several of which none holds half their text: teasers on a front page, not the content.
+      boolean teasers = best != null && 2L * counts.text(best) < all;
+      if (best != null && counts.text(best) > 0 && !teasers
           && (counts.text(best) >= MIN_ROOT_CHARS || 2 * counts.text(best) >= pageChars)) {
         return best;
       }
@@ -238,6 +244,8 @@ final class HtmlMainContent {
     if (top == null) {
       return null;
     }
+    top = climb(top, topScore, candidates, scores, body);
+    topScore = Math.max(topScore, scores.getOrDefault(top, 0.0));
     // A lone child says nothing its parent does not: climb while the parent holds only it.
     while (top.parent() != null && top.parent() != body && top.parent().childrenSize() == 1) {
       top = top.parent();
@@ -254,6 +262,58 @@ final class HtmlMainContent {
       }
     }
     return root;
+  }
+
+  /**
+   * Readability's two climbs from the best container: to the nearest ancestor holding three of
+   * the (at most five) other containers scoring three quarters of it (content split into
+   * sections), else up while each scored ancestor keeps a third of its score, to the first that
+   * scores higher.
+   */
+  private static Element climb(Element top, double topScore, List<Element> candidates,
+      Map<Element, Double> scores, Element body) {
+    List<Element> alternatives = new ArrayList<>();
+    for (Element c : candidates) {
+      if (c != top && scores.get(c) >= 0.75 * topScore) {
+        alternatives.add(c);
+      }
+    }
+    alternatives.sort((x, y) -> Double.compare(scores.get(y), scores.get(x)));
+    if (alternatives.size() > 5) {
+      alternatives = alternatives.subList(0, 5);
+    }
+    if (alternatives.size() >= 3) {
+      for (Element p = top.parent(); p != null && p != body; p = p.parent()) {
+        int holding = 0;
+        for (Element alt : alternatives) {
+          for (Element q = alt.parent(); q != null; q = q.parent()) {
+            if (q == p) {
+              holding++;
+              break;
+            }
+          }
+        }
+        if (holding >= 3) {
+          return p;
+        }
+      }
+    }
+    double last = topScore;
+    double threshold = topScore / 3;
+    for (Element p = top.parent(); p != null && p != body; p = p.parent()) {
+      Double score = scores.get(p);
+      if (score == null) {
+        continue;
+      }
+      if (score < threshold) {
+        break;
+      }
+      if (score > last) {
+        return p;
+      }
+      last = score;
+    }
+    return top;
   }
 
   private static void add(Map<Element, Double> scores, List<Element> candidates, Element e,
