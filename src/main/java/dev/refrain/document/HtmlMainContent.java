@@ -244,8 +244,6 @@ final class HtmlMainContent {
     if (top == null) {
       return null;
     }
-    top = climb(top, topScore, candidates, scores, body);
-    topScore = Math.max(topScore, scores.getOrDefault(top, 0.0));
     // A lone child says nothing its parent does not: climb while the parent holds only it.
     while (top.parent() != null && top.parent() != body && top.parent().childrenSize() == 1) {
       top = top.parent();
@@ -262,58 +260,6 @@ final class HtmlMainContent {
       }
     }
     return root;
-  }
-
-  /**
-   * Readability's two climbs from the best container: to the nearest ancestor holding three of
-   * the (at most five) other containers scoring three quarters of it (content split into
-   * sections), else up while each scored ancestor keeps a third of its score, to the first that
-   * scores higher.
-   */
-  private static Element climb(Element top, double topScore, List<Element> candidates,
-      Map<Element, Double> scores, Element body) {
-    List<Element> alternatives = new ArrayList<>();
-    for (Element c : candidates) {
-      if (c != top && scores.get(c) >= 0.75 * topScore) {
-        alternatives.add(c);
-      }
-    }
-    alternatives.sort((x, y) -> Double.compare(scores.get(y), scores.get(x)));
-    if (alternatives.size() > 5) {
-      alternatives = alternatives.subList(0, 5);
-    }
-    if (alternatives.size() >= 3) {
-      for (Element p = top.parent(); p != null && p != body; p = p.parent()) {
-        int holding = 0;
-        for (Element alt : alternatives) {
-          for (Element q = alt.parent(); q != null; q = q.parent()) {
-            if (q == p) {
-              holding++;
-              break;
-            }
-          }
-        }
-        if (holding >= 3) {
-          return p;
-        }
-      }
-    }
-    double last = topScore;
-    double threshold = topScore / 3;
-    for (Element p = top.parent(); p != null && p != body; p = p.parent()) {
-      Double score = scores.get(p);
-      if (score == null) {
-        continue;
-      }
-      if (score < threshold) {
-        break;
-      }
-      if (score > last) {
-        return p;
-      }
-      last = score;
-    }
-    return top;
   }
 
   private static void add(Map<Element, Double> scores, List<Element> candidates, Element e,
