@@ -13,8 +13,10 @@ import org.jsoup.select.NodeVisitor;
 /**
  * Extracts the readable text and metadata of an HTML page.
  *
- * <p>The text is the page body with markup dropped and {@code script}, {@code style}, {@code
- * noscript} and {@code template} elements (and {@code svg} and {@code iframe}) removed. White space
+ * <p>The text is the page's main content ({@link HtmlMainContent}: navigation, asides, the page
+ * header and footer, link lists and hidden elements left out) with markup dropped and {@code
+ * script}, {@code style}, {@code noscript} and {@code template} elements (and {@code svg} and
+ * {@code iframe}) removed. White space
  * is collapsed within running text; block elements such as {@code div}, {@code li} and {@code br}
  * end a line and paragraph-like elements ({@code p}, headings, {@code blockquote}, {@code pre},
  * lists, tables) are set apart by a blank line. Text inside {@code pre} keeps its white space.
@@ -104,7 +106,15 @@ public record HtmlText(String text, String title, String siteName, String publis
       doc.getElementsByTag(tag).remove();
     }
     Element body = doc.body();
-    String text = body == null ? "" : render(body);
+    String text = body == null ? "" : render(HtmlMainContent.extract(body));
+    if (text.isEmpty() && body != null) {
+      // Nothing but boilerplate and links (a page of links, say): the whole body, as it reads.
+      Document again = Jsoup.parse(html);
+      for (String tag : REMOVED) {
+        again.getElementsByTag(tag).remove();
+      }
+      text = again.body() == null ? "" : render(again.body());
+    }
     return new HtmlText(text, title, siteName, published);
   }
 

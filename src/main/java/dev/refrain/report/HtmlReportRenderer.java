@@ -13,15 +13,18 @@ import java.util.Set;
 /**
  * Writes the HTML report: one self-contained HTML5 page (inline style and a few lines of
  * optional script, no external assets) with the summary, the articles, a containment matrix,
- * the ranked pairs, every pair side by side with its shared passages highlighted and their
- * variant words marked, the clusters of recurring passages and the templates (site text
- * reported once). A large report shows the first entries of each list ({@link ReportLimits}) and
+ * the ranked pairs, every pair's passages one row each with its two sides level and their
+ * variant words marked (then both full texts, passages highlighted), the clusters of recurring
+ * passages and the templates (site text reported once). A Content-Security-Policy allows only
+ * the page's own style sheet and script ({@link HtmlPolicy}); input text is bidi-isolated
+ * ({@link HtmlBidi}). A large report shows the first entries of each list ({@link ReportLimits}) and
  * says how many it left out, so a scan of 30,000 articles stays a page a browser opens.
  *
  * <p>Everything taken from the input is HTML-escaped. Output is deterministic: the same report
  * gives the same characters, with {@code \n} line endings. Anchors: {@code article-<n>} and
- * {@code pair-<n>} (1-based, in report order), {@code pair-<n>-p<m>-a} / {@code -b} for passage
- * {@code m} of pair {@code n} in each article, {@code cluster-<id>}.
+ * {@code pair-<n>} (1-based, in report order), {@code pair-<n>-p<m>} for the row of passage
+ * {@code m} of pair {@code n}, {@code pair-<n>-p<m>-a} / {@code -b} for it in each full text,
+ * {@code cluster-<id>}.
  */
 public final class HtmlReportRenderer implements ReportRenderer {
   /** Most articles shown in the pair matrix; beyond it, only articles in some pair. */
@@ -57,40 +60,57 @@ public final class HtmlReportRenderer implements ReportRenderer {
   public String toHtml(Report report) {
     Page page = new Page(report, limits);
     StringBuilder b = new StringBuilder(64 * 1024);
+    String style = "\n" + HtmlStyle.CSS;
+    String script = "\n" + HtmlStyle.SCRIPT;
     b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    b.append("<meta http-equiv=\"Content-Security-Policy\" content=\"")
+        .append(HtmlPolicy.contentSecurityPolicy(style, script)).append("\">\n");
     b.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     b.append("<meta name=\"generator\" content=\"refrain\">\n");
-    b.append("<title>refrain report</title>\n<style>\n").append(HtmlStyle.CSS).append("</style>\n");
+    b.append("<title>refrain report</title>\n<style>").append(style).append("</style>\n");
     b.append("</head>\n<body>\n");
-    nav(b);
+    nav(b, SECTIONS);
     b.append("<main>\n");
     summary(b, page);
     articles(b, page);
     matrix(b, page);
     rankedPairs(b, page);
     int detailed = Math.min(report.pairsBetweenArticles().size(), limits.pairsInDetail());
+    if (detailed > 0) {
+      filters(b);
+    }
     for (int i = 0; i < detailed; i++) {
       pair(b, page, i);
     }
     note(b, ReportLimits.more(report.pairsBetweenArticles().size(), detailed, "pair"));
+    // The quote families' section (id "quotes", with its entry in SECTIONS) belongs here, after
+    // the pairs and before the clusters, written only when the report carries families: each
+    // family's renderings as a list like a cluster's (occurrences(...)).
     clusters(b, page);
     templates(b, page);
-    b.append("</main>\n<script>\n").append(HtmlStyle.SCRIPT).append("</script>\n");
+    b.append("</main>\n<script>").append(script).append("</script>\n");
     b.append("</body>\n</html>\n");
     return b.toString();
   }
 
   // ---------------------------------------------------------------- header and summary
 
-  private static void nav(StringBuilder b) {
+  /** The page's sections in order, as anchor and the label of its link in the top bar. */
+  static final List<String[]> SECTIONS =
+      List.of(
+          new String[] {"articles", "Articles"},
+          new String[] {"matrix", "Matrix"},
+          new String[] {"pairs", "Pairs"},
+          new String[] {"clusters", "Clusters"},
+          new String[] {"templates", "Templates"});
+
+  private static void nav(StringBuilder b, List<String[]> sections) {
     b.append("<header class=\"top\"><nav>")
-        .append("<a class=\"brand\" href=\"#summary\">refrain</a>")
-        .append("<a href=\"#articles\">Articles</a>")
-        .append("<a href=\"#matrix\">Matrix</a>")
-        .append("<a href=\"#pairs\">Pairs</a>")
-        .append("<a href=\"#clusters\">Clusters</a>")
-        .append("<a href=\"#templates\">Templates</a>")
-        .append("</nav></header>\n");
+        .append("<a class=\"brand\" href=\"#summary\">refrain</a>");
+    for (String[] section : sections) {
+      b.append("<a href=\"#").append(section[0]).append("\">").append(section[1]).append("</a>");
+    }
+    b.append("</nav></header>\n");
   }
 
   private static void summary(StringBuilder b, Page page) {
@@ -160,7 +180,7 @@ public final class HtmlReportRenderer implements ReportRenderer {
           .append("\">")
           .append(HtmlEscape.text(p.kind()))
           .append("</span> <code>")
-          .append(HtmlEscape.text(p.path()))
+          .append(HtmlBidi.label(p.path()))
           .append("</code> ")
           .append(HtmlEscape.text(p.message()))
           .append("</li>\n");
@@ -190,11 +210,11 @@ public final class HtmlReportRenderer implements ReportRenderer {
       String anchor = articleAnchor(i);
       b.append("<tr id=\"").append(anchor).append("\"><td class=\"num\">").append(i + 1)
           .append("</td><td><a href=\"#").append(anchor).append("\">")
-          .append(HtmlEscape.text(a.id())).append("</a></td><td class=\"path\">")
-          .append(HtmlEscape.text(a.path())).append("</td><td class=\"num\">").append(a.chars())
+          .append(HtmlBidi.label(a.id())).append("</a></td><td class=\"path\">")
+          .append(HtmlBidi.label(a.path())).append("</td><td class=\"num\">").append(a.chars())
           .append("</td><td class=\"num\">").append(a.words()).append("</td><td>")
-          .append(HtmlEscape.text(a.source())).append("</td><td>")
-          .append(HtmlEscape.text(a.title())).append("</td></tr>\n");
+          .append(HtmlBidi.label(a.source())).append("</td><td>")
+          .append(HtmlBidi.label(a.title())).append("</td></tr>\n");
     }
     b.append("</tbody>\n</table></div>\n");
     if (listed < list.size()) {
@@ -223,7 +243,7 @@ public final class HtmlReportRenderer implements ReportRenderer {
           .append(a.internalRepeats().size()).append(a.internalRepeats().size() == 1
               ? " passage repeated" : " passages repeated").append("</span></p>\n");
       for (Report.PassageEntry x : a.internalRepeats()) {
-        b.append("<div class=\"occ\"><div class=\"occ-head\">").append(kindBadge(x))
+        b.append("<div class=\"occ\"><div class=\"occ-head\">").append(badges(kinds(x)))
             .append(" <span class=\"muted\">similarity ").append(num2(x.similarity()))
             .append("</span></div>\n<div class=\"inline\">");
         if (x.diff().isEmpty() || text == null) {
@@ -248,10 +268,9 @@ public final class HtmlReportRenderer implements ReportRenderer {
     }
     b.append("<p class=\"legend\">Cell colour and number: the share of the <b>row</b> ")
         .append("article's words found in passages shared with the <b>column</b> article ")
-        .append("(template text left out). <span class=\"swatch\" style=\"")
-        .append(cellStyle(0.1)).append("\"></span> little ")
-        .append("<span class=\"swatch\" style=\"").append(cellStyle(0.5))
-        .append("\"></span> half <span class=\"swatch\" style=\"").append(cellStyle(1))
+        .append("(template text left out). <span class=\"swatch ").append(shade(0.1))
+        .append("\"></span> little <span class=\"swatch ").append(shade(0.5))
+        .append("\"></span> half <span class=\"swatch ").append(shade(1))
         .append("\"></span> all. Click a cell to see the pair.</p>\n");
     if (rows.size() < page.report.articles().size()) {
       b.append("<p class=\"muted\">Showing ").append(rows.size()).append(" of ")
@@ -260,7 +279,7 @@ public final class HtmlReportRenderer implements ReportRenderer {
     }
     b.append("<div class=\"scroll\"><table class=\"matrix\">\n<thead><tr><th></th>");
     for (int c : rows) {
-      b.append("<th title=\"").append(HtmlEscape.text(page.id(c))).append("\"><a href=\"#")
+      b.append("<th title=\"").append(HtmlBidi.shown(page.id(c))).append("\"><a href=\"#")
           .append(articleAnchor(c)).append("\">").append(c + 1).append("</a></th>");
     }
     b.append("</tr></thead>\n<tbody>\n");
@@ -272,7 +291,7 @@ public final class HtmlReportRenderer implements ReportRenderer {
 
   private static void matrixRow(StringBuilder b, Page page, int r, List<Integer> columns) {
     b.append("<tr><th class=\"rowh\"><a href=\"#").append(articleAnchor(r)).append("\">")
-        .append(r + 1).append("</a> ").append(HtmlEscape.text(page.id(r))).append("</th>");
+        .append(r + 1).append("</a> ").append(HtmlBidi.label(page.id(r))).append("</th>");
     for (int c : columns) {
       int pair = page.pairIndex(r, c);
       if (pair < 0) {
@@ -282,17 +301,20 @@ public final class HtmlReportRenderer implements ReportRenderer {
       Report.PairEntry p = page.report.pairsBetweenArticles().get(pair);
       double share = page.id(r).equals(p.a()) ? p.containmentA() : p.containmentB();
       String title = page.id(r) + " → " + page.id(c) + ": " + pct(share);
-      b.append("<td class=\"cell").append(share > 0.55 ? " dark" : "").append("\" style=\"")
-          .append(cellStyle(share)).append("\"><a href=\"#").append(pairAnchor(pair))
-          .append("\" title=\"").append(HtmlEscape.text(title)).append("\">")
+      b.append("<td class=\"cell ").append(shade(share)).append(share > 0.55 ? " dark" : "")
+          .append("\"><a href=\"#").append(pairAnchor(pair))
+          .append("\" title=\"").append(HtmlBidi.shown(title)).append("\">")
           .append(pct(share)).append("</a></td>");
     }
     b.append("</tr>\n");
   }
 
-  private static String cellStyle(double share) {
-    double alpha = 0.06 + 0.84 * Math.max(0, Math.min(1, share));
-    return String.format(Locale.ROOT, "background-color:rgba(37,99,235,%.2f)", alpha);
+  /**
+   * The class shading a matrix cell by containment: {@code s0} to {@code s20}, one step per 5%
+   * (classes, not style attributes, which the page's Content-Security-Policy forbids).
+   */
+  static String shade(double share) {
+    return "s" + Math.round(20 * Math.max(0, Math.min(1, share)));
   }
 
   // ---------------------------------------------------------------- ranked pairs
@@ -332,11 +354,10 @@ public final class HtmlReportRenderer implements ReportRenderer {
   }
 
   private static String bar(double share) {
-    double w = 100 * Math.max(0, Math.min(1, share));
     return String.format(
         Locale.ROOT,
-        "<span class=\"bar\"><span style=\"width:%.1f%%\"></span></span> %s",
-        w,
+        "<meter class=\"bar\" min=\"0\" max=\"1\" value=\"%.4f\"></meter> %s",
+        Math.max(0, Math.min(1, share)),
         pct(share));
   }
 
@@ -361,11 +382,12 @@ public final class HtmlReportRenderer implements ReportRenderer {
         .append(" words · ").append(p.passages().size())
         .append(p.passages().size() == 1 ? " passage" : " passages").append("</p>\n");
     directionLine(b, p.direction());
-    b.append("<div class=\"sides\">\n");
+    passageRows(b, page, anchor, p);
+    b.append("<details class=\"full\"><summary>Both articles in full, passages highlighted")
+        .append("</summary>\n<div class=\"sides\">\n");
     side(b, page, anchor, p, true);
     side(b, page, anchor, p, false);
-    b.append("</div>\n");
-    passageList(b, page, anchor, p);
+    b.append("</div>\n</details>\n");
     b.append("</section>\n");
   }
 
@@ -378,10 +400,10 @@ public final class HtmlReportRenderer implements ReportRenderer {
     if (article != null) {
       String sub = joinPresent(article.title(), article.source());
       if (!sub.isEmpty()) {
-        b.append(" <span class=\"muted\">").append(HtmlEscape.text(sub)).append("</span>");
+        b.append(" <span class=\"muted\">").append(HtmlBidi.label(sub)).append("</span>");
       }
     }
-    b.append("</div>\n<div class=\"text\">");
+    b.append("</div>\n<div class=\"text\" dir=\"auto\">");
     String text = page.text(id);
     if (text == null) {
       b.append("<span class=\"muted\">(text not in the report)</span> ");
@@ -390,51 +412,61 @@ public final class HtmlReportRenderer implements ReportRenderer {
     b.append("</div>\n</div>\n");
   }
 
-  private static void passageList(
+  /**
+   * The passages of a pair, one row each, side a beside side b (stacked on a narrow screen): the
+   * two renderings of a passage are always level, however far apart they are in the two
+   * articles. Each row carries its kinds in {@code data-kinds} and its similarity in {@code
+   * data-similarity}, which the filters read.
+   */
+  private static void passageRows(
       StringBuilder b, Page page, String anchor, Report.PairEntry p) {
     if (p.passages().isEmpty()) {
       return;
     }
-    b.append("<table class=\"grid passages\">\n<thead><tr><th>#</th><th>kind</th>")
-        .append("<th class=\"num\">similarity</th><th class=\"num\">words a / b</th>")
-        .append("<th>cluster</th><th>variant words, a → b</th></tr></thead>\n<tbody>\n");
+    b.append("<div class=\"rows\">\n<div class=\"row-head\"><div><span class=\"tag\">a</span> ")
+        .append(page.articleLink(p.a())).append("</div><div><span class=\"tag\">b</span> ")
+        .append(page.articleLink(p.b())).append("</div></div>\n");
     String aText = page.text(p.a());
     String bText = page.text(p.b());
     for (int j = 0; j < p.passages().size(); j++) {
       Report.PassageEntry x = p.passages().get(j);
-      b.append("<tr><td><a href=\"#").append(HtmlSideText.passageAnchor(anchor, j, true))
-          .append("\">P").append(j + 1).append("</a></td><td>").append(kindBadge(x))
-          .append("</td><td class=\"num\">").append(num2(x.similarity()))
-          .append("</td><td class=\"num\">").append(x.wordsA()).append(" / ").append(x.wordsB())
-          .append("</td><td>").append(clusterLink(x.cluster()))
-          .append("</td><td class=\"inline\">");
-      if (x.diff().isEmpty()) {
-        b.append(HtmlEscape.inline(x.a() == null ? "" : x.a().text()));
-      } else {
-        inlineDiff(b, HtmlInlineDiff.pieces(x.diff(), aText, bText, start(x.a()), end(x.a())));
+      String id = anchor + "-p" + (j + 1);
+      b.append("<div class=\"row\" id=\"").append(id).append("\" data-kinds=\"")
+          .append(HtmlEscape.text(String.join(" ", kinds(x)))).append("\" data-similarity=\"")
+          .append(num2(x.similarity())).append("\">\n<div class=\"row-meta\"><a href=\"#")
+          .append(id).append("\">P").append(j + 1).append("</a> ");
+      for (String kind : kinds(x)) {
+        b.append(kindBadge(kind)).append(' ');
       }
-      b.append("</td></tr>\n");
+      b.append("similarity ").append(num2(x.similarity())).append(" · ").append(x.wordsA())
+          .append(" / ").append(x.wordsB()).append(" words");
+      if (x.cluster() != null) {
+        b.append(" · cluster ").append(clusterLink(x.cluster()));
+      }
+      b.append(" · in the full texts: <a href=\"#")
+          .append(HtmlSideText.passageAnchor(anchor, j, true)).append("\">a</a>, <a href=\"#")
+          .append(HtmlSideText.passageAnchor(anchor, j, false)).append("\">b</a></div>\n");
+      rowCell(b, aText, x.a(), x.diff(), true);
+      rowCell(b, bText, x.b(), x.diff(), false);
+      if (!x.diff().isEmpty() && !isVerbatim(x)) {
+        b.append("<div class=\"inline\" dir=\"auto\">");
+        inlineDiff(b, HtmlInlineDiff.pieces(x.diff(), aText, bText, start(x.a()), end(x.a())));
+        b.append("</div>\n");
+      }
+      b.append("</div>\n");
     }
-    b.append("</tbody>\n</table>\n");
-  }
-
-  private static String kindBadge(Report.PassageEntry x) {
-    if (x.kinds().isEmpty()) {
-      return badges(List.of(x.kind() != null ? x.kind() : "variant"));
-    }
-    return badges(x.kinds());
+    b.append("</div>\n");
   }
 
   /** One small badge per kind of change, classed {@code k-<kind>} for styles and filters. */
   private static String badges(List<String> kinds) {
     StringBuilder b = new StringBuilder();
     for (String kind : kinds) {
-      b.append(b.length() == 0 ? "" : " ").append("<span class=\"badge k-")
-          .append(HtmlEscape.token(kind)).append("\">").append(HtmlEscape.text(kind))
-          .append("</span>");
+      b.append(b.length() == 0 ? "" : " ").append(kindBadge(kind));
     }
     return b.toString();
   }
+
 
   private static void directionLine(StringBuilder b, Report.DirectionEntry d) {
     if (d != null) {
@@ -443,11 +475,55 @@ public final class HtmlReportRenderer implements ReportRenderer {
     }
   }
 
+  /** One side of a passage row: its words, this side's own words marked. */
+  private static void rowCell(
+      StringBuilder b, String text, Report.Span span, List<Report.DiffOp> diff, boolean sideA) {
+    b.append("<div class=\"cell\" dir=\"auto\"><span class=\"tag\" dir=\"ltr\">")
+        .append(sideA ? "a" : "b").append("</span> <mark class=\"passage\">");
+    if (span == null) {
+      b.append("</mark></div>\n");
+      return;
+    }
+    if (text == null || span.start() < 0 || span.end() > text.length()
+        || span.start() > span.end()) {
+      b.append(HtmlEscape.text(span.text()));
+    } else {
+      HtmlSideText.appendWords(b, text, span.start(), span.end(), diff, sideA);
+    }
+    b.append("</mark></div>\n");
+  }
+
+  /** The kinds of change a passage carries, as its {@code kind} names them. */
+  static List<String> kinds(Report.PassageEntry x) {
+    return x.kinds().isEmpty() ? List.of(x.kind() != null ? x.kind() : "variant") : x.kinds();
+  }
+
+  private static boolean isVerbatim(Report.PassageEntry x) {
+    return kinds(x).equals(List.of("verbatim"));
+  }
+
+  /**
+   * The filter bar over the passages of the pairs below. Without JavaScript it says that every
+   * passage is shown; the script fills it with a checkbox per kind found in the rows' {@code
+   * data-kinds} (whatever kinds the report carries) and a lowest-similarity slider, and hides the
+   * rows and pairs they leave out.
+   */
+  private static void filters(StringBuilder b) {
+    b.append("<div class=\"filters\" id=\"filters\" role=\"group\" aria-label=\"Filter ")
+        .append("passages\"><span class=\"muted\">Every passage is shown below (the filters need ")
+        .append("JavaScript).</span></div>\n");
+  }
+
+  private static String kindBadge(String kind) {
+    return "<span class=\"badge k-" + HtmlEscape.token(kind) + "\">" + HtmlEscape.text(kind)
+        + "</span>";
+  }
+
   private static String clusterLink(String cluster) {
     if (cluster == null) {
       return "";
     }
-    return "<a href=\"#" + clusterAnchor(cluster) + "\">" + HtmlEscape.text(cluster) + "</a>";
+    return "<a href=\"#" + clusterAnchor(cluster) + "\">" + HtmlBidi.label(cluster) + "</a>";
   }
 
   /**
@@ -510,8 +586,8 @@ public final class HtmlReportRenderer implements ReportRenderer {
           .append("\">\n<h3>").append(HtmlEscape.text(t.id()))
           .append(" <span class=\"muted\">").append(t.articleCount()).append(" articles · ")
           .append(t.words()).append(" words · ")
-          .append(HtmlEscape.text(ReportPhrases.templateSources(t)))
-          .append("</span></h3>\n<div class=\"occ canonical\"><div class=\"text\">")
+          .append(HtmlBidi.shown(ReportPhrases.templateSources(t)))
+          .append("</span></h3>\n<div class=\"occ canonical\"><div class=\"text\" dir=\"auto\">")
           .append(HtmlEscape.text(t.text())).append("</div></div>\n<p class=\"muted\">")
           .append("For example in ");
       for (int i = 0; i < t.examples().size(); i++) {
@@ -529,9 +605,18 @@ public final class HtmlReportRenderer implements ReportRenderer {
         .append(" <span class=\"muted\">").append(c.articleCount()).append(" articles · ")
         .append(c.occurrences().size()).append(" occurrences</span></h3>\n");
     directionLine(b, c.earliest());
-    Report.Occurrence canonical = canonical(c);
+    occurrences(b, page, c.occurrences());
+    b.append("</div>\n");
+  }
+
+  /**
+   * Renderings of one text in several articles: the canonical one in full, each other one as a
+   * word diff against it (a cluster's occurrences; a quote family's renderings likewise).
+   */
+  private static void occurrences(StringBuilder b, Page page, List<Report.Occurrence> list) {
+    Report.Occurrence canonical = canonical(list);
     String canonicalText = canonical == null ? null : page.text(canonical.article());
-    for (Report.Occurrence o : c.occurrences()) {
+    for (Report.Occurrence o : list) {
       boolean isCanonical = o == canonical;
       b.append("<div class=\"occ").append(isCanonical ? " canonical" : "")
           .append("\"><div class=\"occ-head\">")
@@ -543,9 +628,10 @@ public final class HtmlReportRenderer implements ReportRenderer {
       }
       b.append("</div>\n");
       if (isCanonical || o.diff().isEmpty()) {
-        b.append("<div class=\"text\">").append(HtmlEscape.text(o.text())).append("</div>");
+        b.append("<div class=\"text\" dir=\"auto\">").append(HtmlEscape.text(o.text()))
+            .append("</div>");
       } else {
-        b.append("<div class=\"inline\">");
+        b.append("<div class=\"inline\" dir=\"auto\">");
         inlineDiff(
             b,
             HtmlInlineDiff.pieces(
@@ -555,16 +641,15 @@ public final class HtmlReportRenderer implements ReportRenderer {
       }
       b.append("</div>\n");
     }
-    b.append("</div>\n");
   }
 
-  private static Report.Occurrence canonical(Report.ClusterEntry c) {
-    for (Report.Occurrence o : c.occurrences()) {
+  private static Report.Occurrence canonical(List<Report.Occurrence> list) {
+    for (Report.Occurrence o : list) {
       if (o.canonical()) {
         return o;
       }
     }
-    return c.occurrences().isEmpty() ? null : c.occurrences().get(0);
+    return list.isEmpty() ? null : list.get(0);
   }
 
   // ---------------------------------------------------------------- small helpers
@@ -676,9 +761,9 @@ public final class HtmlReportRenderer implements ReportRenderer {
     String articleLink(String id) {
       Integer i = articleIndex.get(id);
       if (i == null || !listed(i)) {
-        return "<span class=\"aid\">" + HtmlEscape.text(id) + "</span>";
+        return "<span class=\"aid\">" + HtmlBidi.label(id) + "</span>";
       }
-      return "<a class=\"aid\" href=\"#" + articleAnchor(i) + "\">" + HtmlEscape.text(id) + "</a>";
+      return "<a class=\"aid\" href=\"#" + articleAnchor(i) + "\">" + HtmlBidi.label(id) + "</a>";
     }
 
     int passageCount() {

@@ -92,7 +92,7 @@ final class HtmlSideText {
   }
 
   /** The passage's text, with this side's own words (per the diff) wrapped. */
-  private static void appendWords(
+  static void appendWords(
       StringBuilder out, String text, int start, int end, List<Report.DiffOp> diff, boolean sideA) {
     String tag = sideA ? "del" : "ins";
     int cursor = start;

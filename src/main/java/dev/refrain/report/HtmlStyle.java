@@ -1,10 +1,28 @@
 package dev.refrain.report;
 
-/** The inline style sheet and script of the HTML report. No external assets of any kind. */
+/**
+ * The inline style sheet and script of the HTML report. No external assets of any kind, no
+ * {@code style} attributes and no inline event handlers: the page's Content-Security-Policy
+ * ({@link HtmlPolicy}) allows this style sheet and this script by their hashes, and nothing else.
+ */
 final class HtmlStyle {
   private HtmlStyle() {}
 
-  static final String CSS =
+  static final String CSS = baseCss() + shades();
+
+  /** {@code .s0} to {@code .s20}: a matrix cell's blue, deeper by 5% of containment a step. */
+  private static String shades() {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i <= 20; i++) {
+      b.append(String.format(java.util.Locale.ROOT,
+          ".s%d { background-color: rgba(37, 99, 235, %.2f); }%n", i, 0.06 + 0.84 * i / 20.0)
+          .replace("\r\n", "\n"));
+    }
+    return b.toString();
+  }
+
+  private static String baseCss() {
+    return
       """
       :root {
         color-scheme: light;
@@ -13,7 +31,8 @@ final class HtmlStyle {
         --del: #fecaca; --del-fg: #7f1d1d; --ins: #bbf7d0; --ins-fg: #14532d;
       }
       * { box-sizing: border-box; }
-      html { scroll-padding-top: 3.5rem; }
+      [hidden] { display: none !important; }
+      html { scroll-padding-top: 6.5rem; }
       body {
         margin: 0; color: var(--fg); background: #fff;
         font: 15px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial,
@@ -28,7 +47,7 @@ final class HtmlStyle {
         border-bottom: 1px solid var(--line); backdrop-filter: blur(4px);
       }
       header.top nav { max-width: 1280px; margin: 0 auto; padding: .6rem 1.5rem;
-        display: flex; gap: 1.2rem; align-items: baseline; }
+        display: flex; flex-wrap: wrap; gap: .3rem 1.2rem; align-items: baseline; }
       header.top .brand { font-weight: 700; color: var(--fg); margin-right: auto; }
       main { max-width: 1280px; margin: 0 auto; padding: 0 1.5rem 4rem; }
       h1 { font-size: 1.7rem; margin: 1.5rem 0 .8rem; }
@@ -64,9 +83,8 @@ final class HtmlStyle {
       .badge.k-reworded, .badge.k-trimmed, .badge.k-extended, .badge.k-spelling { background: #dcfce7; color: #166534; }
       .badge.k-skipped, .badge.k-missing { background: #fee2e2; color: #991b1b; }
       .badge.k-warning { background: #fef9c3; color: #854d0e; }
-      .bar { display: inline-block; width: 3.5rem; height: .5rem; background: var(--line);
-        border-radius: 3px; vertical-align: middle; overflow: hidden; }
-      .bar span { display: block; height: 100%; background: #2563eb; }
+      meter.bar { width: 3.5rem; height: .6rem; vertical-align: middle; }
+      bdi .ctl, .ctl { font-family: ui-monospace, monospace; font-size: .8em; }
       table.matrix { font-size: .8rem; }
       table.matrix th { font-weight: 500; color: var(--muted); text-align: center; }
       table.matrix th.rowh { text-align: left; max-width: 18rem; overflow: hidden;
@@ -89,7 +107,30 @@ final class HtmlStyle {
       .tag { display: inline-block; width: 1.3rem; text-align: center; border-radius: 4px;
         background: var(--fg); color: #fff; font-size: .75rem; font-weight: 700; }
       .text { white-space: pre-wrap; overflow-wrap: anywhere; padding: .6rem .8rem;
-        font-size: .93rem; line-height: 1.6; }
+        font-size: .93rem; line-height: 1.6; unicode-bidi: plaintext; text-align: start; }
+      .filters { position: sticky; top: 2.6rem; z-index: 5; background: #fff;
+        border: 1px solid var(--line); border-radius: 8px; padding: .45rem .8rem;
+        margin: 1.5rem 0 0; display: flex; flex-wrap: wrap; gap: .3rem 1rem;
+        align-items: center; font-size: .9rem; }
+      .filters label { white-space: nowrap; cursor: pointer; }
+      .filters input[type=range] { width: 7rem; vertical-align: middle; }
+      .filter-status { color: var(--muted); margin-left: auto; }
+      .rows { border: 1px solid var(--line); border-radius: 8px; overflow: hidden; }
+      .row-head { display: grid; grid-template-columns: 1fr 1fr; gap: 0 1rem;
+        background: var(--soft); padding: .45rem .8rem; font-size: .9rem;
+        border-bottom: 1px solid var(--line); overflow-wrap: anywhere; }
+      .row { display: grid; grid-template-columns: 1fr 1fr; gap: .3rem 1rem;
+        padding: .6rem .8rem; border-bottom: 1px solid var(--line); }
+      .row:last-child { border-bottom: 0; }
+      .row:target { background: #eff6ff; }
+      .row-meta, .row .inline { grid-column: 1 / -1; }
+      .row-meta { font-size: .85rem; color: var(--muted); }
+      .row .cell { min-width: 0; white-space: pre-wrap; overflow-wrap: anywhere;
+        font-size: .93rem; line-height: 1.6; unicode-bidi: plaintext; text-align: start; }
+      .row .cell .tag { margin-inline-end: .3rem; }
+      .row .inline { color: var(--muted); }
+      details.full { margin-top: .8rem; }
+      details.full > summary { cursor: pointer; font-weight: 600; margin-bottom: .6rem; }
       mark.passage { background: var(--passage); color: inherit; border-radius: 2px;
         padding: 1px 0; }
       mark.passage.boilerplate { background: var(--boiler); }
@@ -118,16 +159,101 @@ final class HtmlStyle {
         .sides { grid-template-columns: 1fr; }
         main { padding: 0 .8rem 3rem; }
       }
+      @media (max-width: 640px) {
+        body { font-size: 14px; }
+        header.top nav { padding: .5rem .8rem; gap: .2rem .8rem; }
+        .row, .row-head { grid-template-columns: 1fr; }
+        .filters { position: static; }
+        html { scroll-padding-top: 4.5rem; }
+        .stat { min-width: 5.5rem; padding: .4rem .7rem; }
+        th, td { padding: .25rem .4rem; }
+      }
       """;
+  }
 
-  /** Optional niceties: hovering a passage outlines its counterpart in the other article. */
+  /**
+   * Optional niceties; the page reads the same without them. Hovering a passage outlines its
+   * counterpart in the other article; the filter bar gets a checkbox per passage kind found in
+   * the rows' {@code data-kinds} and a lowest-similarity slider, which hide the rows they leave
+   * out, and the pairs left with none.
+   */
   static final String SCRIPT =
       """
-      document.querySelectorAll('mark[data-peer]').forEach(function (m) {
-        var peer = document.getElementById(m.getAttribute('data-peer'));
-        if (!peer) return;
-        m.addEventListener('mouseenter', function () { peer.classList.add('peer'); });
-        m.addEventListener('mouseleave', function () { peer.classList.remove('peer'); });
-      });
+      (function () {
+        'use strict';
+        document.querySelectorAll('mark[data-peer]').forEach(function (m) {
+          var peer = document.getElementById(m.getAttribute('data-peer'));
+          if (!peer) return;
+          m.addEventListener('mouseenter', function () { peer.classList.add('peer'); });
+          m.addEventListener('mouseleave', function () { peer.classList.remove('peer'); });
+        });
+        var bar = document.getElementById('filters');
+        var rows = Array.prototype.slice.call(document.querySelectorAll('.row[data-kinds]'));
+        if (!bar || rows.length === 0) return;
+        function kindsOf(row) {
+          return row.getAttribute('data-kinds').split(' ').filter(function (k) { return k; });
+        }
+        var counts = {};
+        rows.forEach(function (row) {
+          kindsOf(row).forEach(function (k) { counts[k] = (counts[k] || 0) + 1; });
+        });
+        var boxes = {};
+        var min = document.createElement('input');
+        var status = document.createElement('span');
+        function apply() {
+          var floor = parseFloat(min.value);
+          var shown = 0;
+          rows.forEach(function (row) {
+            var keep = kindsOf(row).some(function (k) { return boxes[k].checked; })
+                && parseFloat(row.getAttribute('data-similarity')) >= floor - 1e-9;
+            row.hidden = !keep;
+            if (keep) shown++;
+          });
+          document.querySelectorAll('section.pair').forEach(function (pair) {
+            pair.hidden = pair.querySelector('.row[data-kinds]') !== null
+                && pair.querySelector('.row[data-kinds]:not([hidden])') === null;
+          });
+          status.textContent = shown + ' of ' + rows.length + ' passages shown';
+        }
+        bar.textContent = '';
+        var title = document.createElement('b');
+        title.textContent = 'Passages:';
+        bar.appendChild(title);
+        Object.keys(counts).sort().forEach(function (k) {
+          var label = document.createElement('label');
+          var box = document.createElement('input');
+          box.type = 'checkbox';
+          box.checked = true;
+          box.name = 'kind';
+          box.value = k;
+          box.addEventListener('change', apply);
+          boxes[k] = box;
+          label.appendChild(box);
+          label.appendChild(document.createTextNode(' ' + k + ' (' + counts[k] + ')'));
+          bar.appendChild(label);
+        });
+        var minLabel = document.createElement('label');
+        min.type = 'range';
+        min.name = 'min-similarity';
+        min.min = '0';
+        min.max = '1';
+        min.step = '0.05';
+        min.value = '0';
+        var minValue = document.createElement('span');
+        minValue.textContent = '0.00';
+        min.addEventListener('input', function () {
+          minValue.textContent = parseFloat(min.value).toFixed(2);
+          apply();
+        });
+        minLabel.appendChild(document.createTextNode('similarity \u2265 '));
+        minLabel.appendChild(min);
+        minLabel.appendChild(document.createTextNode(' '));
+        minLabel.appendChild(minValue);
+        bar.appendChild(minLabel);
+        status.className = 'filter-status';
+        status.setAttribute('aria-live', 'polite');
+        bar.appendChild(status);
+        apply();
+      })();
       """;
 }

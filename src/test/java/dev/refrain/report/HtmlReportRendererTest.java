@@ -208,7 +208,7 @@ class HtmlReportRendererTest {
     assertTrue(html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"));
     assertTrue(html.contains("Residents &amp; commuters welcomed the news | finally."));
     assertTrue(html.contains("Bridge &lt;b&gt;reopens&lt;/b&gt; &amp; more"));
-    assertTrue(html.contains("<code>broken/&lt;bad&gt;.html</code> not UTF-8 &amp; empty"));
+    assertTrue(html.contains("<code><bdi>broken/&lt;bad&gt;.html</bdi></code> not UTF-8 &amp; empty"));
     assertTrue(html.contains("title=\"feeds/c|3 → wire/a1: 68.8%\""), "attribute escaped");
     // The page's own script is the only one.
     assertEquals(1, count(html, "<script>"));
@@ -238,15 +238,15 @@ class HtmlReportRendererTest {
   void passageListAndClustersShowInlineWordDiffs() {
     String html = renderer.toHtml(sampleReport());
     assertTrue(html.contains(
-        "<td class=\"inline\">Officials said the <del>old</del> bridge <del>would</del> "
-            + "<ins>will</ins> reopen <ins>on</ins> Monday after repairs</td>"));
-    assertTrue(html.contains("<a href=\"#cluster-C1\">C1</a>"));
+        "<div class=\"inline\" dir=\"auto\">Officials said the <del>old</del> bridge <del>would</del> "
+            + "<ins>will</ins> reopen <ins>on</ins> Monday after repairs</div>"));
+    assertTrue(html.contains("<a href=\"#cluster-C1\"><bdi>C1</bdi></a>"));
     assertTrue(html.contains("<div class=\"cluster\" id=\"cluster-C1\">"));
     assertTrue(html.contains(
-        "<div class=\"inline\">Subscribe to our <ins>free</ins> newsletter for more.</div>"));
+        "<div class=\"inline\" dir=\"auto\">Subscribe to our <ins>free</ins> newsletter for more.</div>"));
     assertTrue(html.contains(
-        "<span class=\"badge\">canonical</span> <a class=\"aid\" href=\"#article-2\">local/b2</a>"
-            + "</div>\n<div class=\"text\">Subscribe to our newsletter for more.</div>"));
+        "<span class=\"badge\">canonical</span> <a class=\"aid\" href=\"#article-2\"><bdi>local/b2"
+            + "</bdi></a></div>\n<div class=\"text\" dir=\"auto\">Subscribe to our newsletter for more.</div>"));
   }
 
   @Test
@@ -342,7 +342,7 @@ class HtmlReportRendererTest {
 
   private static List<String> sideTexts(String html) {
     List<String> out = new ArrayList<>();
-    Matcher m = Pattern.compile("<div class=\"side\">\n.*?\n<div class=\"text\">(.*?)</div>\n</div>",
+    Matcher m = Pattern.compile("<div class=\"side\">\n.*?\n<div class=\"text\" dir=\"auto\">(.*?)</div>\n</div>",
         Pattern.DOTALL).matcher(html);
     while (m.find()) {
       out.add(m.group(1));
@@ -358,7 +358,7 @@ class HtmlReportRendererTest {
     assertTrue(html.contains("<h3>T1 <span class=\"muted\">12 articles · 7 words · sources: Local"
         + " News, Wire</span></h3>"), html);
     assertTrue(html.contains("Back to &lt;top&gt; &amp; share this story"), html);
-    assertTrue(html.contains("For example in <a class=\"aid\" href=\"#article-2\">local/b2</a>"),
+    assertTrue(html.contains("For example in <a class=\"aid\" href=\"#article-2\"><bdi>local/b2</bdi></a>"),
         html);
   }
 
@@ -384,6 +384,89 @@ class HtmlReportRendererTest {
     assertTrue(html.contains("No articles."));
     assertTrue(html.contains("No passage recurs in three or more articles."));
     assertBalanced(html);
+  }
+
+  @Test
+  void contentSecurityPolicyAllowsExactlyThePagesOwnStyleAndScriptByHash() {
+    String html = renderer.toHtml(sampleReport());
+    Matcher csp = Pattern.compile(
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"([^\"]+)\">").matcher(html);
+    assertTrue(csp.find(), "a CSP meta");
+    assertTrue(csp.start() < html.indexOf("<style>"), "the policy comes before the style sheet");
+    String policy = csp.group(1);
+    assertTrue(policy.startsWith("default-src 'none'; "), policy);
+    String style = html.substring(html.indexOf("<style>") + 7, html.indexOf("</style>"));
+    String script = html.substring(html.indexOf("<script>") + 8, html.indexOf("</script>"));
+    assertTrue(policy.contains("style-src '" + HtmlPolicy.sha256(style) + "'"), policy);
+    assertTrue(policy.contains("script-src '" + HtmlPolicy.sha256(script) + "'"), policy);
+    assertFalse(policy.contains("unsafe"), policy);
+    // Nothing the policy would block: no style attribute, no inline handler, no javascript: URL.
+    assertFalse(Pattern.compile("<[^>]+\\sstyle=").matcher(html).find(), "a style attribute");
+    assertFalse(Pattern.compile("<[^>]+\\son[a-z]+=").matcher(html).find(), "an inline handler");
+    assertFalse(html.contains("javascript:"));
+    assertEquals(1, count(html, "<style>"));
+  }
+
+  @Test
+  void sha256IsTheStandardDigestInBase64() {
+    // echo -n abc | openssl dgst -sha256 -binary | base64
+    assertEquals("sha256-ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=", HtmlPolicy.sha256("abc"));
+  }
+
+  static final String RTL_ID = "a\u202Etxt.exe";
+  static final String ARABIC = "قال وزير الخارجية إن المحادثات كانت مثمرة وبناءة للغاية.";
+
+  /**
+   * Two articles, one with id {@link #RTL_ID} (a right-to-left override in it), sharing an Arabic
+   * line each holds twice.
+   */
+  static Report bidiReport() {
+    String id = RTL_ID;
+    String arabic = ARABIC;
+    String text = arabic + "\n" + arabic + "\n";
+    int end = arabic.length();
+    Report.PassageEntry p =
+        new Report.PassageEntry(span(text, 0, end), span(text, end + 1, 2 * end + 1), 1.0,
+            "verbatim", 9, 9, null, List.of());
+    return new Report(
+        1, null,
+        List.of(article(id, id + ".txt", text, null, "\u2067title"),
+            article("ar-2", "ar-2.txt", text, null, null)),
+        List.of(new Report.PairEntry(id, "ar-2", 1, 1, 1, 9, List.of(p))), List.of(), List.of(),
+        List.of(), null, texts(id, text, "ar-2", text));
+  }
+
+  @Test
+  void bidiControlsInIdsAreShownAndRightToLeftTextIsIsolated() {
+    String arabic = ARABIC;
+    int end = arabic.length();
+    Report report = bidiReport();
+    String html = renderer.toHtml(report);
+    assertFalse(html.contains("\u202E"), "the override is shown, not obeyed");
+    assertFalse(html.contains("\u2067"));
+    assertTrue(html.contains("<bdi>a[U+202E]txt.exe</bdi>"), html);
+    assertTrue(html.contains("<bdi>[U+2067]title</bdi>"), html);
+    assertTrue(html.contains("<div class=\"cell\" dir=\"auto\"><span class=\"tag\" dir=\"ltr\">a"
+        + "</span> <mark class=\"passage\">" + arabic.substring(0, end - 1)), html);
+    assertTrue(html.contains("<div class=\"text\" dir=\"auto\">"), html);
+  }
+
+  @Test
+  void aPairsPassagesAreRowsWithBothSidesLevelAndTheirKinds() {
+    String html = renderer.toHtml(sampleReport());
+    int row = html.indexOf("<div class=\"row\" id=\"pair-2-p1\" data-kinds=\"variant\" "
+        + "data-similarity=\"0.80\">");
+    assertTrue(row > 0, html);
+    String rowHtml = html.substring(row, html.indexOf("<div class=\"row\" id=\"pair-2-p2\"", row));
+    assertTrue(rowHtml.contains("<mark class=\"passage\">Officials said the <del>old</del> "
+        + "bridge <del>would</del> reopen Monday after repairs</mark>"), rowHtml);
+    assertTrue(rowHtml.contains("<mark class=\"passage\">Officials said the bridge <ins>will</ins> "
+        + "reopen <ins>on</ins> Monday after repairs</mark>"), rowHtml);
+    assertTrue(html.contains("<div class=\"row\" id=\"pair-1-p1\" data-kinds=\"verbatim\" "
+        + "data-similarity=\"1.00\">"), html);
+    assertTrue(html.contains("<div class=\"filters\" id=\"filters\""), html);
+    // Full texts stay, folded under the rows.
+    assertTrue(html.indexOf("<details class=\"full\">", row) > row);
   }
 
   @Test
