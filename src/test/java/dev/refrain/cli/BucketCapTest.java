@@ -156,6 +156,12 @@ class BucketCapTest {
     assertTrue(text.out().contains("not compared: 3 candidates past --max-candidates 2: fails whatever"
         + " its containment (raise --max-candidates)"), text.out());
     assertTrue(text.out().contains("1 failed: not compared with every candidate"), text.out());
+    MainTest.Run md =
+        MainTest.run("check", fresh.toString(), "--index", index.toString(), "--max-containment", "0.9",
+            "--max-candidates", "2", "--format", "markdown");
+    assertEquals(1, md.code());
+    assertTrue(md.out().contains("### Caps\n\n- fresh: not compared: 3 candidates past --max-candidates 2"), md.out());
+    assertTrue(md.out().contains("| ❌ not compared in full |"), md.out());
   }
 
   @Test
