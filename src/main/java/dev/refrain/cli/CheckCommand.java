@@ -52,8 +52,9 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  every article within the limits",
-      "  1  some article reuses more than --max-containment, or a counted passage carries a",
-      "     --fail-on kind of change",
+      "  1  some article reuses more than --max-containment, had more candidates sharing",
+      "     passages than --max-candidates (not compared with all of them, it fails closed),",
+      "     or a counted passage carries a --fail-on kind of change",
       "  2  usage error, or settings that differ from the index's",
       "  3  an input, the baseline or the index is missing, unreadable, damaged or locked;",
       "     any input file not read (of another type, binary, empty, too large...) also gives 3:",
@@ -97,7 +98,7 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--allow-source", paramLabel = "NAME", description = "A source whose reuse is licensed; repeatable.")
   List<String> allowSources = new ArrayList<>();
 
-  @Option(names = "--max-candidates", paramLabel = "N", description = "Most archived articles aligned per new article, 1 to 100000. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--max-candidates", paramLabel = "N", description = "Most archived articles sharing passages with a new article that are aligned with it, 1 to 100000; an article with more candidates fails, saying how many it did not compare. Default: ${DEFAULT-VALUE}.")
   int maxCandidates = 100;
 
   @Option(

@@ -55,6 +55,7 @@ public final class CheckMarkdownRenderer implements CheckRenderer {
     settings(b, report);
     table(b, report);
     problems(b, report.problems());
+    caps(b, report);
     if (exceeded > 0) {
       b.append("### Over the limit\n\n");
       double limit = limit(report);
@@ -151,6 +152,20 @@ public final class CheckMarkdownRenderer implements CheckRenderer {
       b.append(" (").append(MarkdownEscape.inline(m.archivedSource())).append(')');
     }
     return b.append(" · ").append(CheckFormat.percent(m.containment())).toString();
+  }
+
+  /** What the caps changed, a line per article they changed (as in check.txt); none: nothing. */
+  private static void caps(StringBuilder b, CheckReport report) {
+    StringBuilder lines = new StringBuilder();
+    for (CheckReport.ArticleResult a : report.articles()) {
+      for (String cap : CheckTextRenderer.caps(a.capped())) {
+        lines.append("- ").append(MarkdownEscape.inline(a.id())).append(": ")
+            .append(MarkdownEscape.inline(cap)).append('\n');
+      }
+    }
+    if (lines.length() > 0) {
+      b.append("### Caps\n\n").append(lines).append('\n');
+    }
   }
 
   private static void problems(StringBuilder b, List<Report.ProblemEntry> problems) {

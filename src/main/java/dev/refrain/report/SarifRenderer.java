@@ -46,6 +46,7 @@ public final class SarifRenderer implements CheckRenderer {
 
   public static final String RULE_PASSAGE = "refrain/reused-passage";
   public static final String RULE_OVER_LIMIT = "refrain/article-over-limit";
+  public static final String RULE_NOT_COMPARED = "refrain/article-not-compared-in-full";
   public static final String FINGERPRINT_PASSAGE = "refrainPassage/v1";
   public static final String FINGERPRINT_ARTICLE = "refrainArticle/v1";
   /** The base id of relative article paths: the folder the check ran in. */
@@ -91,6 +92,9 @@ public final class SarifRenderer implements CheckRenderer {
       if (a.exceeded()) {
         overLimit(results.addObject(), a, limit);
       }
+      if (a.failed() && !a.exceeded()) {
+        notComparedInFull(results.addObject(), a);
+      }
       for (CheckReport.Match m : a.matches()) {
         for (CheckReport.Passage p : m.passages()) {
           passage(results.addObject(), a, m, p, limit);
@@ -121,6 +125,32 @@ public final class SarifRenderer implements CheckRenderer {
         "error",
         "Look at the article's reused-passage results: rewrite, attribute or baseline them"
             + " until the reused share is within the limit.");
+    rule(rules.addObject(), RULE_NOT_COMPARED, "ArticleNotComparedInFull",
+        "Article not compared with every archived article that may share passages with it.",
+        "More archived articles shared passages with the checked article than --max-candidates"
+            + " allows aligning; the others were not compared, so the check fails closed"
+            + " whatever the article's reused share.",
+        "error",
+        "Raise --max-candidates, or look at why so many archived articles share its text.");
+  }
+
+  private static void notComparedInFull(ObjectNode r, CheckReport.ArticleResult a) {
+    r.put("ruleId", RULE_NOT_COMPARED);
+    r.put("ruleIndex", 2);
+    r.put("level", "error");
+    CheckReport.Caps c = a.capped();
+    r.putObject("message").put("text", a.id() + " was not compared with "
+        + CheckFormat.count(c.candidatesNotCompared(), "candidate") + " past --max-candidates "
+        + c.maxCandidates() + ": it fails whatever its reused share ("
+        + CheckFormat.percent(a.containment()) + ").");
+    ObjectNode physical = r.putArray("locations").addObject().putObject("physicalLocation");
+    physical.set("artifactLocation", articleLocation(a));
+    physical.putObject("region").put("startLine", 1);
+    r.putObject("partialFingerprints").put(FINGERPRINT_ARTICLE, fingerprint(a.id()));
+    ObjectNode props = r.putObject("properties");
+    props.put("article", a.id());
+    props.put("candidatesNotCompared", c.candidatesNotCompared());
+    props.put("maxCandidates", c.maxCandidates());
   }
 
   private static void rule(

@@ -156,6 +156,20 @@ class BucketCapTest {
     assertTrue(text.out().contains("not compared: 3 candidates past --max-candidates 2: fails whatever"
         + " its containment (raise --max-candidates)"), text.out());
     assertTrue(text.out().contains("1 failed: not compared with every candidate"), text.out());
+    MainTest.Run md =
+        MainTest.run("check", fresh.toString(), "--index", index.toString(), "--max-containment", "0.9",
+            "--max-candidates", "2", "--format", "markdown");
+    assertEquals(1, md.code());
+    assertTrue(md.out().contains("### Caps\n\n- fresh: not compared: 3 candidates past --max-candidates 2"), md.out());
+    assertTrue(md.out().contains("| ❌ not compared in full |"), md.out());
+    MainTest.Run sarif =
+        MainTest.run("check", fresh.toString(), "--index", index.toString(), "--max-containment", "0.9",
+            "--max-candidates", "2", "--format", "sarif");
+    assertEquals(1, sarif.code());
+    JsonNode run = new ObjectMapper().readTree(sarif.out()).at("/runs/0");
+    assertEquals("refrain/article-not-compared-in-full", run.at("/tool/driver/rules/2/id").asText());
+    assertEquals("refrain/article-not-compared-in-full", run.at("/results/0/ruleId").asText());
+    assertEquals("error", run.at("/results/0/level").asText());
   }
 
   @Test

@@ -74,6 +74,24 @@ class SarifRendererTest {
   }
 
   @Test
+  void anArticleNotComparedInFullIsAnErrorOfItsOwnRuleAndValidates() throws IOException {
+    CheckReport.ArticleResult capped =
+        new CheckReport.ArticleResult("new/a", "new/a.txt", 100, 20, 0, 0.1, false, List.of(),
+            null, 0, new CheckReport.Caps(200, 3, 1, 100, 7), List.of(), List.of());
+    CheckReport report =
+        new CheckReport(CheckReport.SCHEMA_VERSION,
+            new CheckReport.Settings(0.3, 8, "archive/", 10, List.of(), null), List.of(capped),
+            List.of());
+    JsonNode sarif = MAPPER.readTree(render(renderer, report));
+    assertTrue(validate(sarif).isEmpty(), validate(sarif).toString());
+    JsonNode result = sarif.at("/runs/0/results/0");
+    assertEquals(SarifRenderer.RULE_NOT_COMPARED, result.get("ruleId").asText());
+    assertEquals("error", result.get("level").asText());
+    assertEquals("new/a was not compared with 7 candidates past --max-candidates 100: it fails"
+        + " whatever its reused share (10.0%).", result.at("/message/text").asText());
+  }
+
+  @Test
   void theSchemaCatchesBrokenLogs() throws IOException {
     // The validator is live: a log missing required properties, or with a bad level or a line
     // number below 1, is rejected.
