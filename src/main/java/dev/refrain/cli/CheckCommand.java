@@ -247,8 +247,9 @@ final class CheckCommand implements Callable<Integer> {
     }
     if (out != null) {
       long failed = report.exceeded();
-      spec.commandLine().getOut().printf(Locale.ROOT, "%d articles checked, %d over the limit; output in %s%n",
-          report.articles().size(), failed, out);
+      spec.commandLine().getOut().println(
+          Plural.count(report.articles().size(), "article") + " checked, " + failed
+              + " over the limit; output in " + out);
     }
     return report.exceeded() > 0 ? ExitCode.LIMIT_EXCEEDED.code() : ExitCode.OK.code();
   }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.function.BooleanSupplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -38,8 +39,21 @@ public final class Main implements Runnable {
   /** What the path {@code -} reads. */
   private final InputStream in;
 
+  /** Whether stderr is an interactive terminal, asked when {@code --progress auto} decides. */
+  private final BooleanSupplier stderrInteractive;
+
   Main(InputStream in) {
+    this(in, Terminal::stderrInteractive);
+  }
+
+  Main(InputStream in, BooleanSupplier stderrInteractive) {
     this.in = in;
+    this.stderrInteractive = stderrInteractive;
+  }
+
+  /** Whether stderr is an interactive terminal (so {@code --progress auto} draws a bar). */
+  boolean stderrInteractive() {
+    return stderrInteractive.getAsBoolean();
   }
 
   /** The standard input of this run, which the path {@code -} names. */
@@ -74,10 +88,19 @@ public final class Main implements Runnable {
 
   /** Runs refrain with {@code args} and these streams; returns the exit code. */
   public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
-    CommandLine cli = new CommandLine(new Main(in));
+    return run(args, in, out, err, Terminal::stderrInteractive);
+  }
+
+  /**
+   * Runs refrain with {@code args} and these streams, {@code stderrInteractive} saying whether
+   * stderr is a terminal; returns the exit code.
+   */
+  static int run(
+      String[] args, InputStream in, PrintStream out, PrintStream err,
+      BooleanSupplier stderrInteractive) {
+    CommandLine cli = commandLine(new Main(in, stderrInteractive));
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
-    cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           if (e instanceof UncheckedArchiveException damaged) {
@@ -95,6 +118,9 @@ public final class Main implements Runnable {
         (e, argsIgnored) -> {
           CommandLine c = e.getCommandLine();
           c.getErr().println("refrain: " + e.getMessage());
+          // picocli's own suggestion for a typo: "Possible solutions: --format" for an option,
+          // "Did you mean: scan?" for a command.
+          CommandLine.UnmatchedArgumentException.printSuggestions(e, c.getErr());
           c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more.");
           return ExitCode.USAGE.code();
         });
@@ -105,6 +131,17 @@ public final class Main implements Runnable {
       err.println(outOfMemory(Runtime.getRuntime().maxMemory()));
       return ExitCode.OUT_OF_MEMORY.code();
     }
+  }
+
+  /**
+   * The command line of {@code main}, as every run, the generated command reference and the
+   * shell completion see it: enum values in any case, help footers wrapped.
+   */
+  static CommandLine commandLine(Main main) {
+    CommandLine cli = new CommandLine(main);
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    HelpLayout.wrapFooters(cli);
+    return cli;
   }
 
   /** The one line for a run that ran out of heap, {@code maxHeap} bytes. */

@@ -49,6 +49,7 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  done; every input read",
+      "  1  --fail-over: a pair shares more than the limit (reports written)",
       "  2  usage: unknown option, value out of range, missing argument",
       "  3  an input path is missing, nothing could be read, or a report could not be written",
       "  4  done, reports written, but some input files were skipped (named on stderr)",
@@ -102,10 +103,13 @@ final class ScanCommand implements Callable<Integer> {
   boolean timings;
 
   @Option(
-      names = "--progress",
-      paramLabel = "WHEN",
-      description = "Progress bar on stderr: auto (when interactive), always, never. Default: ${DEFAULT-VALUE}.")
-  Progress.When progress = Progress.When.AUTO;
+      names = "--fail-over",
+      paramLabel = "X",
+      description = "Use the scan as a gate: exit 1 when a pair's containment either way (a in b"
+          + " or b in a) is above X, 0 to 1, after writing the reports. Default: no limit.")
+  Double failOver;
+
+  @Mixin ProgressOptions progress;
 
   @Override
   public Integer call() {
@@ -115,8 +119,8 @@ final class ScanCommand implements Callable<Integer> {
     List<ReportRenderer> renderers = renderers();
 
     Scanner scanner = new Scanner(options);
-    Progress bar = Progress.create(progress, Integer.MAX_VALUE, err);
-    bar.time("load and prepare");
+    Progress bar = progress.create(input.quiet, err);
+    bar.stageStarted("load and prepare", 0);
     ArticleIntake.Result loaded;
     ArticleStore store;
     try (Parallel parallel = new Parallel(options.threads());
@@ -125,7 +129,11 @@ final class ScanCommand implements Callable<Integer> {
       loaded =
           ArticleIntake.read(
               input.loader(), paths, scanner.detector(), parallel, input.problems(err),
-              builder::add);
+              prepared -> {
+                builder.add(prepared);
+                bar.advanced(1);
+              });
+      bar.stageFinished();
       if (loaded.anyMissing()) {
         err.println("refrain: nothing scanned: fix the missing paths above");
         return ExitCode.INPUT.code();
@@ -139,7 +147,7 @@ final class ScanCommand implements Callable<Integer> {
     ScanResult result;
     try (store; bar) {
       result = scanner.scan(store, bar);
-      bar.time("report");
+      bar.stageStarted("report", 1);
       Report report = ReportMapper.toReport(result, loaded.problems());
       return write(report, renderers, loaded, bar, err, stdout);
     }
@@ -182,6 +190,7 @@ final class ScanCommand implements Callable<Integer> {
       err.println("refrain: " + out + ": cannot write reports: " + e.getMessage());
       return ExitCode.INPUT.code();
     }
+    bar.stageFinished();
     try {
       new TextReportRenderer(top).render(report, stdout);
     } catch (IOException e) {
@@ -192,7 +201,44 @@ final class ScanCommand implements Callable<Integer> {
     if (timings) {
       err.println("refrain: timings: " + bar.timings());
     }
+    if (failOver != null) {
+      String over = overLimit(report, failOver);
+      if (over != null) {
+        err.println(over);
+        return ExitCode.LIMIT_EXCEEDED.code();
+      }
+    }
     return loaded.anySkipped() ? ExitCode.SKIPPED_INPUT.code() : ExitCode.OK.code();
+  }
+
+  /**
+   * The line saying how many pairs share more than {@code limit} of either article, and the one
+   * sharing most; null when none does.
+   */
+  static String overLimit(Report report, double limit) {
+    int over = 0;
+    Report.PairEntry most = null;
+    for (Report.PairEntry p : report.pairs()) {
+      double c = Math.max(p.containmentA(), p.containmentB());
+      if (c > limit) {
+        over++;
+        if (most == null || c > Math.max(most.containmentA(), most.containmentB())) {
+          most = p;
+        }
+      }
+    }
+    if (most == null) {
+      return null;
+    }
+    return String.format(
+        Locale.ROOT,
+        "refrain: %s over --fail-over %s; the most shared: %s and %s, %.1f%% and %.1f%%",
+        Plural.count(over, "pair"), failOverText(limit), most.a(), most.b(),
+        100 * most.containmentA(), 100 * most.containmentB());
+  }
+
+  private static String failOverText(double limit) {
+    return java.math.BigDecimal.valueOf(limit).stripTrailingZeros().toPlainString();
   }
 
   private String describe(List<ReportRenderer> renderers) {
@@ -205,6 +251,9 @@ final class ScanCommand implements Callable<Integer> {
 
   private DetectorOptions options() {
     Usage.range(spec, "--top", top, 0, Integer.MAX_VALUE);
+    if (failOver != null) {
+      Usage.fraction(spec, "--fail-over", failOver);
+    }
     return detection.scanOptions();
   }
 

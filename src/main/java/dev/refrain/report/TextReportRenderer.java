@@ -61,16 +61,17 @@ public final class TextReportRenderer implements ReportRenderer {
               passages));
     }
     if (shown < report.pairs().size()) {
-      out.write("  ... " + (report.pairs().size() - shown) + " more pairs in the reports\n");
+      out.write("  ... " + CheckFormat.count(report.pairs().size() - shown, "more pair")
+          + " in the reports\n");
     }
     Report.Stats s = report.stats();
     out.write(
-        String.format(
-            Locale.ROOT,
-            "%d articles, %d pairs, %d passages, %d clusters, %d templates in %d articles"
-                + " (%d candidate pairs checked)%n",
-            s.articles(), s.pairs(), s.passages(), s.clusters(), s.templates(),
-            s.templateArticles(), s.candidatePairs()));
+        CheckFormat.count(s.articles(), "article") + ", " + CheckFormat.count(s.pairs(), "pair")
+            + ", " + CheckFormat.count(s.passages(), "passage") + ", "
+            + CheckFormat.count(s.clusters(), "cluster") + ", "
+            + CheckFormat.count(s.templates(), "template") + " in "
+            + CheckFormat.count(s.templateArticles(), "article") + " ("
+            + CheckFormat.count(s.candidatePairs(), "candidate pair") + " checked)\n");
     out.write("'a in b' = share of a's words in passages shared with b; template text (footers) is"
         + " in no passage\n");
     out.flush();
