@@ -76,13 +76,14 @@ final class CheckCommand implements Callable<Integer> {
       names = "--format",
       split = ",",
       paramLabel = "FORMAT",
-      description = "Output formats, comma-separated: text, json, sarif, junit, markdown. Default: text.")
+      description = "Output formats, comma-separated: text, json, jsonl (JSON Lines: a header,"
+          + " one line per checked article, then a summary), sarif, junit, markdown. Default: text.")
   List<String> formats = List.of("text");
 
   @Option(
       names = "--out",
       paramLabel = "DIR",
-      description = "Write each format to a file here (check.txt, check.json, check.sarif, check.xml, check.md). Without it, one format is printed on stdout.")
+      description = "Write each format to a file here (check.txt, check.json, check.jsonl, check.sarif, check.xml, check.md). Without it, one format is printed on stdout.")
   Path out;
 
   @Option(names = "--baseline", paramLabel = "FILE", description = "Accepted overlaps that no longer fail the check (JSON).")
