@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,9 +23,10 @@ import picocli.CommandLine.Command;
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  done; every input read",
-      "  1  check: an article shares more than the limits allow",
-      "  2  usage: unknown option, value out of range, missing argument;",
-      "     an index built with other settings",
+      "  1  check: an article shares more than the limits allow; scan --fail-over X: a pair"
+          + " shares more than X",
+      "  2  usage: unknown option, value out of range, missing argument; an index built with"
+          + " other settings; a config file that is missing, not JSON, or holds a bad key or value",
       "  3  input missing or unreadable, nothing to scan, output not writable;",
       "     index missing, damaged or locked, or its folder not empty and not an",
       "     index",
@@ -41,6 +43,23 @@ public final class Main implements Runnable {
 
   /** Whether stderr is an interactive terminal, asked when {@code --progress auto} decides. */
   private final BooleanSupplier stderrInteractive;
+
+  @CommandLine.Option(
+      names = "--config",
+      paramLabel = "FILE",
+      scope = CommandLine.ScopeType.INHERIT,
+      description = "Settings from this JSON file instead of the refrain.json (or .refrain.json)"
+          + " found in the working directory or the nearest folder above it. Keys are option"
+          + " names without --, at the top level for every command or under a command's name"
+          + " (\"check\": {...}); options given on the command line win.")
+  Path configFile;
+
+  @CommandLine.Option(
+      names = "--show-config",
+      scope = CommandLine.ScopeType.INHERIT,
+      description = "Print each setting of the command as resolved (command line, config file or"
+          + " default) and where it came from, then exit without running it.")
+  boolean showConfig;
 
   Main(InputStream in) {
     this(in, Terminal::stderrInteractive);
@@ -88,19 +107,31 @@ public final class Main implements Runnable {
 
   /** Runs refrain with {@code args} and these streams; returns the exit code. */
   public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
-    return run(args, in, out, err, Terminal::stderrInteractive);
+    return run(args, in, out, err, Terminal::stderrInteractive, Path.of(""));
   }
 
   /**
    * Runs refrain with {@code args} and these streams, {@code stderrInteractive} saying whether
-   * stderr is a terminal; returns the exit code.
+   * stderr is a terminal, the config file searched for from {@code workingDirectory} up;
+   * returns the exit code.
    */
   static int run(
       String[] args, InputStream in, PrintStream out, PrintStream err,
-      BooleanSupplier stderrInteractive) {
+      BooleanSupplier stderrInteractive, Path workingDirectory) {
     CommandLine cli = commandLine(new Main(in, stderrInteractive));
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
+    ConfigDefaults config;
+    try {
+      config = ConfigOptions.load(args, workingDirectory, cli);
+    } catch (ConfigFile.Invalid e) {
+      err.println("refrain: " + e.getMessage());
+      return ExitCode.USAGE.code();
+    }
+    if (config != null) {
+      cli.setDefaultValueProvider(config);
+    }
+    cli.setExecutionStrategy(parsed -> ConfigOptions.executeOrShow(parsed, config));
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           if (e instanceof UncheckedArchiveException damaged) {
@@ -117,7 +148,7 @@ public final class Main implements Runnable {
     cli.setParameterExceptionHandler(
         (e, argsIgnored) -> {
           CommandLine c = e.getCommandLine();
-          c.getErr().println("refrain: " + e.getMessage());
+          c.getErr().println("refrain: " + (config == null ? e.getMessage() : config.explain(e)));
           // picocli's own suggestion for a typo: "Possible solutions: --format" for an option,
           // "Did you mean: scan?" for a command.
           CommandLine.UnmatchedArgumentException.printSuggestions(e, c.getErr());

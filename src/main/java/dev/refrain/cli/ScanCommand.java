@@ -50,7 +50,7 @@ import picocli.CommandLine.Spec;
     footer = {
       "  0  done; every input read",
       "  1  --fail-over: a pair shares more than the limit (reports written)",
-      "  2  usage: unknown option, value out of range, missing argument",
+      "  2  usage: unknown option, value out of range, missing argument, a bad config file",
       "  3  an input path is missing, nothing could be read, or a report could not be written",
       "  4  done, reports written, but some input files were skipped (named on stderr)",
       ExitCode.HELP_INTERNAL,
