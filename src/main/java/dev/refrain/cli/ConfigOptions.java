@@ -18,7 +18,7 @@ import picocli.CommandLine.Model.OptionSpec;
 final class ConfigOptions {
   private ConfigOptions() {}
 
-  /** Arguments after which no config file is read: help and version need none. */
+  /** Arguments with which no config file is read: help, version and completion need none. */
   private static final Set<String> NO_CONFIG = Set.of("-h", "--help", "-V", "--version");
 
   /**
@@ -36,7 +36,7 @@ final class ConfigOptions {
       if (a.equals("--")) {
         break;
       }
-      if (NO_CONFIG.contains(a) || (i == 0 && a.equals("help"))) {
+      if (NO_CONFIG.contains(a) || (i == 0 && (a.equals("help") || a.equals("completion")))) {
         return null;
       }
       if (a.equals("--config") && i + 1 < args.length) {

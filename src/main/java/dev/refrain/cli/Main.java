@@ -19,7 +19,10 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Finds the passages news articles share: syndicated copy, reworded quotes, boilerplate.",
-    subcommands = {ScanCommand.class, IndexCommand.class, CheckCommand.class, CalibrateCommand.class, HelpCommand.class},
+    subcommands = {
+      ScanCommand.class, IndexCommand.class, CheckCommand.class, CalibrateCommand.class,
+      CompletionCommand.class, HelpCommand.class
+    },
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  done; every input read",
