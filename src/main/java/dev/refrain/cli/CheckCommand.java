@@ -168,7 +168,7 @@ final class CheckCommand implements Callable<Integer> {
       err.println("refrain: nothing checked: " + unread + (unread == 1 ? " input was" : " inputs were")
           + " not read; a gate does not pass on what it did not read: make "
           + (unread == 1 ? "it" : "them") + " readable, or leave files out on purpose with"
-          + " --exclude GLOB or a .refrainignore in the folder");
+          + " --exclude GLOB, or a .refrainignore or .gitignore in the folder");
       return ExitCode.INPUT.code();
     }
     if (loaded.articles().isEmpty()) {

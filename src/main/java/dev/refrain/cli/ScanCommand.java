@@ -44,7 +44,7 @@ import picocli.CommandLine.Spec;
       "Prints the pairs of articles ranked by how much they share.",
       "Reads .txt, .md, .html, .json and .jsonl files; folders are read recursively, and any"
           + " other file found in them is named on stderr as skipped unless left out with"
-          + " --exclude or the folder's .refrainignore."
+          + " --exclude or a .refrainignore or .gitignore."
     },
     footerHeading = "%nExit codes:%n",
     footer = {
