@@ -157,8 +157,12 @@ abstract class Progress implements ProgressListener, AutoCloseable {
       }
     }
 
+    /**
+     * Draws the count and puts the cursor back at the line's start, so a problem printed next
+     * (a skipped file) writes over the count instead of after it.
+     */
     private void drawCount() {
-      err.print("\r" + counting + ": " + counted);
+      err.print(counting + ": " + counted + "\r");
       err.flush();
     }
 

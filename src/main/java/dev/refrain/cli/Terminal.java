@@ -25,7 +25,8 @@ final class Terminal {
     return stderrIsTerminal();
   }
 
-  private static boolean stderrIsTerminal() {
+  /** Whether file descriptor 2 is a terminal, whatever the environment. */
+  static boolean stderrIsTerminal() {
     // Linux: what file descriptor 2 is open on.
     Path fd = Path.of("/proc/self/fd/2");
     if (Files.isSymbolicLink(fd)) {

@@ -73,6 +73,12 @@ class ProgressTest {
   }
 
   @Test
+  void aPipeIsNoTerminal() {
+    // The test JVM's stderr is a pipe to the build tool.
+    assertFalse(Terminal.stderrIsTerminal());
+  }
+
+  @Test
   void quietAndVerboseTogetherIsAUsageError() {
     MainTest.Run r = run(false, "scan", "seeds", "--out", tmp.toString(), "--quiet", "--verbose");
     assertEquals(2, r.code(), r.err());
