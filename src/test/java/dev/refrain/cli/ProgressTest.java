@@ -62,14 +62,25 @@ class ProgressTest {
 
   @Test
   void verbosePrintsALinePerStage() {
-    MainTest.Run r = run(false, "scan", "seeds", "--out", tmp.toString(), "--verbose");
+    MainTest.Run r =
+        run(false, "scan", "seeds", "--out", tmp.toString(), "--verbose", "--timings");
     assertEquals(0, r.code(), r.err());
+    List<String> lines = r.err().lines().toList();
+    String timings = lines.get(lines.size() - 1);
+    assertTrue(timings.startsWith("refrain: timings: "), r.err());
+    // The stages --timings lists, in its order: one verbose line each.
     List<String> stages =
-        r.err().lines().map(l -> l.replaceAll(" done in [0-9.]+ s$", "")).toList();
-    assertEquals(
-        List.of("refrain: load and prepare", "refrain: templates", "refrain: candidates",
-            "refrain: align", "refrain: clusters", "refrain: report"),
-        stages, r.err());
+        java.util.Arrays.stream(
+                timings.substring("refrain: timings: ".length(), timings.indexOf("; total"))
+                    .split(", "))
+            .map(t -> t.replaceAll(" [0-9.]+ s$", ""))
+            .toList();
+    assertTrue(stages.containsAll(List.of("load and prepare", "align", "report")), timings);
+    List<String> verbose =
+        lines.subList(0, lines.size() - 1).stream()
+            .map(l -> l.replaceAll("^refrain: (.*) done in [0-9.]+ s$", "$1"))
+            .toList();
+    assertEquals(stages, verbose, r.err());
   }
 
   @Test
