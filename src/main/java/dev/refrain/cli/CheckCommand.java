@@ -76,6 +76,7 @@ final class CheckCommand implements Callable<Integer> {
       names = "--format",
       split = ",",
       paramLabel = "FORMAT",
+      completionCandidates = CheckCommand.Formats.class,
       description = "Output formats, comma-separated: text, json, jsonl (JSON Lines: a header,"
           + " one line per checked article, then a summary), sarif, junit, markdown. Default: text.")
   List<String> formats = List.of("text");
@@ -267,6 +268,14 @@ final class CheckCommand implements Callable<Integer> {
       }
     }
     return entries;
+  }
+
+  /** The format names, for shell completion. */
+  static final class Formats implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return CheckRenderers.formats().iterator();
+    }
   }
 
   private List<CheckRenderer> renderers() {

@@ -73,6 +73,7 @@ final class ScanCommand implements Callable<Integer> {
       names = "--format",
       split = ",",
       paramLabel = "FORMAT",
+      completionCandidates = ScanCommand.Formats.class,
       description = "Report formats, comma-separated: html, md, json, jsonl (JSON Lines: one pair a"
           + " line, for large scans). Default: html,md,json.")
   List<String> formats = List.of("html", "md", "json");
@@ -257,11 +258,23 @@ final class ScanCommand implements Callable<Integer> {
     return detection.scanOptions();
   }
 
+  /** Every report renderer, in the order of {@code --format}'s help. */
+  private static List<ReportRenderer> allRenderers() {
+    return List.of(new HtmlReportRenderer(), new MarkdownReportRenderer(), new JsonReportRenderer(),
+        new JsonLinesReportRenderer());
+  }
+
+  /** The format names, for shell completion. */
+  static final class Formats implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return allRenderers().stream().map(ReportRenderer::format).iterator();
+    }
+  }
+
   private List<ReportRenderer> renderers() {
     Map<String, ReportRenderer> known = new LinkedHashMap<>();
-    for (ReportRenderer r :
-        List.of(new HtmlReportRenderer(), new MarkdownReportRenderer(), new JsonReportRenderer(),
-            new JsonLinesReportRenderer())) {
+    for (ReportRenderer r : allRenderers()) {
       known.put(r.format(), r);
     }
     List<ReportRenderer> chosen = new ArrayList<>();

@@ -51,5 +51,9 @@ class CompletionCommandTest {
     Path script = Files.writeString(tmp.resolve("refrain.bash"), MainTest.run("completion").out());
     assertEquals("scan\n", complete(script, "sc"));
     assertTrue(complete(script, "scan", "--fail").contains("--fail-over\n"));
+    assertEquals("json\njsonl\n", complete(script, "scan", "--format", "js"));
+    assertEquals("sarif\n", complete(script, "check", "--format", "sa"));
+    // Enum values complete as picocli names them (upper case), accepted in any case.
+    assertEquals("MEMORY\n", complete(script, "scan", "--store", "M"));
   }
 }
