@@ -8,27 +8,23 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * A progress bar on stderr for long scans (drawing nothing when not wanted), and the wall time
- * of each stage, for {@code --timings}.
+ * The progress of a long run (scan, index add) on stderr: a bar for each stage of known length and
+ * a count for reading (when wanted, see {@link ProgressOptions}), a line as each stage ends with
+ * {@code --verbose}, and the wall time of each stage for {@code --timings}.
  */
 abstract class Progress implements ProgressListener, AutoCloseable {
   private final java.util.LinkedHashMap<String, Long> nanos = new java.util.LinkedHashMap<>();
   private String stage;
   private long started;
 
-  /** Records a stage timed before this object existed (loading the articles). */
-  final void record(String name, long elapsedNanos) {
-    nanos.merge(name, elapsedNanos, Long::sum);
-  }
-
-  /** Starts timing a stage the engine does not announce itself (writing reports). */
-  final void time(String name) {
+  /** Starts timing a stage. */
+  private void time(String name) {
     finishTiming();
     stage = name;
     started = System.nanoTime();
   }
 
-  final void finishTiming() {
+  private void finishTiming() {
     if (stage != null) {
       nanos.merge(stage, System.nanoTime() - started, Long::sum);
       stage = null;
