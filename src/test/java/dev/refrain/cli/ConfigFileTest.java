@@ -129,6 +129,23 @@ class ConfigFileTest {
   }
 
   @Test
+  void theReadmesExampleIsAValidConfig() throws IOException {
+    String readme = Files.readString(Path.of("README.md"));
+    int start = readme.indexOf("```json\n{\n  \"index\"");
+    assertTrue(start >= 0, "the README's example config");
+    String json = readme.substring(start + "```json\n".length(), readme.indexOf("```", start + 7));
+    config("refrain.json", json);
+    for (String[] command :
+        new String[][] {{"scan", seeds}, {"check", seeds}, {"index", "add", seeds}}) {
+      String[] args = java.util.Arrays.copyOf(command, command.length + 1);
+      args[command.length] = "--show-config";
+      MainTest.Run r = runIn(workdir, args);
+      assertEquals(0, r.code(), r.err());
+      assertTrue(r.out().contains("--min-words 10 "), r.out());
+    }
+  }
+
+  @Test
   void helpNeedsNoConfig() throws IOException {
     config("refrain.json", "{\"min-wrds\": 10}");
     assertEquals(0, runIn(workdir, "scan", "--help").code());
