@@ -57,7 +57,7 @@ import picocli.CommandLine.Spec;
       "     a gate must not pass on what it did not read (leave files out with --exclude)",
       ExitCode.HELP_OUT_OF_MEMORY
     })
-final class CheckCommand implements Callable<Integer> {
+final class CheckCommand implements Callable<Integer>, CheckedSettings {
   @Spec CommandSpec spec;
 
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "New article files or folders; - for standard input (one article, or JSON Lines).")
@@ -127,12 +127,7 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    Usage.fraction(spec, "--max-containment", maxContainment);
-    Usage.range(spec, "--max-candidates", maxCandidates, 1, 100_000);
-    List<CheckRenderer> renderers = renderers();
-    if (out == null && renderers.size() > 1) {
-      throw Usage.error(spec, "--format with several formats needs --out DIR");
-    }
+    List<CheckRenderer> renderers = checkedRenderers();
     Baseline accepted = Baseline.empty();
     if (baseline != null) {
       try {
@@ -268,6 +263,23 @@ final class CheckCommand implements Callable<Integer> {
       }
     }
     return entries;
+  }
+
+  @Override
+  public void checkSettings() {
+    checkedRenderers();
+    detection.scanOptions();
+  }
+
+  /** The renderers of --format, once the options this command alone has are checked. */
+  private List<CheckRenderer> checkedRenderers() {
+    Usage.fraction(spec, "--max-containment", maxContainment);
+    Usage.range(spec, "--max-candidates", maxCandidates, 1, 100_000);
+    List<CheckRenderer> renderers = renderers();
+    if (out == null && renderers.size() > 1) {
+      throw Usage.error(spec, "--format with several formats needs --out DIR");
+    }
+    return renderers;
   }
 
   /** The format names, for shell completion. */

@@ -70,6 +70,9 @@ final class ConfigOptions {
     if (!show || CommandLine.printHelpIfRequested(parsed)) {
       return new CommandLine.RunLast().execute(parsed);
     }
+    if (last.commandSpec().userObject() instanceof CheckedSettings checked) {
+      checked.checkSettings();
+    }
     show(last, config, last.commandSpec().commandLine().getOut());
     return ExitCode.OK.code();
   }

@@ -84,7 +84,7 @@ final class IndexCommand implements Runnable {
         "Changes are committed atomically every 10000 articles and at the end: a run killed"
             + " half-way leaves the index as of its last commit."
       })
-  static final class Add implements Callable<Integer> {
+  static final class Add implements Callable<Integer>, CheckedSettings {
     @Spec CommandSpec spec;
 
     /** What adding one article did: the id it replaced (null if new), and its warning or null. */
@@ -100,6 +100,11 @@ final class IndexCommand implements Runnable {
     @Mixin InputOptions input;
 
     @Mixin ProgressOptions progress;
+
+    @Override
+    public void checkSettings() {
+      detection.scanOptions();
+    }
 
     @Override
     public Integer call() {

@@ -56,7 +56,7 @@ import picocli.CommandLine.Spec;
       ExitCode.HELP_INTERNAL,
       ExitCode.HELP_OUT_OF_MEMORY
     })
-final class ScanCommand implements Callable<Integer> {
+final class ScanCommand implements Callable<Integer>, CheckedSettings {
 
   @Spec CommandSpec spec;
 
@@ -152,6 +152,12 @@ final class ScanCommand implements Callable<Integer> {
       Report report = ReportMapper.toReport(result, loaded.problems());
       return write(report, renderers, loaded, bar, err, stdout);
     }
+  }
+
+  @Override
+  public void checkSettings() {
+    options();
+    renderers();
   }
 
   /** Where a scan too large for the heap spools its articles' texts. */

@@ -86,6 +86,16 @@ class ConfigFileTest {
         r.err());
     assertFalse(Files.exists(tmp.resolve("o")), "nothing written");
 
+    MainTest.Run shown = runIn(workdir, "scan", seeds, "--show-config");
+    assertEquals(2, shown.code(), "--show-config checks the values too: " + shown.out());
+    assertTrue(shown.err().startsWith("refrain: " + file + ": \"scan\".\"min-words\": "),
+        shown.err());
+    config("refrain.json", "{\"check\": {\"max-containment\": 2}}");
+    MainTest.Run check = runIn(workdir, "check", seeds, "--index", "i", "--show-config");
+    assertEquals(2, check.code(), check.out());
+    assertEquals("refrain: " + file + ": \"check\".\"max-containment\": --max-containment must be"
+        + " 0 to 1, was 2.0\n", check.err().lines().findFirst().orElseThrow() + "\n");
+
     config("refrain.json", "{\"min-similarity\": \"high\"}");
     MainTest.Run type = runIn(workdir, "scan", seeds, "--out", tmp.resolve("o").toString());
     assertEquals(2, type.code(), type.err());
