@@ -61,7 +61,7 @@ import picocli.CommandLine.Spec;
       "     a gate must not pass on what it did not read (leave files out with --exclude)",
       ExitCode.HELP_OUT_OF_MEMORY
     })
-final class CheckCommand implements Callable<Integer> {
+final class CheckCommand implements Callable<Integer>, CheckedSettings {
   @Spec CommandSpec spec;
 
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "New article files or folders; - for standard input (one article, or JSON Lines).")
@@ -80,13 +80,15 @@ final class CheckCommand implements Callable<Integer> {
       names = "--format",
       split = ",",
       paramLabel = "FORMAT",
-      description = "Output formats, comma-separated: text, json, sarif, junit, markdown. Default: text.")
+      completionCandidates = CheckCommand.Formats.class,
+      description = "Output formats, comma-separated: text, json, jsonl (JSON Lines: a header,"
+          + " one line per checked article, then a summary), sarif, junit, markdown. Default: text.")
   List<String> formats = List.of("text");
 
   @Option(
       names = "--out",
       paramLabel = "DIR",
-      description = "Write each format to a file here (check.txt, check.json, check.sarif, check.xml, check.md). Without it, one format is printed on stdout.")
+      description = "Write each format to a file here (check.txt, check.json, check.jsonl, check.sarif, check.xml, check.md). Without it, one format is printed on stdout.")
   Path out;
 
   @Option(names = "--baseline", paramLabel = "FILE", description = "Accepted overlaps that no longer fail the check (JSON).")
@@ -138,13 +140,8 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    Usage.fraction(spec, "--max-containment", maxContainment);
-    Usage.range(spec, "--max-candidates", maxCandidates, 1, 100_000);
+    List<CheckRenderer> renderers = checkedRenderers();
     java.util.Set<VariantKind> failOnKinds = failOnKinds();
-    List<CheckRenderer> renderers = renderers();
-    if (out == null && renderers.size() > 1) {
-      throw Usage.error(spec, "--format with several formats needs --out DIR");
-    }
     Baseline accepted = Baseline.empty();
     if (baseline != null) {
       try {
@@ -181,7 +178,7 @@ final class CheckCommand implements Callable<Integer> {
       err.println("refrain: nothing checked: " + unread + (unread == 1 ? " input was" : " inputs were")
           + " not read; a gate does not pass on what it did not read: make "
           + (unread == 1 ? "it" : "them") + " readable, or leave files out on purpose with"
-          + " --exclude GLOB or a .refrainignore in the folder");
+          + " --exclude GLOB, or a .refrainignore or .gitignore in the folder");
       return ExitCode.INPUT.code();
     }
     if (loaded.articles().isEmpty()) {
@@ -301,6 +298,32 @@ final class CheckCommand implements Callable<Integer> {
       }
     }
     return entries;
+  }
+
+  @Override
+  public void checkSettings() {
+    checkedRenderers();
+    failOnKinds();
+    detection.scanOptions();
+  }
+
+  /** The renderers of --format, once the options this command alone has are checked. */
+  private List<CheckRenderer> checkedRenderers() {
+    Usage.fraction(spec, "--max-containment", maxContainment);
+    Usage.range(spec, "--max-candidates", maxCandidates, 1, 100_000);
+    List<CheckRenderer> renderers = renderers();
+    if (out == null && renderers.size() > 1) {
+      throw Usage.error(spec, "--format with several formats needs --out DIR");
+    }
+    return renderers;
+  }
+
+  /** The format names, for shell completion. */
+  static final class Formats implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return CheckRenderers.formats().iterator();
+    }
   }
 
   private List<CheckRenderer> renderers() {

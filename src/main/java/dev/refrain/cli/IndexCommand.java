@@ -85,7 +85,7 @@ final class IndexCommand implements Runnable {
         "Changes are committed atomically every 10000 articles and at the end: a run killed"
             + " half-way leaves the index as of its last commit."
       })
-  static final class Add implements Callable<Integer> {
+  static final class Add implements Callable<Integer>, CheckedSettings {
     @Spec CommandSpec spec;
 
     /** What adding one article did: the id it replaced (null if new), and its warning or null. */
@@ -100,16 +100,12 @@ final class IndexCommand implements Runnable {
 
     @Mixin InputOptions input;
 
-    @Option(
-        names = "--progress",
-        paramLabel = "WHEN",
-        description = "Progress bar on stderr: auto (when interactive), always, never. Default: ${DEFAULT-VALUE}.")
-    Progress.When progress = Progress.When.AUTO;
+    @Mixin ProgressOptions progress;
 
-    @Option(
-        names = "--verbose",
-        description = "Name each article that replaced one with its id, a line each on stdout.")
-    boolean verbose;
+    @Override
+    public void checkSettings() {
+      detection.scanOptions();
+    }
 
     @Override
     public Integer call() {
@@ -145,7 +141,7 @@ final class IndexCommand implements Runnable {
       List<String> replaced = new java.util.ArrayList<>();
       ArticleIntake.Result loaded;
       try (Parallel parallel = new Parallel(options.threads());
-          Progress bar = Progress.create(progress, Integer.MAX_VALUE, err)) {
+          Progress bar = progress.create(input.quiet, err)) {
         bar.stageStarted("index", 0);
         // Each worker prepares and adds its articles (Lucene indexes from several threads at
         // once); the writer is opened on the first readable article, so no empty index is ever
@@ -197,14 +193,14 @@ final class IndexCommand implements Runnable {
         throw e;
       }
       int added = loaded.articles() - replaced.size();
-      if (verbose) {
+      if (progress.verbose) {
         replaced.forEach(id -> out.println("replaced " + ControlEscape.line(id)));
       }
       try (LuceneArchive.Reader reader = LuceneArchive.openReader(folder.dir)) {
         out.printf(
             Locale.ROOT, "added %d article%s, replaced %d (same id%s); the index holds %d%n",
             added, added == 1 ? "" : "s", replaced.size(),
-            replaced.isEmpty() || verbose ? "" : ", named with --verbose", reader.size());
+            replaced.isEmpty() || progress.verbose ? "" : ", named with --verbose", reader.size());
       } catch (ArchiveException e) {
         return fail(err, e);
       }
@@ -307,10 +303,8 @@ final class IndexCommand implements Runnable {
         reader.verify();
         spec.commandLine()
             .getOut()
-            .printf(
-                Locale.ROOT,
-                "%s: ok: %d articles in %d segments, every checksum matches%n",
-                folder.dir, reader.size(), reader.segments());
+            .println(folder.dir + ": ok: " + Plural.count(reader.size(), "article") + " in "
+                + Plural.count(reader.segments(), "segment") + ", every checksum matches");
         return ExitCode.OK.code();
       } catch (ArchiveException e) {
         return fail(spec.commandLine().getErr(), e);
@@ -345,8 +339,9 @@ final class IndexCommand implements Runnable {
           writer.optimize(maxSegments);
         }
         try (LuceneArchive.Reader reader = LuceneArchive.openReader(folder.dir)) {
-          spec.commandLine().getOut().printf(
-              Locale.ROOT, "%d articles in %d segments%n", reader.size(), reader.segments());
+          spec.commandLine().getOut().println(
+              Plural.count(reader.size(), "article") + " in "
+                  + Plural.count(reader.segments(), "segment"));
         }
         return ExitCode.OK.code();
       } catch (ArchiveException e) {

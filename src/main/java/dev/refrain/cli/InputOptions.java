@@ -31,8 +31,8 @@ final class InputOptions {
       description = "Leave out the files and folders this glob matches: neither read nor"
           + " reported. Without / it matches a name at any depth (*.pdf, drafts), with / the path"
           + " relative to the scanned folder (2019/**); a trailing / matches folders only."
-          + " Repeatable; a scanned folder's .refrainignore adds one glob a line. Any other file"
-          + " that is not read is named on stderr.")
+          + " Repeatable; the .refrainignore and .gitignore of each folder read add their globs."
+          + " Any other file that is not read is named on stderr.")
   List<String> exclude = new ArrayList<>();
 
   @Option(

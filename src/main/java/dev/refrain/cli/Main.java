@@ -6,6 +6,8 @@ import java.io.PrintStream;
 import dev.refrain.report.ControlEscape;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,13 +20,17 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Finds the passages news articles share: syndicated copy, reworded quotes, boilerplate.",
-    subcommands = {ScanCommand.class, IndexCommand.class, CheckCommand.class, CalibrateCommand.class, HelpCommand.class},
+    subcommands = {
+      ScanCommand.class, IndexCommand.class, CheckCommand.class, CalibrateCommand.class,
+      CompletionCommand.class, HelpCommand.class
+    },
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  done; every input read",
-      "  1  check: an article shares more than the limits allow",
-      "  2  usage: unknown option, value out of range, missing argument;",
-      "     an index built with other settings",
+      "  1  check: an article shares more than the limits allow; scan --fail-over X: a pair"
+          + " shares more than X",
+      "  2  usage: unknown option, value out of range, missing argument; an index built with"
+          + " other settings; a config file that is missing, not JSON, or holds a bad key or value",
       "  3  input missing or unreadable, nothing to scan, output not writable;",
       "     index missing, damaged or locked, or its folder not empty and not an",
       "     index",
@@ -39,8 +45,48 @@ public final class Main implements Runnable {
   /** What the path {@code -} reads. */
   private final InputStream in;
 
+  /** Whether stderr is an interactive terminal, asked when {@code --progress auto} decides. */
+  private final BooleanSupplier stderrInteractive;
+  /**
+   * Standard error as it is, for the progress bar alone: its carriage returns redraw the line,
+   * while every message goes through the escaping writer. Null outside {@link #run}.
+   */
+  private PrintWriter progressErr;
+
+  @CommandLine.Option(
+      names = "--config",
+      paramLabel = "FILE",
+      scope = CommandLine.ScopeType.INHERIT,
+      description = "Settings from this JSON file instead of the refrain.json (or .refrain.json)"
+          + " found in the working directory or the nearest folder above it. Keys are option"
+          + " names without --, at the top level for every command or under a command's name"
+          + " (\"check\": {...}); options given on the command line win.")
+  Path configFile;
+
+  @CommandLine.Option(
+      names = "--show-config",
+      scope = CommandLine.ScopeType.INHERIT,
+      description = "Print each setting of the command as resolved (command line, config file or"
+          + " default) and where it came from, then exit without running it.")
+  boolean showConfig;
+
   Main(InputStream in) {
+    this(in, Terminal::stderrInteractive);
+  }
+
+  Main(InputStream in, BooleanSupplier stderrInteractive) {
     this.in = in;
+    this.stderrInteractive = stderrInteractive;
+  }
+
+  /** Whether stderr is an interactive terminal (so {@code --progress auto} draws a bar). */
+  /** Where the progress bar writes: standard error unescaped, or {@code err} outside a run. */
+  PrintWriter progressErr(PrintWriter err) {
+    return progressErr == null ? err : progressErr;
+  }
+
+  boolean stderrInteractive() {
+    return stderrInteractive.getAsBoolean();
   }
 
   /** The standard input of this run, which the path {@code -} names. */
@@ -75,7 +121,20 @@ public final class Main implements Runnable {
 
   /** Runs refrain with {@code args} and these streams; returns the exit code. */
   public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
-    CommandLine cli = new CommandLine(new Main(in));
+    return run(args, in, out, err, Terminal::stderrInteractive, Path.of(""));
+  }
+
+  /**
+   * Runs refrain with {@code args} and these streams, {@code stderrInteractive} saying whether
+   * stderr is a terminal, the config file searched for from {@code workingDirectory} up;
+   * returns the exit code.
+   */
+  static int run(
+      String[] args, InputStream in, PrintStream out, PrintStream err,
+      BooleanSupplier stderrInteractive, Path workingDirectory) {
+    Main main = new Main(in, stderrInteractive);
+    CommandLine cli = commandLine(main);
+    main.progressErr = new PrintWriter(err, true);
     cli.setOut(new PrintWriter(out, true));
     // Messages name paths and ids from the input: their control characters are shown, not sent.
     cli.setErr(
@@ -83,6 +142,17 @@ public final class Main implements Runnable {
             ControlEscape.terminal(new java.io.BufferedWriter(new java.io.OutputStreamWriter(err))),
             true));
     cli.setCaseInsensitiveEnumValuesAllowed(true);
+    ConfigDefaults config;
+    try {
+      config = ConfigOptions.load(args, workingDirectory, cli);
+    } catch (ConfigFile.Invalid e) {
+      err.println("refrain: " + e.getMessage());
+      return ExitCode.USAGE.code();
+    }
+    if (config != null) {
+      cli.setDefaultValueProvider(config);
+    }
+    cli.setExecutionStrategy(parsed -> ConfigOptions.executeOrShow(parsed, config));
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           if (e instanceof UncheckedArchiveException damaged) {
@@ -99,7 +169,10 @@ public final class Main implements Runnable {
     cli.setParameterExceptionHandler(
         (e, argsIgnored) -> {
           CommandLine c = e.getCommandLine();
-          c.getErr().println("refrain: " + e.getMessage());
+          c.getErr().println("refrain: " + (config == null ? e.getMessage() : config.explain(e)));
+          // picocli's own suggestion for a typo: "Possible solutions: --format" for an option,
+          // "Did you mean: scan?" for a command.
+          CommandLine.UnmatchedArgumentException.printSuggestions(e, c.getErr());
           c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more.");
           return ExitCode.USAGE.code();
         });
@@ -110,6 +183,17 @@ public final class Main implements Runnable {
       err.println(outOfMemory(Runtime.getRuntime().maxMemory()));
       return ExitCode.OUT_OF_MEMORY.code();
     }
+  }
+
+  /**
+   * The command line of {@code main}, as every run, the generated command reference and the
+   * shell completion see it: enum values in any case, help footers wrapped.
+   */
+  static CommandLine commandLine(Main main) {
+    CommandLine cli = new CommandLine(main);
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    HelpLayout.wrapFooters(cli);
+    return cli;
   }
 
   /** The one line for a run that ran out of heap, {@code maxHeap} bytes. */

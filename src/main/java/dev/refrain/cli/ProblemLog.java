@@ -33,12 +33,8 @@ final class ProblemLog implements Consumer<LoadProblem> {
   /** Quiet, the line counting what was not named: {@code refrain: 2 inputs skipped, 1 warning}. */
   void finish() {
     if (quiet && skipped + warnings > 0) {
-      err.println("refrain: " + count(skipped, "input") + " skipped, "
-          + count(warnings, "warning") + " (run without --quiet to name them)");
+      err.println("refrain: " + Plural.count(skipped, "input") + " skipped, "
+          + Plural.count(warnings, "warning") + " (run without --quiet to name them)");
     }
-  }
-
-  private static String count(long n, String noun) {
-    return n + " " + noun + (n == 1 ? "" : "s");
   }
 }

@@ -2,33 +2,29 @@ package dev.refrain.cli;
 
 import dev.refrain.kernel.ProgressListener;
 import java.io.PrintWriter;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * A progress bar on stderr for long scans (drawing nothing when not wanted), and the wall time
- * of each stage, for {@code --timings}.
+ * The progress of a long run (scan, index add) on stderr: a bar for each stage of known length and
+ * a count for reading (when wanted, see {@link ProgressOptions}), a line as each stage ends with
+ * {@code --verbose}, and the wall time of each stage for {@code --timings}.
  */
 abstract class Progress implements ProgressListener, AutoCloseable {
   private final java.util.LinkedHashMap<String, Long> nanos = new java.util.LinkedHashMap<>();
   private String stage;
   private long started;
 
-  /** Records a stage timed before this object existed (loading the articles). */
-  final void record(String name, long elapsedNanos) {
-    nanos.merge(name, elapsedNanos, Long::sum);
-  }
-
-  /** Starts timing a stage the engine does not announce itself (writing reports). */
-  final void time(String name) {
+  /** Starts timing a stage. */
+  private void time(String name) {
     finishTiming();
     stage = name;
     started = System.nanoTime();
   }
 
-  final void finishTiming() {
+  private void finishTiming() {
     if (stage != null) {
       nanos.merge(stage, System.nanoTime() - started, Long::sum);
       stage = null;
@@ -86,14 +82,13 @@ abstract class Progress implements ProgressListener, AutoCloseable {
     NEVER
   }
 
-  /** Scans of fewer articles than this finish too fast for a bar to help. */
-  static final int AUTO_MIN_ARTICLES = 200;
-
-  static Progress create(When when, int articles, PrintWriter err) {
-    boolean interactive = System.console() != null && System.getenv("CI") == null;
-    boolean draw =
-        when == When.ALWAYS || (when == When.AUTO && interactive && articles >= AUTO_MIN_ARTICLES);
-    return draw ? new Bar() : new Silent();
+  /**
+   * A bar on {@code err} for each stage of more than one step ({@code bar}), and a line there as
+   * each stage ends ({@code verbose}).
+   */
+  static Progress create(boolean bar, boolean verbose, PrintWriter err) {
+    Progress p = bar ? new Bar(err) : new Silent();
+    return verbose ? new Verbose(p, err) : p;
   }
 
   @Override
@@ -104,29 +99,67 @@ abstract class Progress implements ProgressListener, AutoCloseable {
     public void close() {}
   }
 
+  /**
+   * A bar for a stage of known length (more than one step); for a stage of unknown length (0),
+   * a count of the steps done, redrawn at most every {@value #REDRAW_MILLIS} ms; nothing for a
+   * stage of one step, whose bar would only jump from 0 to 1 (no empty {@code ? % [] 0/0}).
+   */
   private static final class Bar extends Progress {
+    static final int REDRAW_MILLIS = 200;
+
+    private final PrintWriter err;
     private ProgressBar bar;
+    /** The stage being counted, when its length is unknown; else null. */
+    private String counting;
+    private long counted;
+    private long drawnAt;
+
+    Bar(PrintWriter err) {
+      this.err = err;
+    }
 
     @Override
     public void stageStarted(String stage, long total) {
       super.stageStarted(stage, total);
       close();
-      bar =
-          new ProgressBarBuilder()
-              .setTaskName(stage)
-              .setInitialMax(total)
-              .setStyle(ProgressBarStyle.ASCII)
-              .setConsumer(new ConsoleProgressBarConsumer(System.err))
-              .setUpdateIntervalMillis(200)
-              .showSpeed()
-              .build();
+      if (total > 1) {
+        bar =
+            new ProgressBarBuilder()
+                .setTaskName(stage)
+                .setInitialMax(total)
+                .setStyle(ProgressBarStyle.ASCII)
+                .setConsumer(new LineConsumer(err, width()))
+                .setUpdateIntervalMillis(REDRAW_MILLIS)
+                .showSpeed()
+                .build();
+      } else if (total == 0) {
+        counting = stage;
+        counted = 0;
+        drawnAt = System.nanoTime();
+      }
     }
 
     @Override
     public void advanced(long steps) {
       if (bar != null) {
         bar.stepBy(steps);
+      } else if (counting != null) {
+        counted += steps;
+        long now = System.nanoTime();
+        if (now - drawnAt >= REDRAW_MILLIS * 1_000_000L) {
+          drawnAt = now;
+          drawCount();
+        }
       }
+    }
+
+    /**
+     * Draws the count and puts the cursor back at the line's start, so a problem printed next
+     * (a skipped file) writes over the count instead of after it.
+     */
+    private void drawCount() {
+      err.print(counting + ": " + counted + "\r");
+      err.flush();
     }
 
     @Override
@@ -141,6 +174,88 @@ abstract class Progress implements ProgressListener, AutoCloseable {
         bar.close();
         bar = null;
       }
+      if (counting != null) {
+        if (counted > 0) {
+          drawCount();
+          err.println();
+          err.flush();
+        }
+        counting = null;
+      }
+    }
+
+    /** The terminal's width as the shell exports it ({@code COLUMNS}), else 80. */
+    private static int width() {
+      try {
+        int columns = Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "80").strip());
+        return columns >= 20 ? columns - 1 : 79;
+      } catch (NumberFormatException e) {
+        return 79;
+      }
+    }
+  }
+
+  /** Draws a bar on one line of the command's stderr, ending it when the bar is closed. */
+  private static final class LineConsumer extends DelegatingProgressBarConsumer {
+    private final PrintWriter err;
+
+    LineConsumer(PrintWriter err, int width) {
+      super(
+          line -> {
+            err.print("\r" + line);
+            err.flush();
+          },
+          width);
+      this.err = err;
+    }
+
+    @Override
+    public void close() {
+      err.println();
+      err.flush();
+    }
+  }
+
+  /** Another progress, and a line on stderr as each stage ends: its name and wall time. */
+  private static final class Verbose extends Progress {
+    private final Progress inner;
+    private final PrintWriter err;
+    private String current;
+    private long started;
+
+    Verbose(Progress inner, PrintWriter err) {
+      this.inner = inner;
+      this.err = err;
+    }
+
+    @Override
+    public void stageStarted(String stage, long total) {
+      super.stageStarted(stage, total);
+      inner.stageStarted(stage, total);
+      current = stage;
+      started = System.nanoTime();
+    }
+
+    @Override
+    public void advanced(long steps) {
+      inner.advanced(steps);
+    }
+
+    @Override
+    public void stageFinished() {
+      super.stageFinished();
+      inner.stageFinished();
+      if (current != null) {
+        err.println(String.format(java.util.Locale.ROOT, "refrain: %s done in %.2f s", current,
+            (System.nanoTime() - started) / 1e9));
+        err.flush();
+        current = null;
+      }
+    }
+
+    @Override
+    public void close() {
+      inner.close();
     }
   }
 }

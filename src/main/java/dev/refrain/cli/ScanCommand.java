@@ -45,18 +45,19 @@ import picocli.CommandLine.Spec;
       "Prints the pairs of articles ranked by how much they share.",
       "Reads .txt, .md, .html, .json and .jsonl files; folders are read recursively, and any"
           + " other file found in them is named on stderr as skipped unless left out with"
-          + " --exclude or the folder's .refrainignore."
+          + " --exclude or a .refrainignore or .gitignore."
     },
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  done; every input read",
-      "  2  usage: unknown option, value out of range, missing argument",
+      "  1  --fail-over: a pair shares more than the limit (reports written)",
+      "  2  usage: unknown option, value out of range, missing argument, a bad config file",
       "  3  an input path is missing, nothing could be read, or a report could not be written",
       "  4  done, reports written, but some input files were skipped (named on stderr)",
       ExitCode.HELP_INTERNAL,
       ExitCode.HELP_OUT_OF_MEMORY
     })
-final class ScanCommand implements Callable<Integer> {
+final class ScanCommand implements Callable<Integer>, CheckedSettings {
 
   @Spec CommandSpec spec;
 
@@ -73,6 +74,7 @@ final class ScanCommand implements Callable<Integer> {
       names = "--format",
       split = ",",
       paramLabel = "FORMAT",
+      completionCandidates = ScanCommand.Formats.class,
       description = "Report formats, comma-separated: html, md, json, jsonl (JSON Lines: one pair a"
           + " line, for large scans). Default: html,md,json.")
   List<String> formats = List.of("html", "md", "json");
@@ -103,10 +105,13 @@ final class ScanCommand implements Callable<Integer> {
   boolean timings;
 
   @Option(
-      names = "--progress",
-      paramLabel = "WHEN",
-      description = "Progress bar on stderr: auto (when interactive), always, never. Default: ${DEFAULT-VALUE}.")
-  Progress.When progress = Progress.When.AUTO;
+      names = "--fail-over",
+      paramLabel = "X",
+      description = "Use the scan as a gate: exit 1 when a pair's containment either way (a in b"
+          + " or b in a) is above X, 0 to 1, after writing the reports. Default: no limit.")
+  Double failOver;
+
+  @Mixin ProgressOptions progress;
 
   @Override
   public Integer call() {
@@ -116,8 +121,8 @@ final class ScanCommand implements Callable<Integer> {
     List<ReportRenderer> renderers = renderers();
 
     Scanner scanner = new Scanner(options);
-    Progress bar = Progress.create(progress, Integer.MAX_VALUE, err);
-    bar.time("load and prepare");
+    Progress bar = progress.create(input.quiet, err);
+    bar.stageStarted("load and prepare", 0);
     ArticleIntake.Result loaded;
     ArticleStore store;
     try (Parallel parallel = new Parallel(options.threads());
@@ -126,7 +131,11 @@ final class ScanCommand implements Callable<Integer> {
       loaded =
           ArticleIntake.read(
               input.loader(), paths, scanner.detector(), parallel, input.problems(err),
-              builder::add);
+              prepared -> {
+                builder.add(prepared);
+                bar.advanced(1);
+              });
+      bar.stageFinished();
       if (loaded.anyMissing()) {
         err.println("refrain: nothing scanned: fix the missing paths above");
         return ExitCode.INPUT.code();
@@ -140,10 +149,16 @@ final class ScanCommand implements Callable<Integer> {
     ScanResult result;
     try (store; bar) {
       result = scanner.scan(store, bar);
-      bar.time("report");
+      bar.stageStarted("report", 1);
       Report report = ReportMapper.toReport(result, loaded.problems());
       return write(report, renderers, loaded, bar, err, stdout);
     }
+  }
+
+  @Override
+  public void checkSettings() {
+    options();
+    renderers();
   }
 
   /** Where a scan too large for the heap spools its articles' texts. */
@@ -183,6 +198,7 @@ final class ScanCommand implements Callable<Integer> {
       err.println("refrain: " + out + ": cannot write reports: " + e.getMessage());
       return ExitCode.INPUT.code();
     }
+    bar.stageFinished();
     try {
       new TextReportRenderer(top).render(report, stdout);
     } catch (IOException e) {
@@ -193,7 +209,44 @@ final class ScanCommand implements Callable<Integer> {
     if (timings) {
       err.println("refrain: timings: " + bar.timings());
     }
+    if (failOver != null) {
+      String over = overLimit(report, failOver);
+      if (over != null) {
+        err.println(over);
+        return ExitCode.LIMIT_EXCEEDED.code();
+      }
+    }
     return loaded.anySkipped() ? ExitCode.SKIPPED_INPUT.code() : ExitCode.OK.code();
+  }
+
+  /**
+   * The line saying how many pairs share more than {@code limit} of either article, and the one
+   * sharing most; null when none does.
+   */
+  static String overLimit(Report report, double limit) {
+    int over = 0;
+    Report.PairEntry most = null;
+    for (Report.PairEntry p : report.pairsBetweenArticles()) {
+      double c = Math.max(p.containmentA(), p.containmentB());
+      if (c > limit) {
+        over++;
+        if (most == null || c > Math.max(most.containmentA(), most.containmentB())) {
+          most = p;
+        }
+      }
+    }
+    if (most == null) {
+      return null;
+    }
+    return String.format(
+        Locale.ROOT,
+        "refrain: %s over --fail-over %s; the most shared: %s and %s, %.1f%% and %.1f%%",
+        Plural.count(over, "pair"), failOverText(limit), most.a(), most.b(),
+        100 * most.containmentA(), 100 * most.containmentB());
+  }
+
+  private static String failOverText(double limit) {
+    return java.math.BigDecimal.valueOf(limit).stripTrailingZeros().toPlainString();
   }
 
   private String describe(List<ReportRenderer> renderers) {
@@ -206,14 +259,29 @@ final class ScanCommand implements Callable<Integer> {
 
   private DetectorOptions options() {
     Usage.range(spec, "--top", top, 0, Integer.MAX_VALUE);
+    if (failOver != null) {
+      Usage.fraction(spec, "--fail-over", failOver);
+    }
     return detection.scanOptions();
+  }
+
+  /** Every report renderer, in the order of {@code --format}'s help. */
+  private static List<ReportRenderer> allRenderers() {
+    return List.of(new HtmlReportRenderer(), new MarkdownReportRenderer(), new JsonReportRenderer(),
+        new JsonLinesReportRenderer());
+  }
+
+  /** The format names, for shell completion. */
+  static final class Formats implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return allRenderers().stream().map(ReportRenderer::format).iterator();
+    }
   }
 
   private List<ReportRenderer> renderers() {
     Map<String, ReportRenderer> known = new LinkedHashMap<>();
-    for (ReportRenderer r :
-        List.of(new HtmlReportRenderer(), new MarkdownReportRenderer(), new JsonReportRenderer(),
-            new JsonLinesReportRenderer())) {
+    for (ReportRenderer r : allRenderers()) {
       known.put(r.format(), r);
     }
     List<ReportRenderer> chosen = new ArrayList<>();

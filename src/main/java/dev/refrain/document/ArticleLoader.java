@@ -220,11 +220,11 @@ public final class ArticleLoader {
   }
 
   private void loadFolder(Run run, Path folder, String shown) {
-    Exclusions rules =
-        exclusions.plus(
-            Exclusions.readIgnoreFile(
-                folder, shown,
-                (line, problem) -> run.problem(join(shown, Exclusions.IGNORE_FILE), line, problem)));
+    Exclusions rules = exclusions;
+    // The .refrainignore and .gitignore of this folder and of each folder under it.
+    IgnoreFiles ignored = new IgnoreFiles();
+    IgnoreFiles.Problems ignoreProblems = run::problem;
+    ignored.enter(folder, "", shown, ignoreProblems);
     Map<String, Path> files = new HashMap<>();
     Map<String, LoadProblem> walkProblems = new LinkedHashMap<>();
     try {
@@ -239,7 +239,7 @@ public final class ArticleLoader {
                 return FileVisitResult.CONTINUE;
               }
               String rel = relative(folder, dir);
-              if (isHidden(dir) || rules.excludes(rel, true)) {
+              if (isHidden(dir) || rules.excludes(rel, true) || ignored.ignores(rel, true)) {
                 return FileVisitResult.SKIP_SUBTREE;
               }
               if (Files.isRegularFile(dir.resolve(INDEX_MARKER))) {
@@ -247,13 +247,14 @@ public final class ArticleLoader {
                 walkProblems.put(p, LoadProblem.warning(p, "a refrain index, not articles; not read"));
                 return FileVisitResult.SKIP_SUBTREE;
               }
+              ignored.enter(dir, rel, join(shown, rel), ignoreProblems);
               return FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
               String rel = relative(folder, file);
-              if (isHidden(file) || rules.excludes(rel, false)) {
+              if (isHidden(file) || rules.excludes(rel, false) || ignored.ignores(rel, false)) {
                 return FileVisitResult.CONTINUE;
               }
               String p = join(shown, rel);
@@ -270,7 +271,8 @@ public final class ArticleLoader {
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException e) {
               if (!file.equals(folder)
-                  && (isHidden(file) || rules.excludes(relative(folder, file), false))) {
+                  && (isHidden(file) || rules.excludes(relative(folder, file), false)
+                      || ignored.ignores(relative(folder, file), false))) {
                 return FileVisitResult.CONTINUE;
               }
               String p = file.equals(folder) ? shown : join(shown, relative(folder, file));

@@ -13,7 +13,8 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * The files and folders a load leaves out on purpose: globs given as options ({@code --exclude})
- * and read from a scanned folder's {@value #IGNORE_FILE}. A file left out so is not read and not
+ * and read from a walked folder's {@value #IGNORE_FILE} and {@value #GIT_IGNORE_FILE} (see {@link
+ * IgnoreFiles}). A file left out so is not read and not
  * reported; every other file that is not read is reported (see {@link ArticleLoader}).
  *
  * <p>One glob a rule, in the syntax of {@link FileSystems#getDefault()}{@code .getPathMatcher}
@@ -41,11 +42,15 @@ final class Exclusions {
 
   static final Exclusions NONE = new Exclusions(List.of());
 
+  /** The file git reads the same way: honoured in every folder a load walks, like {@value #IGNORE_FILE}. */
+  static final String GIT_IGNORE_FILE = ".gitignore";
+
   /**
    * @param matcher matches a name ({@code path} false) or a relative path
    * @param foldersOnly whether it matches folders only
+   * @param negated a {@value #GIT_IGNORE_FILE} {@code !} line: what it matches is read again
    */
-  private record Rule(PathMatcher matcher, boolean path, boolean foldersOnly) {}
+  private record Rule(PathMatcher matcher, boolean path, boolean foldersOnly, boolean negated) {}
 
   private final List<Rule> rules;
 
@@ -67,7 +72,11 @@ final class Exclusions {
   }
 
   private static Rule rule(String glob) {
-    String g = glob.strip();
+    return rule(glob, glob.strip(), false);
+  }
+
+  /** The rule of {@code g}, the glob {@code glob} as written once its markers are taken off. */
+  private static Rule rule(String glob, String g, boolean negated) {
     boolean foldersOnly = g.endsWith("/");
     while (g.endsWith("/")) {
       g = g.substring(0, g.length() - 1);
@@ -81,7 +90,7 @@ final class Exclusions {
     }
     try {
       PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + g);
-      return new Rule(matcher, anchored || g.contains("/"), foldersOnly);
+      return new Rule(matcher, anchored || g.contains("/"), foldersOnly, negated);
     } catch (PatternSyntaxException e) {
       throw new IllegalArgumentException(
           "'" + glob + "' is not a valid glob (" + e.getDescription() + ")", e);
@@ -124,24 +133,87 @@ final class Exclusions {
   }
 
   /**
+   * Whether the last rule matching {@code relative} leaves it out (true) or reads it again (false,
+   * a {@code !} line); null when none matches. This is how git reads a {@value #GIT_IGNORE_FILE}.
+   */
+  Boolean decision(String relative, boolean folder) {
+    Path path = Path.of(relative);
+    Path name = path.getFileName();
+    Boolean decided = null;
+    for (Rule r : rules) {
+      if ((!r.foldersOnly() || folder) && r.matcher().matches(r.path() ? path : name)) {
+        decided = !r.negated();
+      }
+    }
+    return decided;
+  }
+
+  /**
+   * The rules of {@code folder}'s {@value #GIT_IGNORE_FILE}, read as git reads one, none when it
+   * has none: blank lines and {@code #} comments passed over, {@code \#} and {@code \!} for a
+   * leading {@code #} or {@code !}, trailing spaces dropped, a {@code !} line reading again what
+   * an earlier line left out, a leading {@code **}{@code /} matching in any folder. An invalid
+   * glob is handed to {@code problems} as a skipped line, as in {@value #IGNORE_FILE}.
+   */
+  static Exclusions readGitIgnore(
+      Path folder, String shown, BiConsumer<Long, LoadProblem> problems) {
+    String where = shown.endsWith("/") ? shown + GIT_IGNORE_FILE : shown + "/" + GIT_IGNORE_FILE;
+    List<String> lines = lines(folder.resolve(GIT_IGNORE_FILE), where, problems);
+    List<Rule> rules = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      while (line.endsWith(" ") && !line.endsWith("\\ ")) {
+        line = line.substring(0, line.length() - 1);
+      }
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      boolean negated = line.startsWith("!");
+      String g = negated ? line.substring(1) : line;
+      if (g.startsWith("\\#") || g.startsWith("\\!")) {
+        g = g.substring(1);
+      }
+      if (g.startsWith("**/")) {
+        // "**/logs" is the name logs anywhere; "**/a/b" the path a/b in any folder.
+        String rest = g.substring(3);
+        String folderMark = rest.endsWith("/") ? "/" : "";
+        String body = rest.substring(0, rest.length() - folderMark.length());
+        g = body.contains("/") ? "{" + body + ",**/" + body + "}" + folderMark : rest;
+      }
+      try {
+        rules.add(rule(line, g, negated));
+      } catch (IllegalArgumentException e) {
+        problems.accept(
+            (long) i + 1,
+            LoadProblem.skipped(where + ":" + (i + 1), e.getMessage() + "; not used"));
+      }
+    }
+    return new Exclusions(rules);
+  }
+
+  /** The lines of {@code file}, none when there is no such file (or it cannot be read: said). */
+  private static List<String> lines(
+      Path file, String where, BiConsumer<Long, LoadProblem> problems) {
+    if (!Files.isRegularFile(file)) {
+      return List.of();
+    }
+    try {
+      return List.of(new String(Files.readAllBytes(file), StandardCharsets.UTF_8).split("\\R", -1));
+    } catch (IOException e) {
+      problems.accept(0L, LoadProblem.skipped(where, ArticleLoader.describe(e)));
+      return List.of();
+    }
+  }
+
+  /**
    * The rules of {@code folder}'s {@value #IGNORE_FILE}, none when it has none; each line that
    * cannot be used is handed to {@code problems} with its 1-based line number, as a skipped
    * problem at {@code shown/.refrainignore:N}.
    */
   static Exclusions readIgnoreFile(
       Path folder, String shown, BiConsumer<Long, LoadProblem> problems) {
-    Path file = folder.resolve(IGNORE_FILE);
     String where = shown.endsWith("/") ? shown + IGNORE_FILE : shown + "/" + IGNORE_FILE;
-    if (!Files.isRegularFile(file)) {
-      return NONE;
-    }
-    List<String> lines;
-    try {
-      lines = List.of(new String(Files.readAllBytes(file), StandardCharsets.UTF_8).split("\\R", -1));
-    } catch (IOException e) {
-      problems.accept(0L, LoadProblem.skipped(where, ArticleLoader.describe(e)));
-      return NONE;
-    }
+    List<String> lines = lines(folder.resolve(IGNORE_FILE), where, problems);
     List<Rule> rules = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i).strip();

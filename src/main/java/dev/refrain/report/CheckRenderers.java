@@ -9,13 +9,14 @@ public final class CheckRenderers {
       List.of(
           new CheckTextRenderer(),
           new CheckJsonRenderer(),
+          new CheckJsonLinesRenderer(),
           new SarifRenderer(),
           new JUnitRenderer(),
           new CheckMarkdownRenderer());
 
   private CheckRenderers() {}
 
-  /** Every renderer: text, json, sarif, junit, markdown. */
+  /** Every renderer: text, json, jsonl, sarif, junit, markdown. */
   public static List<CheckRenderer> all() {
     return ALL;
   }

@@ -64,16 +64,17 @@ public final class TextReportRenderer implements ReportRenderer {
               passages));
     }
     if (shown < report.pairsBetweenArticles().size()) {
-      out.write("  ... " + (report.pairsBetweenArticles().size() - shown) + " more pairs in the reports\n");
+      out.write("  ... " + CheckFormat.count(report.pairsBetweenArticles().size() - shown, "more pair")
+          + " in the reports\n");
     }
     Report.Stats s = report.stats();
     out.write(
-        String.format(
-            Locale.ROOT,
-            "%d articles, %d pairs, %d passages, %d clusters, %d templates in %d articles"
-                + " (%d candidate pairs checked)%n",
-            s.articles(), s.pairs(), s.passages(), s.clusters(), s.templates(),
-            s.templateArticles(), s.candidatePairs()));
+        CheckFormat.count(s.articles(), "article") + ", " + CheckFormat.count(s.pairs(), "pair")
+            + ", " + CheckFormat.count(s.passages(), "passage") + ", "
+            + CheckFormat.count(s.clusters(), "cluster") + ", "
+            + CheckFormat.count(s.templates(), "template") + " in "
+            + CheckFormat.count(s.templateArticles(), "article") + " ("
+            + CheckFormat.count(s.candidatePairs(), "candidate pair") + " checked)\n");
     String caps = ReportPhrases.caps(s.capped());
     if (caps != null) {
       out.write(caps + "\n");

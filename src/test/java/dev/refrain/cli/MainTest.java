@@ -38,6 +38,23 @@ class MainTest {
         code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
+  /**
+   * Runs refrain with no standard input, {@code terminal} the answer to whether stderr is a
+   * terminal, as if started in {@code workingDirectory}.
+   */
+  static Run runWith(boolean terminal, Path workingDirectory, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        Main.run(
+            args, java.io.InputStream.nullInputStream(),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            () -> terminal, workingDirectory);
+    return new Run(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
   @Test
   void scansTheSeedsAndWritesEveryReport() {
     Run r = run("scan", "seeds", "--out", tmp.toString(), "--progress", "never");

@@ -368,6 +368,54 @@ class ArticleLoaderTest {
   }
 
   @Test
+  void leavesOutWhatEachFoldersGitignoreListsAsGitDoes() throws IOException {
+    write("f/.gitignore", "# drafts are not published\ndrafts/\n*.md\n!keep.md\n**/tmp/*.txt\n");
+    write("f/drafts/a.txt", "left out: a folder listed");
+    write("f/notes.md", "left out");
+    write("f/keep.md", "read again by the ! line");
+    write("f/tmp/t.txt", "left out: **/tmp in the folder itself");
+    write("f/sub/tmp/t.txt", "left out: **/tmp in any folder");
+    write("f/sub/.gitignore", "/local.txt\n!notes.md\n");
+    write("f/sub/local.txt", "left out: anchored to sub");
+    write("f/sub/notes.md", "read: sub's ! line is deeper than f's *.md");
+    write("f/sub/deep/local.txt", "read: the anchor is sub itself");
+    write("f/local.txt", "read: sub's .gitignore says nothing about f");
+    write("f/story.txt", "story");
+
+    LoadResult r = BothWays.load(loader, List.of(dir.resolve("f").toString()));
+
+    assertEquals(List.of(), r.problems());
+    assertEquals(List.of("keep", "local", "story", "sub/deep/local", "sub/notes"), ids(r));
+  }
+
+  @Test
+  void aSubfoldersRefrainignoreLeavesOutWhatItListsUnderIt() throws IOException {
+    write("f/sub/.refrainignore", "x.txt\n");
+    write("f/sub/x.txt", "left out");
+    write("f/sub/y/x.txt", "left out: a name at any depth under sub");
+    write("f/x.txt", "read");
+
+    LoadResult r = BothWays.load(loader, List.of(dir.resolve("f").toString()));
+
+    assertEquals(List.of(), r.problems());
+    assertEquals(List.of("x"), ids(r));
+  }
+
+  @Test
+  void aGitignoreLineItCannotUseIsASkippedLine() throws IOException {
+    write("f/sub/.gitignore", "[oops\n");
+    write("f/sub/story.txt", "story");
+
+    LoadResult r = BothWays.load(loader, List.of(dir.resolve("f").toString()));
+
+    assertEquals(List.of("sub/story"), ids(r));
+    assertEquals(1, r.problems().size(), r.problems().toString());
+    assertTrue(lines(r).get(0).startsWith(
+        "refrain: " + shown(dir.resolve("f")) + "/sub/.gitignore:1: skipped: '[oops' is not a valid glob"),
+        lines(r).get(0));
+  }
+
+  @Test
   void rejectsAnInvalidExcludeGlobNamingIt() {
     IllegalArgumentException e =
         assertThrows(

@@ -163,16 +163,17 @@ class CheckRenderersTest {
 
   @Test
   void registryListsTheFiveFormats() {
-    assertEquals(List.of("text", "json", "sarif", "junit", "markdown"), CheckRenderers.formats());
     assertEquals(
-        List.of("check.txt", "check.json", "check.sarif", "check.xml", "check.md"),
+        List.of("text", "json", "jsonl", "sarif", "junit", "markdown"), CheckRenderers.formats());
+    assertEquals(
+        List.of("check.txt", "check.json", "check.jsonl", "check.sarif", "check.xml", "check.md"),
         CheckRenderers.all().stream().map(CheckRenderer::fileName).toList());
-    assertSame(CheckRenderers.all().get(2), CheckRenderers.forFormat("SARIF"));
+    assertSame(CheckRenderers.all().get(3), CheckRenderers.forFormat("SARIF"));
     assertEquals("markdown", CheckRenderers.forFormat("md").format());
     assertEquals("junit", CheckRenderers.forFormat("xml").format());
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> CheckRenderers.forFormat("pdf"));
-    assertTrue(e.getMessage().contains("text, json, sarif, junit, markdown"), e.getMessage());
+    assertTrue(e.getMessage().contains("text, json, jsonl, sarif, junit, markdown"), e.getMessage());
   }
 
   @Test
@@ -198,7 +199,7 @@ class CheckRenderersTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"text", "json", "sarif", "junit", "markdown"})
+  @ValueSource(strings = {"text", "json", "jsonl", "sarif", "junit", "markdown"})
   void outputMatchesGoldenFile(String format) {
     CheckRenderer r = CheckRenderers.forFormat(format);
     Golden.assertMatchesGolden("check/" + r.fileName(), render(r, sampleReport()));

@@ -15,14 +15,18 @@ import java.nio.file.Path;
  * asking for it to be reviewed and committed; with {@code -Drefrain.updateGolden=true} golden
  * files are rewritten and the test passes.
  */
-final class Golden {
+public final class Golden {
   static final String UPDATE_PROPERTY = "refrain.updateGolden";
   static final Path DIR = Path.of("src", "test", "resources", "golden");
 
   private Golden() {}
 
   static void assertMatchesGolden(String name, String actual) {
-    Path file = DIR.resolve(name);
+    assertMatchesFile(DIR.resolve(name), actual);
+  }
+
+  /** Like {@link #assertMatchesGolden}, for a file anywhere (a generated doc, {@code docs/...}). */
+  public static void assertMatchesFile(Path file, String actual) {
     try {
       if (Boolean.getBoolean(UPDATE_PROPERTY)) {
         write(file, actual);
