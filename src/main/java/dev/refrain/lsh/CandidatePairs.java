@@ -177,33 +177,61 @@ public final class CandidatePairs {
     LongArrayList common = new LongArrayList();
     LongArrayList rare = new LongArrayList();
     int[] capped = {0};
+    PairSink sink =
+        (a, b, holders) ->
+            (holders <= LONE_FINGERPRINT_MAX_HOLDERS ? rare : common).add((long) a << 32 | b);
     table.forEachRun(
         from,
         to,
         (key, holders, all) -> {
-          int count = all;
-          if (count >= 2 && filter.mayDrop(key)) {
-            int kept = 0;
-            for (int i = 0; i < all; i++) {
-              if (filter.keeps(holders[i], key)) {
-                holders[kept++] = holders[i];
-              }
-            }
-            count = kept;
-          }
-          if (count > maxBucket) {
+          if (!pairsOf(key, holders, all, maxBucket, filter, sink)) {
             capped[0]++;
-            return;
-          }
-          LongArrayList out = count <= LONE_FINGERPRINT_MAX_HOLDERS ? rare : common;
-          for (int x = 0; x < count; x++) {
-            long high = (long) holders[x] << 32;
-            for (int y = x + 1; y < count; y++) {
-              out.add(high | holders[y]);
-            }
           }
         });
     return new Part(common, rare, capped[0]);
+  }
+
+  /** Receives the pairs one fingerprint proposes. */
+  @FunctionalInterface
+  public interface PairSink {
+    /**
+     * @param a the first article, {@code a < b}
+     * @param b the second
+     * @param holders how many (kept) articles hold the fingerprint, the pair's two included
+     */
+    void pair(int a, int b, int holders);
+  }
+
+  /**
+   * The pairs one fingerprint proposes, the rule for one run of the table in one place (a
+   * distributed job applies it to each key's holders): its holders, sorted and distinct in
+   * {@code holders[0..count)}, are filtered in place by {@code filter}; more than {@code
+   * maxBucket} kept holders propose nothing, else each pair of them goes to {@code sink}, once.
+   * A pair is a candidate when {@link #proposes} holds for all the fingerprints it was given by.
+   *
+   * @return false when the fingerprint is capped (proposed nothing for having too many holders)
+   */
+  public static boolean pairsOf(
+      long key, int[] holders, int count, int maxBucket, HolderFilter filter, PairSink sink) {
+    int all = count;
+    if (count >= 2 && filter.mayDrop(key)) {
+      int kept = 0;
+      for (int i = 0; i < all; i++) {
+        if (filter.keeps(holders[i], key)) {
+          holders[kept++] = holders[i];
+        }
+      }
+      count = kept;
+    }
+    if (count > maxBucket) {
+      return false;
+    }
+    for (int x = 0; x < count; x++) {
+      for (int y = x + 1; y < count; y++) {
+        sink.pair(holders[x], holders[y], count);
+      }
+    }
+    return true;
   }
 
   public static long encode(int a, int b) {

@@ -77,7 +77,8 @@ public record Report(
       int templateMinArticles,
       int maxBucket,
       String containmentUnit,
-      String normalization) {}
+      String normalization)
+      implements java.io.Serializable {}
 
   /**
    * One scanned article.
@@ -94,7 +95,8 @@ public record Report(
       int templateWords,
       String source,
       String title,
-      String published) {}
+      String published)
+      implements java.io.Serializable {}
 
   /**
    * Two articles that share passages; {@code a} sorts before {@code b}, or equals it for a
@@ -113,7 +115,8 @@ public record Report(
       double containmentB,
       double jaccard,
       int longestPassageWords,
-      List<PassageEntry> passages) {
+      List<PassageEntry> passages)
+      implements java.io.Serializable {
 
     public PairEntry {
       passages = List.copyOf(passages);
@@ -138,7 +141,8 @@ public record Report(
       int wordsA,
       int wordsB,
       String cluster,
-      List<DiffOp> diff) {
+      List<DiffOp> diff)
+      implements java.io.Serializable {
 
     public PassageEntry {
       diff = List.copyOf(diff);
@@ -148,7 +152,8 @@ public record Report(
   /**
    * A span of an article: {@code text} is exactly {@code articleText.substring(start, end)}.
    */
-  public record Span(int start, int end, String text) {}
+  public record Span(int start, int end, String text)
+      implements java.io.Serializable {}
 
   /**
    * One step of a word-level diff between two spans.
@@ -163,7 +168,8 @@ public record Report(
    * @param bText b's words with what lies between them, "" for a delete
    */
   public record DiffOp(
-      String op, int aStart, int aEnd, int bStart, int bEnd, String aText, String bText) {}
+      String op, int aStart, int aEnd, int bStart, int bEnd, String aText, String bText)
+      implements java.io.Serializable {}
 
   /**
    * A passage recurring in three or more articles: one canonical form and its variants.
@@ -172,7 +178,8 @@ public record Report(
    * @param articleCount distinct articles it occurs in
    * @param occurrences the canonical occurrence first, then the others by article id
    */
-  public record ClusterEntry(String id, int articleCount, List<Occurrence> occurrences) {
+  public record ClusterEntry(String id, int articleCount, List<Occurrence> occurrences)
+      implements java.io.Serializable {
 
     public ClusterEntry {
       occurrences = List.copyOf(occurrences);
@@ -194,7 +201,8 @@ public record Report(
       String text,
       boolean canonical,
       double similarity,
-      List<DiffOp> diff) {
+      List<DiffOp> diff)
+      implements java.io.Serializable {
 
     public Occurrence {
       diff = List.copyOf(diff);
@@ -220,7 +228,8 @@ public record Report(
       List<String> sources,
       int articleCount,
       List<String> examples,
-      boolean corpusWide) {
+      boolean corpusWide)
+      implements java.io.Serializable {
 
     public TemplateEntry {
       sources = List.copyOf(sources);
@@ -233,7 +242,8 @@ public record Report(
    *
    * @param kind {@code "warning"}, {@code "skipped"} or {@code "missing"}
    */
-  public record ProblemEntry(String path, String kind, String message) {}
+  public record ProblemEntry(String path, String kind, String message)
+      implements java.io.Serializable {}
 
   /**
    * Counts from the run.
@@ -253,5 +263,6 @@ public record Report(
       int templates,
       int templateArticles,
       int cappedFingerprints,
-      int skipped) {}
+      int skipped)
+      implements java.io.Serializable {}
 }

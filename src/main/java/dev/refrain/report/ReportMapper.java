@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 /**
  * Builds the public {@link Report} from the engine's {@link ScanResult}.
@@ -33,12 +34,8 @@ public final class ReportMapper {
 
   /** The report of a scan, with the input problems met while loading. */
   public static Report toReport(ScanResult result, List<LoadProblem> problems) {
-    DetectorOptions o = result.options();
     ArticleStore store = result.store();
-    Report.Settings settings =
-        new Report.Settings(
-            o.shingleSize(), o.window(), o.minWords(), o.maxGap(), o.minSimilarity(),
-            o.templateMinArticles(), o.maxBucket(), "words", TextNormalizer.VERSION);
+    Report.Settings settings = settings(result.options());
     List<Report.ArticleEntry> articles =
         new AbstractList<>() {
           @Override
@@ -94,11 +91,25 @@ public final class ReportMapper {
         stats, texts(store));
   }
 
+  /** The settings a report names for a run with options {@code o}. */
+  public static Report.Settings settings(DetectorOptions o) {
+    return new Report.Settings(
+        o.shingleSize(), o.window(), o.minWords(), o.maxGap(), o.minSimilarity(),
+        o.templateMinArticles(), o.maxBucket(), "words", TextNormalizer.VERSION);
+  }
+
   private static Report.PairEntry pair(ArticlePair p, ArticleStore store) {
-    String aId = store.info(p.a()).id();
-    String bId = store.info(p.b()).id();
     String aText = store.article(p.a()).text();
     String bText = p.b() == p.a() ? aText : store.article(p.b()).text();
+    return pair(p, store.info(p.a()).id(), store.info(p.b()).id(), aText, bText);
+  }
+
+  /**
+   * The report entry of a pair whose articles have ids {@code aId}, {@code bId} and texts {@code
+   * aText}, {@code bText}: for a run that holds the texts of a pair where it aligns them.
+   */
+  public static Report.PairEntry pair(
+      ArticlePair p, String aId, String bId, String aText, String bText) {
     List<Report.PassageEntry> entries = new ArrayList<>(p.passages().size());
     for (SharedPassage s : p.passages()) {
       var x = s.passage();
@@ -210,9 +221,18 @@ public final class ReportMapper {
 
   private static Report.ClusterEntry cluster(
       int index, ScanResult.ClusterResult r, ArticleStore store) {
+    return cluster(index, r, a -> store.info(a).id(), a -> store.article(a).text());
+  }
+
+  /**
+   * The report entry of cluster {@code index} (0-based, in report order), {@code ids} and {@code
+   * texts} giving an article's id and text by number.
+   */
+  public static Report.ClusterEntry cluster(
+      int index, ScanResult.ClusterResult r, IntFunction<String> ids, IntFunction<String> texts) {
     Cluster c = r.cluster();
     Cluster.Occurrence canon = c.occurrences().get(c.canonical());
-    String canonText = store.article(canon.article()).text();
+    String canonText = texts.apply(canon.article());
     List<Report.Occurrence> occurrences = new ArrayList<>();
     for (int pass = 0; pass < 2; pass++) {
       for (int i = 0; i < c.occurrences().size(); i++) {
@@ -221,12 +241,12 @@ public final class ReportMapper {
           continue;
         }
         Cluster.Occurrence o = c.occurrences().get(i);
-        String text = isCanonical ? canonText : store.article(o.article()).text();
+        String text = isCanonical ? canonText : texts.apply(o.article());
         int start = r.spans().get(i)[0];
         int end = r.spans().get(i)[1];
         occurrences.add(
             new Report.Occurrence(
-                store.info(o.article()).id(),
+                ids.apply(o.article()),
                 start,
                 end,
                 text.substring(start, end),
