@@ -18,16 +18,29 @@ public final class AlignedText {
   private final long[] shingles;
   private final long mask;
   private final long[] sorted;
+  private final RepetitiveText repetitive;
 
   /**
    * @param text the article's text, which the tokens' offsets index
    * @param tokens the article's normalized words
    * @param shingles the hash of each shingle, shingle {@code i} starting at word {@code i}
+   * @param shingleSize words per shingle
    */
-  public AlignedText(String text, Tokens tokens, long[] shingles) {
+  public AlignedText(String text, Tokens tokens, long[] shingles, int shingleSize) {
+    this(text, tokens, shingles, RepetitiveText.of(shingles, shingleSize));
+  }
+
+  /**
+   * @param text the article's text, which the tokens' offsets index
+   * @param tokens the article's normalized words
+   * @param shingles the hash of each shingle, shingle {@code i} starting at word {@code i}
+   * @param repetitive {@link RepetitiveText#of} these shingles, found before
+   */
+  public AlignedText(String text, Tokens tokens, long[] shingles, RepetitiveText repetitive) {
     this.text = text;
     this.tokens = tokens;
     this.shingles = shingles;
+    this.repetitive = repetitive;
     int n = shingles.length;
     int bits = Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(1, n - 1)));
     this.mask = (1L << bits) - 1;
@@ -81,6 +94,11 @@ public final class AlignedText {
    */
   public long[] sortedShingles() {
     return sorted;
+  }
+
+  /** The words the article repeats too often to locate anything: they match nothing. */
+  public RepetitiveText repetitive() {
+    return repetitive;
   }
 
   /** The low bits of a {@link #sortedShingles()} entry that hold its position. */

@@ -13,8 +13,11 @@ import java.util.List;
  *
  * <ol>
  *   <li><b>Seeds</b>: shingles of a found in b by hash, then compared word by word (a hash
- *       collision is dropped). A shingle that occurs more than {@value #MAX_OCCURRENCES} times in
- *       b is too repetitive to locate anything and is skipped.
+ *       collision is dropped). A shingle that occurs more than {@value
+ *       RepetitiveText#MAX_OCCURRENCES} times in either article is too repetitive to locate
+ *       anything and is skipped, and its words match nothing ({@link RepetitiveText}): each
+ *       shingle yields at most {@value RepetitiveText#MAX_OCCURRENCES} candidate matches, so the
+ *       seeds are linear in the articles' lengths whatever their text.
  *   <li><b>Blocks</b>: seeds on one diagonal at consecutive positions merge into maximal exact
  *       runs of words.
  *   <li><b>Chains</b>: blocks in order on both sides, with at most {@code maxGap} differing words
@@ -37,8 +40,15 @@ import java.util.List;
 public final class PassageAligner implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  /** A shingle found more often than this in the other article locates nothing. */
-  static final int MAX_OCCURRENCES = 16;
+  /** A shingle found more often than this in either article locates nothing. */
+  static final int MAX_OCCURRENCES = RepetitiveText.MAX_OCCURRENCES;
+
+  /**
+   * The most short runs a chain grows over at each end. Growing stops sooner in news text (on
+   * Reuters-21578 and the eval corpora the most was 42); in text of a few words in random order
+   * it would go on over the whole article, for every chain, which is quadratic work.
+   */
+  static final int MAX_EXTENSIONS = 64;
 
   /** How far, in words, a passage's end may move out to a sentence or quotation boundary. */
   static final int SNAP_WORDS = 6;
@@ -61,6 +71,42 @@ public final class PassageAligner implements Serializable {
     return align(a, NO_MASK, b, NO_MASK);
   }
 
+  /**
+   * The work one alignment did, counted, so that tests and benchmarks can bound it by the
+   * articles' lengths instead of by time. Not thread-safe: one per call.
+   */
+  public static final class Work {
+    private long matchesExamined;
+    private long wordComparisons;
+    private long chainsTried;
+    private long overlapSteps;
+
+    /** Candidate matches: pairs of positions of one shingle, one in each article, compared. */
+    public long matchesExamined() {
+      return matchesExamined;
+    }
+
+    /** Words compared while growing passages over short exact runs near their edges. */
+    public long wordComparisons() {
+      return wordComparisons;
+    }
+
+    /** Chains a block was tried against while joining blocks into chains. */
+    public long chainsTried() {
+      return chainsTried;
+    }
+
+    /** Steps taken to keep each stretch of text in one passage (tree updates and queries). */
+    public long overlapSteps() {
+      return overlapSteps;
+    }
+
+    /** Everything counted. */
+    public long total() {
+      return matchesExamined + wordComparisons + chainsTried + overlapSteps;
+    }
+  }
+
   /** No masked words. */
   private static final int[] NO_MASK = new int[0];
 
@@ -77,17 +123,27 @@ public final class PassageAligner implements Serializable {
    * never grow or snap across one.
    */
   public List<Passage> align(AlignedText a, int[] maskA, AlignedText b, int[] maskB) {
+    return align(a, maskA, b, maskB, new Work());
+  }
+
+  /** {@link #align(AlignedText, int[], AlignedText, int[])}, counting its work in {@code work}. */
+  public List<Passage> align(
+      AlignedText a, int[] maskA, AlignedText b, int[] maskB, Work work) {
     boolean self = a == b;
-    long[] wa = words(a.tokens(), maskA, MASKED_A);
-    long[] wb = self && maskA == maskB && maskA.length == 0 ? wa : words(b.tokens(), maskB, MASKED_B);
-    List<int[]> blocks = blocks(a, wa, b, wb, self);
+    int[] repeatedA = a.repetitive().ranges();
+    long[] wa = words(a.tokens(), maskA, repeatedA, MASKED_A);
+    long[] wb =
+        self && maskA == maskB && maskA.length == 0 && repeatedA.length == 0
+            ? wa
+            : words(b.tokens(), maskB, b.repetitive().ranges(), MASKED_B);
+    List<int[]> blocks = blocks(a, wa, b, wb, self, work);
     if (blocks.isEmpty()) {
       return List.of();
     }
-    List<List<int[]>> chains = chain(blocks);
+    List<List<int[]>> chains = chain(blocks, work);
     List<Passage> found = new ArrayList<>();
     for (List<int[]> chain : chains) {
-      extend(chain, wa, wb);
+      extend(chain, wa, wb, work);
       int[] core = {chain.get(0)[0], last(chain)[1], chain.get(0)[2], last(chain)[3]};
       Passage p = score(chain, core, a.tokens(), wa, b.tokens(), wb);
       if (p.wordsA() < options.minWords()
@@ -103,18 +159,23 @@ public final class PassageAligner implements Serializable {
         found.add(p);
       }
     }
-    return removeOverlaps(found);
+    return removeOverlaps(found, work);
   }
 
-  /** The words of {@code t} as compared: their hashes, masked ones replaced by unique values. */
-  private static long[] words(Tokens t, int[] mask, long masked) {
-    if (mask.length == 0) {
+  /**
+   * The words of {@code t} as compared: their hashes, masked ones (template text, and text
+   * repeated too often) replaced by unique values.
+   */
+  private static long[] words(Tokens t, int[] mask, int[] repeated, long masked) {
+    if (mask.length == 0 && repeated.length == 0) {
       return t.hashes();
     }
     long[] w = t.hashes().clone();
-    for (int r = 0; r < mask.length; r += 2) {
-      for (int i = mask[r]; i < Math.min(mask[r + 1], w.length); i++) {
-        w[i] = masked | i;
+    for (int[] ranges : new int[][] {mask, repeated}) {
+      for (int r = 0; r < ranges.length; r += 2) {
+        for (int i = ranges[r]; i < Math.min(ranges[r + 1], w.length); i++) {
+          w[i] = masked | i;
+        }
       }
     }
     return w;
@@ -124,7 +185,8 @@ public final class PassageAligner implements Serializable {
    * Maximal exact runs of shared words, as {aFrom, aTo, bFrom, bTo} word ranges. The shared
    * shingles come from merging the two articles' sorted shingle arrays: linear in their sizes.
    */
-  private List<int[]> blocks(AlignedText a, long[] wa, AlignedText b, long[] wb, boolean self) {
+  private List<int[]> blocks(
+      AlignedText a, long[] wa, AlignedText b, long[] wb, boolean self, Work work) {
     int k = options.shingleSize();
     long[] ta = a.sortedShingles();
     long[] tb = b.sortedShingles();
@@ -156,7 +218,9 @@ public final class PassageAligner implements Serializable {
       while (je < tb.length && (tb[je] & key) == kb) {
         je++;
       }
-      if (je - j <= MAX_OCCURRENCES) {
+      // Over the limit on either side, the shingle's words are masked (RepetitiveText): skipped.
+      if (ie - i <= MAX_OCCURRENCES && je - j <= MAX_OCCURRENCES) {
+        work.matchesExamined += (long) (ie - i) * (je - j);
         for (int x = i; x < ie; x++) {
           int pa = (int) (ta[x] & maskA);
           for (int y = j; y < je; y++) {
@@ -206,13 +270,14 @@ public final class PassageAligner implements Serializable {
   }
 
   /** Joins blocks, sorted by their start in a, into chains in order on both sides. */
-  private List<List<int[]>> chain(List<int[]> blocks) {
+  private List<List<int[]>> chain(List<int[]> blocks, Work work) {
     int maxGap = options.maxGap();
     int overlap = options.shingleSize() - 1;
     List<List<int[]>> chains = new ArrayList<>();
     List<List<int[]>> open = new ArrayList<>();
     for (int[] block : blocks) {
       open.removeIf(c -> last(c)[1] + maxGap < block[0]);
+      work.chainsTried += open.size();
       List<int[]> best = null;
       int bestCost = Integer.MAX_VALUE;
       for (List<int[]> c : open) {
@@ -245,9 +310,10 @@ public final class PassageAligner implements Serializable {
   }
 
   /** Grows a chain at both ends over short exact runs near its edges. */
-  private void extend(List<int[]> chain, long[] a, long[] b) {
+  private void extend(List<int[]> chain, long[] a, long[] b, Work work) {
     int maxGap = options.maxGap();
-    while (true) {
+    long compared = 0;
+    for (int steps = 0; steps < MAX_EXTENSIONS; steps++) {
       int[] first = chain.get(0);
       int[] run = null;
       int bestCost = Integer.MAX_VALUE;
@@ -255,6 +321,7 @@ public final class PassageAligner implements Serializable {
         for (int db = 1; db <= maxGap + 1; db++) {
           int ia = first[0] - da;
           int jb = first[2] - db;
+          compared++;
           if (ia < 0 || jb < 0 || a[ia] != b[jb]) {
             continue;
           }
@@ -264,6 +331,7 @@ public final class PassageAligner implements Serializable {
               && a[ia - length] == b[jb - length]) {
             length++;
           }
+          compared += length;
           int cost = Math.max(da, db) - 1 + Math.abs(da - db);
           if (length >= minRun(da, db) && cost < bestCost) {
             bestCost = cost;
@@ -276,7 +344,7 @@ public final class PassageAligner implements Serializable {
       }
       chain.add(0, run);
     }
-    while (true) {
+    for (int steps = 0; steps < MAX_EXTENSIONS; steps++) {
       int[] end = last(chain);
       int[] run = null;
       int bestCost = Integer.MAX_VALUE;
@@ -284,6 +352,7 @@ public final class PassageAligner implements Serializable {
         for (int db = 0; db <= maxGap; db++) {
           int ia = end[1] + da;
           int jb = end[3] + db;
+          compared++;
           if (ia >= a.length || jb >= b.length || a[ia] != b[jb]) {
             continue;
           }
@@ -293,6 +362,7 @@ public final class PassageAligner implements Serializable {
               && a[ia + length] == b[jb + length]) {
             length++;
           }
+          compared += length;
           int cost = Math.max(da, db) + Math.abs(da - db);
           if (length >= minRun(da + 1, db + 1) && cost < bestCost) {
             bestCost = cost;
@@ -305,6 +375,7 @@ public final class PassageAligner implements Serializable {
       }
       chain.add(run);
     }
+    work.wordComparisons += compared;
   }
 
   /** Runs right at the edge may be 2 words; runs further out need 3 to be more than chance. */
@@ -452,34 +523,85 @@ public final class PassageAligner implements Serializable {
 
   /**
    * Aligns each stretch of text once: going from the most matched words down, a passage is kept
-   * unless more than half of its words on either side already belong to kept passages. Text
-   * repeated in one article (a definition quoted twice, a pull quote) then pairs with its best
-   * counterpart in the other, not with every copy.
+   * unless more than half of its words on either side already belong to kept passages (a word in
+   * two kept passages counts twice). Text repeated in one article (a definition quoted twice, a
+   * pull quote) then pairs with its best counterpart in the other, not with every copy. How many
+   * kept passages hold each word is kept in two Fenwick trees, one a side, so each passage costs
+   * O(log n) steps, not one per passage kept before it.
    */
-  private static List<Passage> removeOverlaps(List<Passage> found) {
+  private static List<Passage> removeOverlaps(List<Passage> found, Work work) {
     found.sort(
         Comparator.comparingInt(Passage::matchedWords)
             .reversed()
             .thenComparingInt(Passage::aFromWord)
             .thenComparingInt(Passage::bFromWord));
+    int wordsA = 0;
+    int wordsB = 0;
+    for (Passage p : found) {
+      wordsA = Math.max(wordsA, p.aToWord());
+      wordsB = Math.max(wordsB, p.bToWord());
+    }
+    Coverage takenA = new Coverage(wordsA);
+    Coverage takenB = new Coverage(wordsB);
     List<Passage> kept = new ArrayList<>();
     for (Passage p : found) {
-      int takenA = 0;
-      int takenB = 0;
-      for (Passage q : kept) {
-        takenA += overlap(p.aFromWord(), p.aToWord(), q.aFromWord(), q.aToWord());
-        takenB += overlap(p.bFromWord(), p.bToWord(), q.bFromWord(), q.bToWord());
-      }
-      if (2 * takenA <= p.wordsA() && 2 * takenB <= p.wordsB()) {
+      long inA = takenA.sum(p.aFromWord(), p.aToWord());
+      long inB = takenB.sum(p.bFromWord(), p.bToWord());
+      if (2 * inA <= p.wordsA() && 2 * inB <= p.wordsB()) {
         kept.add(p);
+        takenA.add(p.aFromWord(), p.aToWord());
+        takenB.add(p.bFromWord(), p.bToWord());
       }
     }
+    work.overlapSteps += takenA.steps + takenB.steps;
     kept.sort(
         Comparator.comparingInt(Passage::aFromWord).thenComparingInt(Passage::bFromWord));
     return kept;
   }
 
-  private static int overlap(int from, int to, int otherFrom, int otherTo) {
-    return Math.max(0, Math.min(to, otherTo) - Math.max(from, otherFrom));
+  /**
+   * How many ranges cover each word, added a range at a time and summed over a range, each in
+   * O(log n): a Fenwick tree over the differences, kept as two (range update, range query).
+   */
+  private static final class Coverage {
+    private final long[] d;
+    private final long[] id;
+    private long steps;
+
+    Coverage(int words) {
+      d = new long[words + 2];
+      id = new long[words + 2];
+    }
+
+    /** One more range covers words {@code from..to}. */
+    void add(int from, int to) {
+      point(from, 1);
+      point(to, -1);
+    }
+
+    /** The sum, over words {@code from..to}, of the ranges covering each. */
+    long sum(int from, int to) {
+      return prefix(to) - prefix(from);
+    }
+
+    private void point(int at, long delta) {
+      for (int i = at + 1; i < d.length; i += i & -i) {
+        d[i] += delta;
+        id[i] += delta * at;
+        steps++;
+      }
+    }
+
+    /** The sum over words {@code 0..to}. */
+    private long prefix(int to) {
+      long s = 0;
+      long t = 0;
+      for (int i = to; i > 0; i -= i & -i) {
+        s += d[i];
+        t += id[i];
+        steps++;
+      }
+      return s * to - t;
+    }
   }
 }

@@ -8,6 +8,7 @@ import dev.refrain.kernel.Detector;
 import dev.refrain.kernel.Parallel;
 import dev.refrain.kernel.PreparedArticle;
 import dev.refrain.kernel.ProgressListener;
+import dev.refrain.kernel.RepetitionWarning;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -39,7 +40,10 @@ final class ArticleIntake {
     }
   }
 
-  /** Prepares each article on the pool and hands them to {@code sink} in reading order. */
+  /**
+   * Prepares each article on the pool and hands them to {@code sink} in reading order; an
+   * article compared on part of its words only is a warning ({@link RepetitionWarning}).
+   */
   static Result read(
       ArticleLoader loader,
       List<String> paths,
@@ -47,12 +51,13 @@ final class ArticleIntake {
       Parallel parallel,
       ProblemLog log,
       Consumer<PreparedArticle> sink) {
-    return read(loader, paths, parallel, log, detector::prepare, sink);
+    return read(loader, paths, parallel, log, detector::prepare, RepetitionWarning::of, sink);
   }
 
   /**
    * Runs {@code work} on each article on the pool (several at once, in no order) and hands the
-   * results to {@code sink} in reading order, on this thread.
+   * results to {@code sink} in reading order, on this thread; {@code warning} tells of a result
+   * the problem to note about it, or null.
    */
   static <T> Result read(
       ArticleLoader loader,
@@ -60,6 +65,7 @@ final class ArticleIntake {
       Parallel parallel,
       ProblemLog log,
       Function<Article, T> work,
+      Function<T, LoadProblem> warning,
       Consumer<T> sink) {
     List<LoadProblem> problems = new ArrayList<>();
     List<Article> batch = new ArrayList<>(BATCH);
@@ -69,6 +75,11 @@ final class ArticleIntake {
     Runnable drainOne =
         () -> {
           for (T done : inFlight.removeFirst().join(ProgressListener.NONE)) {
+            LoadProblem p = warning.apply(done);
+            if (p != null) {
+              problems.add(p);
+              log.accept(p);
+            }
             sink.accept(done);
           }
         };

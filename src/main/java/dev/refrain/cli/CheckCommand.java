@@ -11,6 +11,7 @@ import dev.refrain.index.IndexSettings;
 import dev.refrain.index.LuceneArchive;
 import dev.refrain.index.UncheckedArchiveException;
 import dev.refrain.kernel.Detector;
+import dev.refrain.kernel.RepetitionWarning;
 import dev.refrain.report.CheckRenderer;
 import dev.refrain.report.CheckRenderers;
 import dev.refrain.report.CheckReport;
@@ -156,9 +157,11 @@ final class CheckCommand implements Callable<Integer> {
     LoadResult loaded = input.loader().load(paths);
     ProblemLog log = input.problems(err);
     loaded.problems().forEach(log);
-    log.finish();
     long unread =
         loaded.problems().stream().filter(p -> p.kind() != LoadProblem.Kind.WARNING).count();
+    if (unread > 0 || loaded.articles().isEmpty()) {
+      log.finish();
+    }
     if (unread > 0) {
       // Fails closed: a gate must not pass on what it did not read.
       err.println("refrain: nothing checked: " + unread + (unread == 1 ? " input was" : " inputs were")
@@ -176,6 +179,7 @@ final class CheckCommand implements Callable<Integer> {
         new CheckOptions(
             maxContainment, maxCandidates, Set.copyOf(allowSources), accepted, sameId);
     List<Checker.Result> results = new ArrayList<>();
+    List<LoadProblem> problems = new ArrayList<>(loaded.problems());
     int archived;
     try (LuceneArchive.Reader reader = LuceneArchive.openReader(index)) {
       if (verifyIndex) {
@@ -189,19 +193,29 @@ final class CheckCommand implements Callable<Integer> {
       }
       Checker checker = new Checker(detector, reader, checkOptions);
       for (Article a : loaded.articles()) {
-        results.add(checker.check(a));
+        Checker.Result r = checker.check(a);
+        results.add(r);
+        // Compared on part of its words only: said, never in silence.
+        LoadProblem repetitive = RepetitionWarning.of(r.article());
+        if (repetitive != null) {
+          problems.add(repetitive);
+          log.accept(repetitive);
+        }
       }
     } catch (ArchiveException e) {
+      log.finish();
       return IndexCommand.fail(err, e);
     } catch (UncheckedArchiveException e) {
+      log.finish();
       return IndexCommand.fail(err, e.getCause());
     }
+    log.finish();
     CheckReport report =
         CheckReportMapper.toReport(
             new CheckReport.Settings(maxContainment, options.minWords(), index.toString(), archived,
                 allowSources.stream().sorted().toList(), baseline == null ? null : baseline.toString(),
                 sameId.name().toLowerCase(Locale.ROOT)),
-            results, loaded.problems());
+            results, problems);
     try {
       List<OutputFiles.Output> files = new ArrayList<>();
       for (CheckRenderer r : renderers) {

@@ -7,6 +7,7 @@ import dev.refrain.index.LuceneArchive;
 import dev.refrain.index.UncheckedArchiveException;
 import dev.refrain.kernel.Parallel;
 import dev.refrain.kernel.PreparedArticle;
+import dev.refrain.kernel.RepetitionWarning;
 import dev.refrain.kernel.DetectorOptions;
 import dev.refrain.kernel.Detector;
 import java.io.PrintWriter;
@@ -86,6 +87,9 @@ final class IndexCommand implements Runnable {
   static final class Add implements Callable<Integer> {
     @Spec CommandSpec spec;
 
+    /** What adding one article did: the id it replaced (null if new), and its warning or null. */
+    private record Added(String replaced, LoadProblem warning) {}
+
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Article files or folders; - for standard input (one article, or JSON Lines).")
     List<String> paths;
 
@@ -158,16 +162,19 @@ final class IndexCommand implements Runnable {
                       }
                       w = writer[0];
                     }
-                    // The id of an article it replaced; null for a new one.
-                    return w.add(prepared) ? prepared.article().id() : null;
+                    // The id of an article it replaced (null for a new one), and its warning.
+                    return new Added(
+                        w.add(prepared) ? prepared.article().id() : null,
+                        RepetitionWarning.of(prepared));
                   } catch (ArchiveException e) {
                     throw new UncheckedArchiveException(e);
                   }
                 },
-                id -> {
+                Added::warning,
+                added -> {
                   bar.advanced(1);
-                  if (id != null) {
-                    replaced.add(id);
+                  if (added.replaced() != null) {
+                    replaced.add(added.replaced());
                   }
                 });
         bar.stageFinished();

@@ -421,6 +421,11 @@ public final class LuceneArchive {
     private final DirectoryReader before;
     private int pending;
     private boolean changed;
+    /**
+     * The {@value #ID_KEY}s of the articles this writer added: an id added twice is replaced
+     * the second time (two ids sharing a key are both replaced by term, which is still right).
+     */
+    private final com.carrotsearch.hppc.LongHashSet addedKeys = new com.carrotsearch.hppc.LongHashSet();
 
     private Writer(
         Path dir, Directory directory, IndexWriter writer, IndexSettings settings,
@@ -468,8 +473,16 @@ public final class LuceneArchive {
       }
       boolean replaced;
       try {
-        replaced = before != null && before.docFreq(new Term(ID, a.id())) > 0;
-        writer.updateDocument(new Term(ID, a.id()), doc);
+        Term id = new Term(ID, a.id());
+        replaced = before != null && before.docFreq(id) > 0;
+        // An id neither in the archive at open nor added since is new: adding it needs no
+        // delete-by-term, which every flush would resolve against every segment (measured on
+        // 30,000 articles: 22 s of CPU with a delete per article, 9.6 s without).
+        if (replaced || !firstAdd(idKey(a.id()))) {
+          writer.updateDocument(id, doc);
+        } else {
+          writer.addDocument(doc);
+        }
       } catch (IOException e) {
         throw translate(dir, e);
       }
@@ -485,6 +498,11 @@ public final class LuceneArchive {
         commit(false);
       }
       return replaced;
+    }
+
+    /** Whether this writer adds an article with this {@value #ID_KEY} for the first time. */
+    private synchronized boolean firstAdd(long key) {
+      return addedKeys.add(key);
     }
 
     /**

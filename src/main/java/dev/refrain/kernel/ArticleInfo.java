@@ -10,6 +10,8 @@ import dev.refrain.template.Templates;
  * @param chars length of the text in UTF-16 code units
  * @param words number of normalized words
  * @param sourceKey {@link Templates#sourceKey} of the source
+ * @param repetitiveWords words in text the article repeats too often to locate anything ({@link
+ *     dev.refrain.align.RepetitiveText}), compared with nothing
  */
 public record ArticleInfo(
     String id,
@@ -19,12 +21,13 @@ public record ArticleInfo(
     String published,
     int chars,
     int words,
-    long sourceKey) {
+    long sourceKey,
+    int repetitiveWords) {
 
   static ArticleInfo of(PreparedArticle p) {
     Article a = p.article();
     return new ArticleInfo(
         a.id(), a.path(), a.source(), a.title(), a.published(), a.text().length(),
-        p.tokens().size(), p.sourceKey());
+        p.tokens().size(), p.sourceKey(), p.repetitive().words());
   }
 }

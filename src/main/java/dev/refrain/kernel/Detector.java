@@ -74,7 +74,7 @@ public final class Detector implements Serializable {
       hashes[i] = shingles[positions[i]];
     }
     return new PreparedArticle(
-        article, tokens, shingles, new Fingerprints(hashes, positions), repeated);
+        article, tokens, shingles, new Fingerprints(hashes, positions), repeated, options.shingleSize());
   }
 
   /** The fingerprints of a word range of a prepared article's text, as they would be alone. */

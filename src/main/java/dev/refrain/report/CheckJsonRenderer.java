@@ -63,6 +63,7 @@ public final class CheckJsonRenderer implements CheckRenderer {
       n.put("chars", a.chars());
       n.put("words", a.words());
       n.put("templateWords", a.templateWords());
+      n.put("repetitiveWords", a.repetitiveWords());
       n.put("containment", a.containment());
       n.put("exceeded", a.exceeded());
       CheckReport.EarlierVersion e = a.earlierVersion();

@@ -76,6 +76,8 @@ public record CheckReport(
    * @param exceeded true when {@code containment > maxContainment}
    * @param matches archived articles it shares passages with, most shared first
    * @param earlierVersion the archived article with its id, or null when the archive holds none
+   * @param repetitiveWords its words inside text it repeats more than 16 times: compared with
+   *     nothing, in no passage (and in the containment's denominator, as template words are)
    */
   public record ArticleResult(
       String id,
@@ -86,17 +88,18 @@ public record CheckReport(
       double containment,
       boolean exceeded,
       List<Match> matches,
-      EarlierVersion earlierVersion) {
+      EarlierVersion earlierVersion,
+      int repetitiveWords) {
 
     public ArticleResult {
       matches = List.copyOf(matches);
     }
 
-    /** A result of an article whose id the archive does not hold. */
+    /** A result of an article whose id the archive does not hold, and that repeats nothing. */
     public ArticleResult(
         String id, String path, int chars, int words, int templateWords, double containment,
         boolean exceeded, List<Match> matches) {
-      this(id, path, chars, words, templateWords, containment, exceeded, matches, null);
+      this(id, path, chars, words, templateWords, containment, exceeded, matches, null, 0);
     }
   }
 

@@ -68,7 +68,8 @@ public final class CheckReportMapper {
                 e.archived().path(), e.identical(), ReportMapper.round(e.shared()), e.counted());
     return new CheckReport.ArticleResult(
         fresh.id(), fresh.path(), fresh.text().length(), freshTokens.size(), r.templateWords(),
-        ReportMapper.round(r.containment()), r.exceeded(), matches, earlier);
+        ReportMapper.round(r.containment()), r.exceeded(), matches, earlier,
+        r.article().repetitive().words());
   }
 
   /** Lines and columns (1-based, UTF-16 columns, end exclusive) of {@code start..end}. */

@@ -86,6 +86,8 @@ public record Report(
    * @param chars length of the decoded text in UTF-16 code units
    * @param words number of tokens after normalization
    * @param templateWords words inside template text (masked, in no passage)
+   * @param repetitiveWords words inside text the article repeats more than 16 times (a word
+   *     repeated throughout, a row of zeros): compared with nothing, in no passage
    */
   public record ArticleEntry(
       String id,
@@ -95,7 +97,8 @@ public record Report(
       int templateWords,
       String source,
       String title,
-      String published)
+      String published,
+      int repetitiveWords)
       implements java.io.Serializable {}
 
   /**

@@ -30,6 +30,7 @@ final class ReportJson {
     g.writeNumberField("chars", a.chars());
     g.writeNumberField("words", a.words());
     g.writeNumberField("templateWords", a.templateWords());
+    g.writeNumberField("repetitiveWords", a.repetitiveWords());
     stringIfPresent(g, "source", a.source());
     stringIfPresent(g, "title", a.title());
     stringIfPresent(g, "published", a.published());

@@ -43,7 +43,7 @@ public final class ReportMapper {
             ArticleInfo a = store.info(i);
             return new Report.ArticleEntry(
                 a.id(), a.path(), a.chars(), a.words(), result.templateWords(i), a.source(),
-                a.title(), a.published());
+                a.title(), a.published(), a.repetitiveWords());
           }
 
           @Override

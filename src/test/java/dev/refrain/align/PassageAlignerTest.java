@@ -22,7 +22,7 @@ class PassageAlignerTest {
 
   static AlignedText prepare(String text) {
     Tokens t = NORMALIZER.tokenize(text);
-    return new AlignedText(text, t, SHINGLER.shingles(t));
+    return new AlignedText(text, t, SHINGLER.shingles(t), 5);
   }
 
   /** Random words from a large vocabulary: no 5-word run repeats by chance. */
@@ -84,8 +84,8 @@ class PassageAlignerTest {
     // More than MAX_OCCURRENCES copies are skipped anyway; use few enough to be compared.
     long[] fewA = Arrays.copyOf(sa, 10);
     long[] fewB = Arrays.copyOf(sb, 10);
-    assertTrue(ALIGNER.align(new AlignedText(a, ta, fewA), new AlignedText(b, tb, fewB)).isEmpty());
-    assertTrue(ALIGNER.align(new AlignedText(a, ta, sa), new AlignedText(b, tb, sb)).isEmpty());
+    assertTrue(ALIGNER.align(new AlignedText(a, ta, fewA, 5), new AlignedText(b, tb, fewB, 5)).isEmpty());
+    assertTrue(ALIGNER.align(new AlignedText(a, ta, sa, 5), new AlignedText(b, tb, sb, 5)).isEmpty());
   }
 
   @Test

@@ -302,4 +302,60 @@ class VariantDifferTest {
     assertEquals(7, VariantDiffer.sharedWords(edits));
     assertEquals(0, VariantDiffer.sharedWords(List.of()));
   }
+
+  /** {@code n} random words from a large vocabulary, each tenth changed when {@code edited}. */
+  private static String longText(long seed, int n, int everyChanged, boolean reversed) {
+    Random r = new Random(seed);
+    String[] w = new String[n];
+    for (int i = 0; i < n; i++) {
+      w[i] = "w" + r.nextInt(1 << 20);
+    }
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      int k = reversed ? n - 1 - i : i;
+      sb.append(everyChanged > 0 && k % everyChanged == everyChanged - 1 ? "x" + k : w[k]).append(' ');
+    }
+    return sb.toString();
+  }
+
+  static Stream<Arguments> longRanges() {
+    return Stream.of(
+        Arguments.of("every tenth word changed", longText(1, 50_000, 0, false), longText(1, 50_000, 10, false)),
+        Arguments.of("words in reverse order", longText(2, 20_000, 0, false), longText(2, 20_000, 0, true)),
+        Arguments.of(
+            "two words in random order",
+            String.join(" ", new Random(3).ints(30_000, 0, 2).mapToObj(i -> "w" + i).toList()),
+            String.join(" ", new Random(4).ints(30_000, 0, 2).mapToObj(i -> "w" + i).toList())));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("longRanges")
+  void aLongRangeIsDiffedInMyersCallsOfBoundedSizeAndStillTiled(String name, String a, String b) {
+    Tokens ta = NORMALIZER.tokenize(a);
+    Tokens tb = NORMALIZER.tokenize(b);
+    int[] calls = {0};
+    long[] cells = {0};
+    List<Edit> edits =
+        DIFFER.diff(
+            ta, 0, ta.size(), tb, 0, tb.size(),
+            words -> {
+              assertTrue(words <= VariantDiffer.MYERS_MAX_WORDS, name + ": " + words + " words");
+              calls[0]++;
+              cells[0] += (long) words * words;
+            });
+    assertCovers(edits, 0, ta.size(), 0, tb.size(), ta, tb);
+    // Myers on n words with d edits takes about n * d steps; pieces of at most MYERS_MAX_WORDS
+    // words bound the whole diff by (total words) * MYERS_MAX_WORDS.
+    long words = ta.size() + tb.size();
+    assertTrue(cells[0] <= words * VariantDiffer.MYERS_MAX_WORDS, name + ": " + cells[0]);
+  }
+
+  @Test
+  void aLongCopyWithEveryTenthWordChangedSharesNineWordsInTen() {
+    Tokens ta = NORMALIZER.tokenize(longText(1, 50_000, 0, false));
+    Tokens tb = NORMALIZER.tokenize(longText(1, 50_000, 10, false));
+    List<Edit> edits = DIFFER.diff(ta, 0, ta.size(), tb, 0, tb.size());
+    assertEquals(45_000, VariantDiffer.sharedWords(edits));
+    assertEquals(5_000, edits.stream().filter(e -> e.kind() == Kind.REPLACE).count());
+  }
 }

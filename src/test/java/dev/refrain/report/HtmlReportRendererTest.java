@@ -109,7 +109,7 @@ class HtmlReportRendererTest {
   static Report.ArticleEntry article(
       String id, String path, String text, String source, String title) {
     return new Report.ArticleEntry(
-        id, path, text.length(), words(text).length, 0, source, title, null);
+        id, path, text.length(), words(text).length, 0, source, title, null, 0);
   }
 
   /** The texts the report's renderers show, by id. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.refrain.bench.corpus.ReutersCorpus;
 import dev.refrain.bench.inprocess.CheckBenchmark;
+import dev.refrain.bench.inprocess.HostileTextBenchmark;
 import dev.refrain.bench.inprocess.PrepareBenchmark;
 import dev.refrain.cli.ExitCode;
 import dev.refrain.document.Article;
@@ -41,6 +42,7 @@ import picocli.CommandLine.Spec;
       BenchmarkCommand.Check.class,
       BenchmarkCommand.Scan.class,
       BenchmarkCommand.Prepare.class,
+      BenchmarkCommand.Hostile.class,
       CommandLine.HelpCommand.class
     })
 final class BenchmarkCommand implements Runnable {
@@ -49,7 +51,7 @@ final class BenchmarkCommand implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "a benchmark is needed: check, scan or prepare");
+        spec.commandLine(), "a benchmark is needed: check, scan, prepare or hostile");
   }
 
   private static final ObjectMapper JSON =
@@ -251,6 +253,51 @@ final class BenchmarkCommand implements Runnable {
             m.charsPerSecond() / 1e6, m.charsPerSecond() / lucene);
       }
       writeResults(out, root, COMMAND + "prepare --threads " + input.threads);
+      o.println("results: " + out);
+      return ExitCode.OK.code();
+    }
+  }
+
+  @Command(
+      name = "hostile",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Scan time on hostile text (one word repeated, a paragraph twice, a copy with every"
+            + " tenth word changed, a few words in random order) at several lengths: work that"
+            + " grows faster than the text shows as time per word growing with the length. To"
+            + " measure an older product on the same articles, put its jar first on the class"
+            + " path: java -cp OLD.jar:bench/target/refrain-bench.jar"
+            + " dev.refrain.bench.cli.BenchMain benchmark hostile."
+      })
+  static final class Hostile implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--words", paramLabel = "N,N", split = ",", description = "Words per article, each 1000 to 10000000. Default: ${DEFAULT-VALUE}.")
+    List<Integer> words = List.of(100_000, 200_000, 400_000);
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads, 1 to 256. Default: ${DEFAULT-VALUE}.")
+    int threads = 2;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Results file (JSON). Default: ${DEFAULT-VALUE}.")
+    Path out = Path.of("benchmarks", "hostile.json");
+
+    @Override
+    public Integer call() throws Exception {
+      for (int n : words) {
+        BenchMain.range(spec, "--words", n, 1000, 10_000_000);
+      }
+      BenchMain.range(spec, "--threads", threads, 1, 256);
+      PrintWriter o = spec.commandLine().getOut();
+      List<HostileTextBenchmark.Measure> measures =
+          new HostileTextBenchmark(words, threads).run(o);
+      ObjectNode root = JSON.createObjectNode();
+      root.put("threads", threads);
+      root.set("measures", JSON.valueToTree(measures));
+      writeResults(
+          out, root,
+          COMMAND + "hostile --words "
+              + String.join(",", words.stream().map(String::valueOf).toList())
+              + " --threads " + threads);
       o.println("results: " + out);
       return ExitCode.OK.code();
     }

@@ -83,6 +83,7 @@ public final class Harness {
   private final PrintWriter log;
   private final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
   private String format = "json";
+  private boolean timings;
   private final ArrayNode notFinished = JSON.createArrayNode();
 
   public Harness(Options options, PrintWriter log) {
@@ -103,6 +104,8 @@ public final class Harness {
     root.set("refrain", refrainInfo());
     format = probeFormat();
     root.with("refrain").put("outputFormat", format);
+    timings = probeTimings();
+    root.with("refrain").put("stageTimings", timings);
     root.set("settings", settings());
     root.put("complete", false);
     ArrayNode sizes = root.putArray("sizes");
@@ -114,6 +117,8 @@ public final class Harness {
     }
     if (o.reuters) {
       root.set("reuters", reuters());
+      write(root, t0);
+      root.set("signatures", signatures());
       write(root, t0);
     }
     if (o.indexSize > 0) {
@@ -180,6 +185,20 @@ public final class Harness {
     log.printf(Locale.ROOT, "refrain output format: %s (probe exit %d)%n", f, r.exitCode());
     log.flush();
     return f;
+  }
+
+  /** Whether the jar prints its stage timings with {@code --timings} (read from stderr). */
+  private boolean probeTimings() throws IOException {
+    Path dir = o.work.resolve("probe");
+    Path out = dir.resolve("out-timings");
+    List<String> cmd = List.of(java, "-jar", o.jar.toString(), "scan", dir.resolve("in").toString(), "--out",
+        out.toString(), "--format", format, "--progress", "never", "--timings");
+    Path err = dir.resolve("stderr-timings.txt");
+    ChildProcess.Outcome r = ChildProcess.run(cmd, dir.resolve("stdout-timings.txt"), err, Duration.ofMinutes(5));
+    boolean ok = r.exitCode() == 0 && StageTimings.parse(err) != null;
+    log.printf(Locale.ROOT, "refrain stage timings: %s (probe exit %d)%n", ok ? "yes" : "no", r.exitCode());
+    log.flush();
+    return ok;
   }
 
   private ObjectNode settings() {
@@ -288,6 +307,8 @@ public final class Harness {
     final ObjectNode node = JSON.createObjectNode();
     final List<Double> seconds = new ArrayList<>();
     final List<Double> rss = new ArrayList<>();
+    final Map<String, List<Double>> stageSeconds = new java.util.LinkedHashMap<>();
+    final List<Double> peakHeap = new ArrayList<>();
     String skipped;
     boolean failed;
     boolean evaluated;
@@ -317,6 +338,9 @@ public final class Harness {
       Path dir = runs.resolve("refrain-t" + t);
       List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + xmx, "-jar", o.jar.toString(), "scan", articles.toString(),
           "--out", dir.resolve("out").toString(), "--format", format, "--threads", Integer.toString(t), "--progress", "never"));
+      if (timings) {
+        cmd.add("--timings");
+      }
       tools.add(new ToolRun("refrain", t, dir, cmd));
     }
     for (String peer : o.peers) {
@@ -393,6 +417,18 @@ public final class Harness {
         }
         t.seconds.add(out.seconds());
         t.rss.add(out.peakRssKb() / 1024.0);
+        StageTimings st = t.tool.equals("refrain") ? StageTimings.parse(t.runDir.resolve("stderr.txt")) : null;
+        if (st != null) {
+          ObjectNode stages = run.putObject("stages");
+          st.seconds().forEach((k, v) -> {
+            stages.put(k, v);
+            t.stageSeconds.computeIfAbsent(k, x -> new ArrayList<>()).add(v);
+          });
+          if (st.peakHeapMiB() >= 0) {
+            run.put("peakHeapMiB", st.peakHeapMiB());
+            t.peakHeap.add((double) st.peakHeapMiB());
+          }
+        }
         if (!t.evaluated) {
           t.evaluated = true;
           try {
@@ -545,6 +581,21 @@ public final class Harness {
     double median = Stats.median(t.seconds);
     n.put("megabytesPerSecond", round(bytes / 1e6 / median, 2));
     n.put("articlesPerSecond", round(articles / median, 1));
+    if (!t.stageSeconds.isEmpty()) {
+      ObjectNode stages = n.putObject("stages");
+      t.stageSeconds.forEach((k, v) -> {
+        double m = Stats.median(v);
+        ObjectNode st = stages.putObject(k);
+        st.put("seconds", round(m, 2));
+        if (m > 0) {
+          st.put("megabytesPerSecond", round(bytes / 1e6 / m, 1));
+          st.put("articlesPerSecond", round(articles / m, 0));
+        }
+      });
+    }
+    if (!t.peakHeap.isEmpty()) {
+      n.put("peakHeapMiB", round(Stats.max(t.peakHeap), 0));
+    }
   }
 
   /** Each peer's median time over refrain's (at the most threads), and recall beside refrain's. */
@@ -678,6 +729,43 @@ public final class Harness {
       return reference[0] == null ? null : eval.score(keys);
     };
     runAll(tools, repeats, n, bytes, index, late, "Reuters-21578");
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Signature stage
+
+  /**
+   * The bench module's {@code benchmark prepare} on the Reuters stories at each thread count:
+   * refrain's per-article stages beside Lucene's MinHashFilter chain in the same JVM, on the
+   * classes of the jar measured.
+   */
+  private ObjectNode signatures() throws Exception {
+    ObjectNode r = JSON.createObjectNode();
+    ArrayNode runs = r.putArray("runs");
+    for (int t : o.threads) {
+      Path dir = o.work.resolve("runs").resolve("prepare-t" + t);
+      deleteTree(dir);
+      Files.createDirectories(dir);
+      Path out = dir.resolve("prepare.json");
+      List<String> cmd = List.of(java, "-Xmx2g", "-cp", slash(o.jar) + File.pathSeparator + benchClasspath(),
+          "dev.refrain.bench.cli.BenchMain", "benchmark", "prepare", "--data", o.data.toString(),
+          "--threads", Integer.toString(t), "--out", out.toString());
+      ObjectNode run = runs.addObject();
+      run.put("threads", t);
+      run.put("command", display(cmd));
+      log.printf(Locale.ROOT, "[signatures] benchmark prepare, %d thread(s)%n", t);
+      log.flush();
+      ChildProcess.Outcome co = ChildProcess.run(cmd, dir.resolve("stdout.txt"), dir.resolve("stderr.txt"),
+          Duration.ofSeconds(o.timeoutSeconds));
+      run.put("status", co.status());
+      if (co.finished() && Files.isRegularFile(out)) {
+        run.set("measures", JSON.readTree(out.toFile()).path("measures"));
+      } else {
+        run.put("lastError", co.lastError());
+        addNotFinished("benchmark prepare, " + t + " thread(s)", co);
+      }
+    }
+    return r;
   }
 
   // ---------------------------------------------------------------------------------------------

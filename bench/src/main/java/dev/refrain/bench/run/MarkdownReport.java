@@ -66,7 +66,8 @@ public final class MarkdownReport {
 
     md.append("## Definitions\n\n")
         .append("- **found pair (refrain)**: a `pairs[]` entry of two different articles with at least one passage\n")
-        .append("  not flagged `boilerplate` (pairs sharing only footers or headers are template text, not reuse).\n")
+        .append("  not flagged `boilerplate` (refrain learns footers and headers as templates before pairing, so no\n")
+        .append("  pair is made of them; older jars flagged such passages instead).\n")
         .append("- **found pair (peers)**: exact counter: sharing enough shingles; Lucene: sharing an LSH band;\n")
         .append("  Spark: returned by the join.\n")
         .append("- **recall / precision**: against the generator's ground truth (every pair of articles sharing\n")
@@ -136,6 +137,32 @@ public final class MarkdownReport {
         }
         md.append('\n');
       }
+    }
+
+    JsonNode sig = root.path("signatures");
+    if (!sig.isMissingNode()) {
+      md.append("## Signature stage\n\n")
+          .append("`benchmark prepare` on the Reuters-21578 stories, in one JVM on the classes of the jar measured: each\n")
+          .append("measure runs the same texts on the same threads after a warm-up pass; M chars/s is millions of\n")
+          .append("UTF-16 characters a second (about MB/s for this ASCII text), the ratio is to Lucene's chain in the same run.\n\n")
+          .append("| threads | measure | M chars/s | ratio to Lucene |\n|---:|---|---:|---:|\n");
+      for (JsonNode run : sig.path("runs")) {
+        if (!run.has("measures")) {
+          md.append("| ").append(run.path("threads").asText()).append(" | ").append(esc(run.path("status").asText()))
+              .append(" | | |\n");
+          continue;
+        }
+        for (JsonNode mm : run.path("measures")) {
+          md.append("| ").append(run.path("threads").asText()).append(" | ").append(esc(mm.path("name").asText()))
+              .append(" | ").append(num(mm.path("megaCharsPerSecond"), 1)).append(" | ")
+              .append(String.format(Locale.ROOT, "%.2fx", mm.path("ratioToLucene").asDouble())).append(" |\n");
+        }
+      }
+      md.append("\nCommands:\n\n");
+      for (JsonNode run : sig.path("runs")) {
+        md.append("- `").append(run.path("command").asText()).append("`\n");
+      }
+      md.append('\n');
     }
 
     JsonNode ix = root.path("index");
@@ -219,11 +246,54 @@ public final class MarkdownReport {
           .append(pct(k.path("co-reprint"))).append(" | ").append(pct(k.path("reuse"))).append(" | ")
           .append(pct(k.path("co-reuse"))).append(" |\n");
     }
+    stageTable(md, size.path("tools"));
     md.append("\nCommands (one repeat):\n\n");
     for (JsonNode t : size.path("tools")) {
       md.append("- ").append(label(t)).append(": `").append(t.path("command").asText()).append("`\n");
     }
     md.append('\n');
+  }
+
+  /** refrain's stages (its {@code --timings}): median seconds and MB/s of input per stage. */
+  private static void stageTable(StringBuilder md, JsonNode tools) {
+    java.util.List<String> stages = new java.util.ArrayList<>();
+    for (JsonNode t : tools) {
+      t.path("stages").fieldNames().forEachRemaining(k -> {
+        if (!stages.contains(k)) {
+          stages.add(k);
+        }
+      });
+    }
+    if (stages.isEmpty()) {
+      return;
+    }
+    md.append("\nrefrain's stages as it times them (`--timings`; median seconds, and MB/s of JSONL input), with its peak heap:\n\n| tool |");
+    for (String k : stages) {
+      md.append(' ').append(k).append(" |");
+    }
+    md.append(" peak heap (MiB) |\n|---|");
+    for (int i = 0; i <= stages.size(); i++) {
+      md.append("---:|");
+    }
+    md.append('\n');
+    for (JsonNode t : tools) {
+      if (!t.has("stages")) {
+        continue;
+      }
+      md.append("| ").append(label(t)).append(" |");
+      for (String k : stages) {
+        JsonNode st = t.path("stages").path(k);
+        md.append(' ');
+        if (st.has("seconds")) {
+          md.append(String.format(Locale.ROOT, "%.1f s", st.path("seconds").asDouble()));
+          if (st.has("megabytesPerSecond")) {
+            md.append(String.format(Locale.ROOT, " (%,.0f MB/s)", st.path("megabytesPerSecond").asDouble()));
+          }
+        }
+        md.append(" |");
+      }
+      md.append(' ').append(num(t.path("peakHeapMiB"), 0)).append(" |\n");
+    }
   }
 
   private static String kinds(JsonNode byKind) {

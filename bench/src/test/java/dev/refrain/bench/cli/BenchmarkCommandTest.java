@@ -84,4 +84,15 @@ class BenchmarkCommandTest {
     assertEquals(2, r.code());
     assertTrue(r.err().contains("--articles must be 1000 to 10000000, was 10"), r.err());
   }
+
+  @Test
+  void hostileScansEveryFamilyAtEveryLength() throws Exception {
+    Path out = tmp.resolve("hostile.json");
+    Run r = run("benchmark", "hostile", "--words", "1000,2000", "--threads", "1", "--out", out.toString());
+    assertEquals(0, r.code(), r.err());
+    JsonNode j = BenchMain.JSON.readTree(out.toFile());
+    assertEquals(10, j.get("measures").size(), j.toString());
+    assertTrue(j.get("command").asText().endsWith("benchmark hostile --words 1000,2000 --threads 1"));
+    assertTrue(r.out().contains("a copy with every tenth word changed"), r.out());
+  }
 }
