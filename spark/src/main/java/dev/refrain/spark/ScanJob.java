@@ -396,7 +396,7 @@ final class ScanJob {
               new Report.ArticleEntry(
                   article.id(), article.path(), article.text().length(), p.tokens().size(),
                   Templates.maskedWords(masks.get(a)), article.source(), article.title(),
-                  article.published()),
+                  article.published(), p.repetitive().words()),
               null));
     }
     for (long pair : pairs) {
