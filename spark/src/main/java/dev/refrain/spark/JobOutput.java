@@ -193,7 +193,8 @@ final class JobOutput {
           .add("templateWords", DataTypes.IntegerType)
           .add("source", DataTypes.StringType)
           .add("title", DataTypes.StringType)
-          .add("published", DataTypes.StringType);
+          .add("published", DataTypes.StringType)
+          .add("repetitiveWords", DataTypes.IntegerType);
 
   static final StructType PAIRS =
       new StructType()
@@ -260,7 +261,7 @@ final class JobOutput {
   private static Row articleRow(Report.ArticleEntry a) {
     return RowFactory.create(
         a.id(), a.path(), a.chars(), a.words(), a.templateWords(), a.source(), a.title(),
-        a.published());
+        a.published(), a.repetitiveWords());
   }
 
   private static Row pairRow(Report.PairEntry p, long rank) {
@@ -303,9 +304,12 @@ final class JobOutput {
   private static scala.collection.immutable.Seq<Row> diffRows(List<Report.DiffOp> diff) {
     List<Row> rows = new ArrayList<>();
     for (Report.DiffOp d : diff) {
+      // As the JSON report has them: an equal step's words are the passage's, not repeated.
+      boolean equal = d.op().equals("equal");
       rows.add(
           RowFactory.create(
-              d.op(), d.aStart(), d.aEnd(), d.bStart(), d.bEnd(), d.aText(), d.bText()));
+              d.op(), d.aStart(), d.aEnd(), d.bStart(), d.bEnd(), equal ? null : d.aText(),
+              equal ? null : d.bText()));
     }
     return seq(rows);
   }

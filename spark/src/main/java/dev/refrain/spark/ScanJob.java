@@ -68,14 +68,22 @@ final class ScanJob {
    *
    * @param articlesPerPartition articles a partition holds at most, about: the align stage
    *     prepares a partition's articles and their partners at once
+   * @param filter the candidate pairs left out before alignment
    */
   record Options(
       List<String> inputs,
       String output,
       DetectorOptions detector,
       long maxFileBytes,
-      int articlesPerPartition)
-      implements Serializable {}
+      int articlesPerPartition,
+      PairFilter filter)
+      implements Serializable {
+    Options(
+        List<String> inputs, String output, DetectorOptions detector, long maxFileBytes,
+        int articlesPerPartition) {
+      this(inputs, output, detector, maxFileBytes, articlesPerPartition, PairFilter.NONE);
+    }
+  }
 
   /** An article with its number. */
   record Numbered(int number, Article article) implements Serializable {}
@@ -84,11 +92,15 @@ final class ScanJob {
    * What later stages keep of a prepared article.
    *
    * @param repeated its {@linkplain PreparedArticle#repeatedFingerprints repeated fingerprints}
+   * @param day its {@linkplain PairFilter#day day}
    */
   record Prints(
       int number, String id, String source, long sourceKey, int words, long[] hashes,
-      int[] positions, long[] repeated)
+      int[] positions, long[] repeated, int day)
       implements Serializable {}
+
+  /** An article holding a fingerprint key: its number, and what the pair filter reads. */
+  record Member(int number, long sourceKey, int day) implements Serializable {}
 
   /** A pair found: its figures (diffs left out, for ranking), its report entry, its passages. */
   record Found(ArticlePair pair, Report.PairEntry entry, List<Link> links) implements Serializable {}
@@ -171,7 +183,7 @@ final class ScanJob {
                   return new Prints(
                       t.number(), t.article().id(), t.article().source(), p.sourceKey(),
                       p.tokens().size(), p.fingerprints().hashes(), p.fingerprints().positions(),
-                      p.repeatedFingerprints());
+                      p.repeatedFingerprints(), PairFilter.day(t.article().published()));
                 })
             .persist(StorageLevel.MEMORY_AND_DISK_SER());
 
@@ -182,24 +194,29 @@ final class ScanJob {
 
     // 4. Candidates.
     int maxBucket = options.maxBucket();
+    PairFilter filter = o.filter();
+    boolean filtered = filter.active();
     JavaPairRDD<Long, Holders> holders =
         prints
             .mapPartitionsToPair(
                 it -> {
                   Templates.KeyMatcher template = learned.value().byKey(h -> h & keyBits);
-                  List<Tuple2<Long, Integer>> out = new ArrayList<>();
+                  List<Tuple2<Long, Member>> out = new ArrayList<>();
                   while (it.hasNext()) {
                     Prints p = it.next();
+                    Member m = new Member(p.number(), p.sourceKey(), p.day());
                     for (long key : distinctKeys(p.hashes(), keyBits)) {
                       if (!template.isTemplate(p.sourceKey(), key)) {
-                        out.add(new Tuple2<>(key, p.number()));
+                        out.add(new Tuple2<>(key, m));
                       }
                     }
                   }
                   return out.iterator();
                 })
             .aggregateByKey(
-                new Holders(), (h, a) -> h.add(a, maxBucket), (x, y) -> x.merge(y, maxBucket))
+                new Holders(filtered),
+                (h, a) -> h.add(a, maxBucket),
+                (x, y) -> x.merge(y, maxBucket))
             .persist(StorageLevel.MEMORY_AND_DISK_SER());
     long capped = holders.filter(t -> t._2().capped).count();
     JavaRDD<Long> proposed =
@@ -211,11 +228,15 @@ final class ScanJob {
                   if (!h.capped) {
                     int[] sortedHolders = Arrays.copyOf(h.articles, h.size);
                     Arrays.sort(sortedHolders);
+                    Map<Integer, Integer> at = filtered ? h.indexes() : Map.of();
                     CandidatePairs.pairsOf(
                         t._1(), sortedHolders, sortedHolders.length, maxBucket,
                         CandidatePairs.HolderFilter.NONE,
-                        (a, b, count) ->
-                            out.add(new Tuple2<>(CandidatePairs.encode(a, b), 1L << 32 | count)));
+                        (a, b, count) -> {
+                          if (!filtered || h.keeps(filter, at.get(a), at.get(b))) {
+                            out.add(new Tuple2<>(CandidatePairs.encode(a, b), 1L << 32 | count));
+                          }
+                        });
                   }
                   return out.iterator();
                 })
@@ -225,7 +246,10 @@ final class ScanJob {
             .keys();
     JavaRDD<Long> self =
         prints
-            .filter(p -> Detector.mayRepeat(p.sourceKey(), p.repeated(), learned.value()))
+            .filter(
+                p ->
+                    !filter.skipSameSource()
+                        && Detector.mayRepeat(p.sourceKey(), p.repeated(), learned.value()))
             .map(p -> CandidatePairs.encode(p.number(), p.number()));
     JavaRDD<Long> pairs = proposed.union(self).persist(StorageLevel.MEMORY_AND_DISK_SER());
     long candidates = pairs.count();
@@ -489,24 +513,52 @@ final class ScanJob {
     }
   }
 
-  /** A key's holders, gathered up to {@code maxBucket + 1}; past that only "capped" is kept. */
+  /**
+   * A key's holders, gathered up to {@code maxBucket + 1}; past that only "capped" is kept. With
+   * {@code withMeta}, each holder's source key and day too, for the pair filter.
+   */
   static final class Holders implements Serializable {
     private static final long serialVersionUID = 1L;
+    final boolean withMeta;
     int[] articles = new int[4];
+    long[] sources;
+    int[] days;
     int size;
     boolean capped;
 
-    Holders add(int article, int maxBucket) {
+    Holders(boolean withMeta) {
+      this.withMeta = withMeta;
+      if (withMeta) {
+        sources = new long[4];
+        days = new int[4];
+      }
+    }
+
+    Holders add(Member m, int maxBucket) {
+      return add(m.number(), m.sourceKey(), m.day(), maxBucket);
+    }
+
+    private Holders add(int article, long source, int day, int maxBucket) {
       if (capped) {
         return this;
       }
       if (size == articles.length) {
         articles = Arrays.copyOf(articles, size * 2);
+        if (withMeta) {
+          sources = Arrays.copyOf(sources, size * 2);
+          days = Arrays.copyOf(days, size * 2);
+        }
+      }
+      if (withMeta) {
+        sources[size] = source;
+        days[size] = day;
       }
       articles[size++] = article;
       if (size > maxBucket) {
         capped = true;
         articles = null;
+        sources = null;
+        days = null;
         size = 0;
       }
       return this;
@@ -516,12 +568,28 @@ final class ScanJob {
       if (o.capped) {
         capped = true;
         articles = null;
+        sources = null;
+        days = null;
         size = 0;
       }
       for (int i = 0; !capped && i < o.size; i++) {
-        add(o.articles[i], maxBucket);
+        add(o.articles[i], withMeta ? o.sources[i] : 0, withMeta ? o.days[i] : 0, maxBucket);
       }
       return this;
+    }
+
+    /** Where each holder is in the arrays, by article number. */
+    Map<Integer, Integer> indexes() {
+      Map<Integer, Integer> at = new HashMap<>();
+      for (int i = 0; i < size; i++) {
+        at.put(articles[i], i);
+      }
+      return at;
+    }
+
+    /** Whether {@code filter} keeps the pair of the holders at {@code x} and {@code y}. */
+    boolean keeps(PairFilter filter, int x, int y) {
+      return filter.keeps(sources[x], days[x], sources[y], days[y]);
     }
   }
 

@@ -112,6 +112,20 @@ public final class SparkMain implements Runnable {
             + " prepared at once when aligned). Default: ${DEFAULT-VALUE}.")
     int partitionArticles = 2000;
 
+    @Option(
+        names = "--skip-same-source",
+        description = "Leave out pairs of two articles of one source (and an article's internal"
+            + " repeats); articles with no source count as one source.")
+    boolean skipSameSource;
+
+    @Option(
+        names = "--max-days-apart",
+        paramLabel = "N",
+        description = "Leave out pairs whose published dates (YYYY-MM-DD, the first ten"
+            + " characters of published) are more than N days apart; an article without a date"
+            + " is paired whatever the other's. Default: no limit.")
+    int maxDaysApart = -1;
+
     @Override
     public Integer call() {
       PrintWriter err = spec.commandLine().getErr();
@@ -121,6 +135,12 @@ public final class SparkMain implements Runnable {
             new DetectorOptions(
                 shingleSize, window, minWords, maxGap, minSimilarity, templateMinArticles,
                 maxBucket, 1, Hash64.DEFAULT_SEED);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+      }
+      PairFilter filter;
+      try {
+        filter = new PairFilter(skipSameSource, maxDaysApart);
       } catch (IllegalArgumentException e) {
         throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
       }
@@ -144,7 +164,7 @@ public final class SparkMain implements Runnable {
                 spark,
                 new ScanJob.Options(
                     inputs, output, detector, LoaderOptions.DEFAULT_MAX_FILE_BYTES,
-                    partitionArticles));
+                    partitionArticles, filter));
         PrintWriter out = spec.commandLine().getOut();
         out.printf(
             Locale.ROOT,
