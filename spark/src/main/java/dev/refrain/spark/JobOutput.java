@@ -115,7 +115,8 @@ final class JobOutput {
       pairs.unpersist();
       clusters.unpersist();
       return new ScanJob.Summary(
-          n, candidates, pairCount, passages, clusterCount, templateEntries.size(), capped);
+          n, candidates, pairCount, passages, clusterCount, templateEntries.size(), capped,
+          problems);
     } catch (IOException e) {
       throw new UncheckedIOException(output + ": cannot write the output: " + e.getMessage(), e);
     }

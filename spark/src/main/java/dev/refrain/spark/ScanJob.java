@@ -111,10 +111,13 @@ final class ScanJob {
   /** Something sent to an align partition: a candidate pair, or a partner's text. */
   record ToAlign(long pair, Numbered partner) implements Serializable {}
 
-  /** What the job found, in counts (the report holds the rest). */
+  /**
+   * What the job found, in counts (the report holds the rest), and the problems met reading its
+   * input, in reading order.
+   */
   record Summary(
       long articles, long candidatePairs, long pairs, long passages, long clusters, long templates,
-      long cappedFingerprints) {}
+      long cappedFingerprints, List<ArticleInput.Problem> problems) {}
 
   static Summary run(SparkSession spark, Options o) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());

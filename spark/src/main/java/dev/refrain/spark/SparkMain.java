@@ -31,7 +31,11 @@ public final class SparkMain implements Runnable {
     System.exit(run(args));
   }
 
-  /** Runs the command; returns the exit code (0 done, 2 usage, 3 input or output, 1 failed). */
+  /**
+   * Runs the command; returns the exit code, as scan's: 0 done, every input read; 2 usage; 3 an
+   * input path missing, nothing read, or the output not written; 4 done, but some input files
+   * skipped (each named on stderr); 1 the job failed.
+   */
   public static int run(String... args) {
     CommandLine cli = new CommandLine(new SparkMain());
     cli.setExecutionExceptionHandler(
@@ -157,6 +161,8 @@ public final class SparkMain implements Runnable {
       conf.setAppName("refrain scan");
       SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
       spark.sparkContext().setLogLevel("WARN");
+      TaskTimes tasks = new TaskTimes();
+      spark.sparkContext().addSparkListener(tasks);
       long start = System.nanoTime();
       try {
         ScanJob.Summary s =
@@ -166,6 +172,9 @@ public final class SparkMain implements Runnable {
                     inputs, output, detector, LoaderOptions.DEFAULT_MAX_FILE_BYTES,
                     partitionArticles, filter));
         PrintWriter out = spec.commandLine().getOut();
+        for (ArticleInput.Problem p : s.problems()) {
+          err.println("refrain-spark: " + p.kind() + " " + p.path() + ": " + p.message());
+        }
         out.printf(
             Locale.ROOT,
             "%,d articles, %,d candidate pairs, %,d pairs, %,d passages, %,d clusters,"
@@ -173,9 +182,16 @@ public final class SparkMain implements Runnable {
             s.articles(), s.candidatePairs(), s.pairs(), s.passages(), s.clusters(),
             s.templates(), s.cappedFingerprints(), (System.nanoTime() - start) / 1e9);
         out.println("output: " + output);
+        out.println("stages that took longest (task time summed), longest task beside the median:");
+        for (String line : tasks.slowest(5)) {
+          out.println("  " + line);
+        }
         out.flush();
         err.flush();
-        return 0;
+        if (s.articles() == 0 || s.problems().stream().anyMatch(p -> p.kind().equals("missing"))) {
+          return 3;
+        }
+        return s.problems().stream().anyMatch(p -> p.kind().equals("skipped")) ? 4 : 0;
       } finally {
         spark.stop();
       }
