@@ -78,6 +78,17 @@ final class ArticleInput {
         list(input, files, listing);
       }
     }
+    // As scan: a missing path reads nothing at all (exit 3), so no output is written.
+    List<String> missing = new ArrayList<>();
+    for (Problem p : listing) {
+      if (p.kind().equals("missing")) {
+        missing.add(p.path() + ": " + p.message());
+      }
+    }
+    if (!missing.isEmpty()) {
+      String message = String.join("; ", missing) + "; nothing scanned: fix the missing paths";
+      throw new UncheckedIOException(message, new IOException(message));
+    }
     JavaRDD<Read> articles = jsc.emptyRDD();
     JavaRDD<Problem> problems = jsc.parallelize(listing, 1);
     if (!files.isEmpty()) {

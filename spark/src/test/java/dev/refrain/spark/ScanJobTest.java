@@ -1,8 +1,10 @@
 package dev.refrain.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +12,7 @@ import dev.refrain.document.Article;
 import dev.refrain.document.ArticleLoader;
 import dev.refrain.document.LoaderOptions;
 import dev.refrain.kernel.DetectorOptions;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -133,6 +136,17 @@ class ScanJobTest {
         .forEach(p -> actual.add(Jsonl.without(p, "cluster")));
     // The pairs kept are the unfiltered ones, with the same passages, in the same order.
     assertNull(Jsonl.firstDifference(expected, actual));
+  }
+
+  @Test
+  void aMissingInputPathReadsNothingAndWritesNothing() {
+    Path job = work.resolve("missing-job");
+    UncheckedIOException e =
+        assertThrows(
+            UncheckedIOException.class,
+            () -> ScanJob.run(spark, options(List.of("seeds", "no-such-folder"), job, 2)));
+    assertTrue(e.getMessage().contains("no-such-folder: no such file or directory"), e.getMessage());
+    assertFalse(Files.exists(job));
   }
 
   @Test
