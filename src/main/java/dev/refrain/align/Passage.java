@@ -21,7 +21,7 @@ public record Passage(
     int bStart,
     int bEnd,
     int matchedWords,
-    double similarity) {
+    double similarity) implements java.io.Serializable {
 
   public int wordsA() {
     return aToWord - aFromWord;

@@ -14,7 +14,8 @@ import java.util.List;
  * @param articleCount distinct articles it occurs in
  */
 public record Cluster(
-    List<Occurrence> occurrences, int canonical, List<Integer> links, int articleCount) {
+    List<Occurrence> occurrences, int canonical, List<Integer> links, int articleCount)
+    implements java.io.Serializable {
 
   public Cluster {
     occurrences = List.copyOf(occurrences);
@@ -22,5 +23,6 @@ public record Cluster(
   }
 
   /** Where a cluster's passage occurs in one article: words {@code fromWord..toWord}. */
-  public record Occurrence(int article, int fromWord, int toWord) {}
+  public record Occurrence(int article, int fromWord, int toWord)
+      implements java.io.Serializable {}
 }

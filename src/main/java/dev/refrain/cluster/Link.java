@@ -13,4 +13,5 @@ package dev.refrain.cluster;
  * @param similarity the passage's similarity, in [0, 1]
  */
 public record Link(
-    int a, int aFromWord, int aToWord, int b, int bFromWord, int bToWord, double similarity) {}
+    int a, int aFromWord, int aToWord, int b, int bFromWord, int bToWord, double similarity)
+    implements java.io.Serializable {}

@@ -20,7 +20,7 @@ public record Edit(
     int aStart,
     int aEnd,
     int bStart,
-    int bEnd) {
+    int bEnd) implements java.io.Serializable {
 
   /** An edit whose character ranges are not known (-1), for callers that only count words. */
   public Edit(Kind kind, int aFromWord, int aToWord, int bFromWord, int bToWord) {

@@ -18,7 +18,8 @@ import java.util.Objects;
  * @param published the publication date as given, or null
  */
 public record Article(
-    String id, String path, String text, String source, String title, String published) {
+    String id, String path, String text, String source, String title, String published)
+    implements java.io.Serializable {
 
   public Article {
     Objects.requireNonNull(id, "id");

@@ -19,7 +19,7 @@ public record ArticlePair(
     List<SharedPassage> passages,
     double containmentA,
     double containmentB,
-    double jaccard) {
+    double jaccard) implements java.io.Serializable {
 
   /** Words on the a side of the longest passage, 0 if there is none. */
   public int longestPassageWords() {

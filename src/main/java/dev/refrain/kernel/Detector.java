@@ -155,8 +155,17 @@ public final class Detector implements Serializable {
    * at two places at least a shingle apart. Such an article is compared with itself.
    */
   public boolean mayRepeat(PreparedArticle p, Templates templates) {
-    for (long h : p.repeatedFingerprints()) {
-      if (!templates.isTemplate(p.sourceKey(), h)) {
+    return mayRepeat(p.sourceKey(), p.repeatedFingerprints(), templates);
+  }
+
+  /**
+   * {@link #mayRepeat(PreparedArticle, Templates)} of an article of source {@code sourceKey}
+   * whose {@linkplain PreparedArticle#repeatedFingerprints repeated fingerprints} are {@code
+   * repeated}, for a run that keeps those and not the prepared article.
+   */
+  public static boolean mayRepeat(long sourceKey, long[] repeated, Templates templates) {
+    for (long h : repeated) {
+      if (!templates.isTemplate(sourceKey, h)) {
         return true;
       }
     }
@@ -169,6 +178,24 @@ public final class Detector implements Serializable {
    */
   public List<Passage> align(PreparedArticle a, int[] maskA, PreparedArticle b, int[] maskB) {
     return aligner.align(a.aligned(), maskA, a == b ? a.aligned() : b.aligned(), maskB);
+  }
+
+  /**
+   * Compares candidate pair {@code (ia, ib)} outside the template words {@code maskA} and {@code
+   * maskB}: its passages with their diffs and the pair's figures, or null when they share none.
+   * {@code ia == ib} (with {@code a == b}, one object) compares an article with itself.
+   */
+  public ArticlePair comparePair(
+      int ia, PreparedArticle a, int[] maskA, int ib, PreparedArticle b, int[] maskB) {
+    List<Passage> passages = align(a, maskA, b, maskB);
+    if (passages.isEmpty()) {
+      return null;
+    }
+    List<SharedPassage> shared = new ArrayList<>(passages.size());
+    for (Passage x : passages) {
+      shared.add(share(x, a.tokens(), b.tokens(), -1));
+    }
+    return pair(ia, ib, a, b, shared);
   }
 
   /** A passage with its word-level diff and diff-based similarity. */

@@ -95,8 +95,11 @@ public final class PreparedArticle implements Serializable {
     return sorted;
   }
 
-  /** {@link #repeated(Fingerprints, int)} of this article. */
-  long[] repeatedFingerprints() {
+  /**
+   * The full hashes of the fingerprints that occur at two places at least a shingle apart
+   * (usually none): where the article may repeat a passage of its own.
+   */
+  public long[] repeatedFingerprints() {
     return repeated;
   }
 

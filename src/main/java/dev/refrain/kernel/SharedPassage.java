@@ -12,7 +12,8 @@ import java.util.List;
  * @param cluster index of the cluster it belongs to in its result, or -1
  * @param diff word-level edits from the a side to the b side
  */
-public record SharedPassage(Passage passage, double similarity, int cluster, List<Edit> diff) {
+public record SharedPassage(Passage passage, double similarity, int cluster, List<Edit> diff)
+    implements java.io.Serializable {
 
   public boolean verbatim() {
     return diff.stream().allMatch(e -> e.kind() == Edit.Kind.EQUAL);

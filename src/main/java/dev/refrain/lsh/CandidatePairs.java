@@ -302,20 +302,14 @@ public final class CandidatePairs {
     LongArrayList capSets = new LongArrayList();
     IntArrayList capHolders = new IntArrayList();
     int[] capped = {0};
+    PairSink sink =
+        (a, b, holders) ->
+            (holders <= LONE_FINGERPRINT_MAX_HOLDERS ? rare : common).add((long) a << 32 | b);
     table.forEachRun(
         from,
         to,
         (key, holders, all) -> {
-          int count = all;
-          if (count >= 2 && filter.mayDrop(key)) {
-            int kept = 0;
-            for (int i = 0; i < all; i++) {
-              if (filter.keeps(holders[i], key)) {
-                holders[kept++] = holders[i];
-              }
-            }
-            count = kept;
-          }
+          int count = pairsOf(key, holders, all, maxBucket, filter, sink);
           if (count > maxBucket) {
             capped[0]++;
             long set = count;
@@ -325,23 +319,68 @@ public final class CandidatePairs {
             }
             capSets.add(set);
             capHolders.add(count);
-            int rep = holders[representative(holders, count, order)];
-            for (int x = 0; x < count; x++) {
-              if (holders[x] != rep) {
-                star.add(encode(rep, holders[x]));
-              }
-            }
-            return;
-          }
-          LongArrayList out = count <= LONE_FINGERPRINT_MAX_HOLDERS ? rare : common;
-          for (int x = 0; x < count; x++) {
-            long high = (long) holders[x] << 32;
-            for (int y = x + 1; y < count; y++) {
-              out.add(high | holders[y]);
-            }
+            star(holders, count, order, star);
           }
         });
     return new Part(common, rare, star, capped[0], affected, capSets, capHolders);
+  }
+
+  /** Receives the pairs one fingerprint proposes. */
+  @FunctionalInterface
+  public interface PairSink {
+    /**
+     * @param a the first article, {@code a < b}
+     * @param b the second
+     * @param holders how many (kept) articles hold the fingerprint, the pair's two included
+     */
+    void pair(int a, int b, int holders);
+  }
+
+  /**
+   * The pairs one fingerprint proposes, the rule for one run of the table in one place (a
+   * distributed job applies it to each key's holders): its holders, sorted and distinct in
+   * {@code holders[0..count)}, are filtered in place by {@code filter}; more than {@code
+   * maxBucket} kept holders propose nothing here (the fingerprint is capped: its holders, still
+   * in {@code holders[0..kept)}, propose their {@link #star} instead), else each pair of them goes
+   * to {@code sink}, once. A pair is a candidate when {@link #proposes} holds for all the
+   * fingerprints it was given by.
+   *
+   * @return how many holders were kept; more than {@code maxBucket} when capped
+   */
+  public static int pairsOf(
+      long key, int[] holders, int count, int maxBucket, HolderFilter filter, PairSink sink) {
+    int all = count;
+    if (count >= 2 && filter.mayDrop(key)) {
+      int kept = 0;
+      for (int i = 0; i < all; i++) {
+        if (filter.keeps(holders[i], key)) {
+          holders[kept++] = holders[i];
+        }
+      }
+      count = kept;
+    }
+    if (count > maxBucket) {
+      return count;
+    }
+    for (int x = 0; x < count; x++) {
+      for (int y = x + 1; y < count; y++) {
+        sink.pair(holders[x], holders[y], count);
+      }
+    }
+    return count;
+  }
+
+  /**
+   * The star a capped fingerprint proposes: each of its holders {@code holders[0..count)} paired
+   * with its representative (the holder first by {@code order}), encoded, into {@code out}.
+   */
+  public static void star(int[] holders, int count, IntToLongFunction order, LongArrayList out) {
+    int rep = holders[representative(holders, count, order)];
+    for (int x = 0; x < count; x++) {
+      if (holders[x] != rep) {
+        out.add(encode(rep, holders[x]));
+      }
+    }
   }
 
   public static long encode(int a, int b) {

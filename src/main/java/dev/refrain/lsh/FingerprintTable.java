@@ -35,6 +35,15 @@ public final class FingerprintTable {
    */
   static final int MIN_ARTICLE_BITS = 16;
 
+  /**
+   * The bits of a fingerprint hash that are its key in a table of {@code articles} articles:
+   * {@code hash & keyBits(articles)} is {@link #key}, for a job that keys fingerprints without
+   * building a table.
+   */
+  public static long keyBits(int articles) {
+    return ~articleMask(articles);
+  }
+
   /** The mask of the article bits for a table of {@code articles} articles. */
   static long articleMask(int articles) {
     int bits = Math.max(MIN_ARTICLE_BITS, 32 - Integer.numberOfLeadingZeros(Math.max(1, articles - 1)));

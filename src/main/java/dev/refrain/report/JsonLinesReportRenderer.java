@@ -41,6 +41,54 @@ public final class JsonLinesReportRenderer implements ReportRenderer {
     out.write('\n');
   }
 
+  private static String line(String type, Fields fields) {
+    java.io.StringWriter out = new java.io.StringWriter();
+    try {
+      line(out, type, fields);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  // One line each, ending in \n, exactly as render writes it: for a distributed job that writes
+  // the lines of report.jsonl where it computes the entries.
+
+  /** The {@code header} line of a report with these settings. */
+  public static String headerLine(Report.Settings settings) {
+    return line("header", g -> ReportJson.header(g, Report.SCHEMA_VERSION, settings));
+  }
+
+  /** An {@code article} line. */
+  public static String articleLine(Report.ArticleEntry a) {
+    return line("article", g -> ReportJson.article(g, a));
+  }
+
+  /** A {@code pair} line. */
+  public static String pairLine(Report.PairEntry p) {
+    return line("pair", g -> ReportJson.pair(g, p));
+  }
+
+  /** A {@code cluster} line. */
+  public static String clusterLine(Report.ClusterEntry c) {
+    return line("cluster", g -> ReportJson.cluster(g, c));
+  }
+
+  /** A {@code template} line. */
+  public static String templateLine(Report.TemplateEntry t) {
+    return line("template", g -> ReportJson.fields(g, t));
+  }
+
+  /** A {@code problem} line. */
+  public static String problemLine(Report.ProblemEntry p) {
+    return line("problem", g -> ReportJson.fields(g, p));
+  }
+
+  /** The last line, {@code stats}. */
+  public static String statsLine(Report.Stats s) {
+    return line("stats", g -> ReportJson.fields(g, s));
+  }
+
   @Override
   public void render(Report report, Writer out) throws IOException {
     line(out, "header", g -> ReportJson.header(g, report));

@@ -149,7 +149,8 @@ public record Report(
       int templateMinArticles,
       int maxBucket,
       String containmentUnit,
-      String normalization) {}
+      String normalization)
+      implements java.io.Serializable {}
 
   /**
    * One scanned article.
@@ -172,7 +173,8 @@ public record Report(
       String title,
       String published,
       int repetitiveWords,
-      List<PassageEntry> internalRepeats) {
+      List<PassageEntry> internalRepeats)
+      implements java.io.Serializable {
 
     public ArticleEntry {
       internalRepeats = internalRepeats == null ? List.of() : List.copyOf(internalRepeats);
@@ -207,7 +209,8 @@ public record Report(
       double jaccard,
       int longestPassageWords,
       List<PassageEntry> passages,
-      DirectionEntry direction) {
+      DirectionEntry direction)
+      implements java.io.Serializable {
 
     public PairEntry {
       passages = List.copyOf(passages);
@@ -229,7 +232,8 @@ public record Report(
    *     fuller-form} or {@code unknown}
    * @param reason the evidence in words
    */
-  public record DirectionEntry(String first, String basis, String reason) {}
+  public record DirectionEntry(String first, String basis, String reason)
+      implements java.io.Serializable {}
 
   /**
    * One passage two articles share, with its word-level variant diff.
@@ -253,7 +257,8 @@ public record Report(
       int wordsB,
       String cluster,
       List<DiffOp> diff,
-      List<String> kinds) {
+      List<String> kinds)
+      implements java.io.Serializable {
 
     public PassageEntry {
       diff = List.copyOf(diff);
@@ -272,7 +277,8 @@ public record Report(
   /**
    * A span of an article: {@code text} is exactly {@code articleText.substring(start, end)}.
    */
-  public record Span(int start, int end, String text) {}
+  public record Span(int start, int end, String text)
+      implements java.io.Serializable {}
 
   /**
    * One step of a word-level diff between two spans.
@@ -287,7 +293,8 @@ public record Report(
    * @param bText b's words with what lies between them, "" for a delete
    */
   public record DiffOp(
-      String op, int aStart, int aEnd, int bStart, int bEnd, String aText, String bText) {}
+      String op, int aStart, int aEnd, int bStart, int bEnd, String aText, String bText)
+      implements java.io.Serializable {}
 
   /**
    * A passage recurring in three or more articles: one canonical form and its variants.
@@ -298,7 +305,8 @@ public record Report(
    * @param earliest the article that most likely ran it first, or null when not judged
    */
   public record ClusterEntry(
-      String id, int articleCount, List<Occurrence> occurrences, DirectionEntry earliest) {
+      String id, int articleCount, List<Occurrence> occurrences, DirectionEntry earliest)
+      implements java.io.Serializable {
 
     public ClusterEntry {
       occurrences = List.copyOf(occurrences);
@@ -328,7 +336,8 @@ public record Report(
       boolean canonical,
       double similarity,
       List<DiffOp> diff,
-      List<String> kinds) {
+      List<String> kinds)
+      implements java.io.Serializable {
 
     public Occurrence {
       diff = List.copyOf(diff);
@@ -362,7 +371,8 @@ public record Report(
       List<String> sources,
       int articleCount,
       List<String> examples,
-      boolean corpusWide) {
+      boolean corpusWide)
+      implements java.io.Serializable {
 
     public TemplateEntry {
       sources = List.copyOf(sources);
@@ -375,7 +385,8 @@ public record Report(
    *
    * @param kind {@code "warning"}, {@code "skipped"} or {@code "missing"}
    */
-  public record ProblemEntry(String path, String kind, String message) {}
+  public record ProblemEntry(String path, String kind, String message)
+      implements java.io.Serializable {}
 
   /**
    * Counts from the run.
@@ -400,7 +411,8 @@ public record Report(
       int skipped,
       @com.fasterxml.jackson.annotation.JsonInclude(
               com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-          Caps capped) {
+          Caps capped)
+      implements java.io.Serializable {
 
     /** Counts from a run that capped nothing. */
     public Stats(
@@ -425,5 +437,6 @@ public record Report(
    */
   public record Caps(
       int maxBucket, int fingerprints, int articles, int representativePairs,
-      long pairsNotCompared) {}
+      long pairsNotCompared)
+      implements java.io.Serializable {}
 }

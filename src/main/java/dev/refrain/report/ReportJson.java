@@ -13,10 +13,15 @@ final class ReportJson {
   private ReportJson() {}
 
   static void header(JsonGenerator g, Report r) throws IOException {
-    g.writeNumberField("schemaVersion", r.schemaVersion());
+    header(g, r.schemaVersion(), r.settings());
+  }
+
+  static void header(JsonGenerator g, int schemaVersion, Report.Settings settings)
+      throws IOException {
+    g.writeNumberField("schemaVersion", schemaVersion);
     g.writeStringField("tool", "refrain");
     g.writeFieldName("settings");
-    g.writeObject(r.settings());
+    g.writeObject(settings);
   }
 
   static void article(JsonGenerator g, Report.ArticleEntry a) throws IOException {

@@ -38,10 +38,7 @@ public final class ReportMapper {
   public static Report toReport(ScanResult result, List<LoadProblem> problems) {
     DetectorOptions o = result.options();
     ArticleStore store = result.store();
-    Report.Settings settings =
-        new Report.Settings(
-            o.shingleSize(), o.window(), o.minWords(), o.maxGap(), o.minSimilarity(),
-            o.templateMinArticles(), o.maxBucket(), "words", TextNormalizer.VERSION);
+    Report.Settings settings = settings(o);
     // a pair of an article with itself is what it repeats inside itself: a pair (the report
     // contract), and shown on the article too
     int[] selfPair = new int[store.size()];
@@ -112,6 +109,13 @@ public final class ReportMapper {
         stats, texts(store));
   }
 
+  /** The settings a report names for a run with options {@code o}. */
+  public static Report.Settings settings(DetectorOptions o) {
+    return new Report.Settings(
+        o.shingleSize(), o.window(), o.minWords(), o.maxGap(), o.minSimilarity(),
+        o.templateMinArticles(), o.maxBucket(), "words", TextNormalizer.VERSION);
+  }
+
   /** The report's caps, or null when nothing was capped. */
   static Report.Caps caps(dev.refrain.lsh.CandidatePairs.Caps c) {
     if (c == null || c.fingerprints() == 0) {
@@ -123,10 +127,19 @@ public final class ReportMapper {
   }
 
   private static Report.PairEntry pair(ArticlePair p, ArticleStore store) {
-    String aId = store.info(p.a()).id();
-    String bId = store.info(p.b()).id();
     String aText = store.article(p.a()).text();
     String bText = p.b() == p.a() ? aText : store.article(p.b()).text();
+    return pair(p, store.info(p.a()), store.info(p.b()), aText, bText);
+  }
+
+  /**
+   * The report entry of a pair whose articles are {@code a} and {@code b}, with texts {@code
+   * aText} and {@code bText}: for a run that holds the texts of a pair where it aligns them.
+   */
+  public static Report.PairEntry pair(
+      ArticlePair p, ArticleInfo a, ArticleInfo b, String aText, String bText) {
+    String aId = a.id();
+    String bId = b.id();
     List<Report.PassageEntry> entries = passages(p, aText, bText);
     int wordsA = 0;
     int wordsB = 0;
@@ -135,7 +148,7 @@ public final class ReportMapper {
       wordsB += s.passage().wordsB();
     }
     Direction.Verdict v =
-        Detector.direction(store.info(p.a()), aText, wordsA, store.info(p.b()), bText, wordsB);
+        Detector.direction(a, aText, wordsA, b, bText, wordsB);
     return new Report.PairEntry(
         aId, bId, round(p.containmentA()), round(p.containmentB()), round(p.jaccard()),
         p.longestPassageWords(), entries, direction(v, List.of(aId, bId)));
@@ -258,9 +271,19 @@ public final class ReportMapper {
 
   private static Report.ClusterEntry cluster(
       int index, ScanResult.ClusterResult r, ArticleStore store) {
+    return cluster(index, r, store::info, a -> store.article(a).text());
+  }
+
+  /**
+   * The report entry of cluster {@code index} (0-based, in report order), {@code infos} and
+   * {@code texts} giving an article's details and text by number.
+   */
+  public static Report.ClusterEntry cluster(
+      int index, ScanResult.ClusterResult r, java.util.function.IntFunction<ArticleInfo> infos,
+      java.util.function.IntFunction<String> texts) {
     Cluster c = r.cluster();
     Cluster.Occurrence canon = c.occurrences().get(c.canonical());
-    String canonText = store.article(canon.article()).text();
+    String canonText = texts.apply(canon.article());
     List<Report.Occurrence> occurrences = new ArrayList<>();
     List<Direction.Candidate> candidates = new ArrayList<>();
     List<String> ids = new ArrayList<>();
@@ -271,16 +294,16 @@ public final class ReportMapper {
           continue;
         }
         Cluster.Occurrence o = c.occurrences().get(i);
-        String text = isCanonical ? canonText : store.article(o.article()).text();
+        String text = isCanonical ? canonText : texts.apply(o.article());
         int start = r.spans().get(i)[0];
         int end = r.spans().get(i)[1];
-        ArticleInfo info = store.info(o.article());
+        ArticleInfo info = infos.apply(o.article());
         candidates.add(
             Direction.Candidate.of(info.published(), info.source(), text, o.toWord() - o.fromWord()));
         ids.add(info.id());
         occurrences.add(
             new Report.Occurrence(
-                store.info(o.article()).id(),
+                info.id(),
                 start,
                 end,
                 text.substring(start, end),

@@ -191,17 +191,8 @@ public final class Scanner {
                 int b = CandidatePairs.second(block[k]);
                 int sa = Arrays.binarySearch(needed, a);
                 int sb = Arrays.binarySearch(needed, b);
-                PreparedArticle pa = prepared.get(sa);
-                PreparedArticle pb = prepared.get(sb);
-                List<Passage> passages = detector.align(pa, masks.get(sa), pb, masks.get(sb));
-                if (passages.isEmpty()) {
-                  return null;
-                }
-                List<SharedPassage> shared = new ArrayList<>(passages.size());
-                for (Passage x : passages) {
-                  shared.add(detector.share(x, pa.tokens(), pb.tokens(), -1));
-                }
-                return Detector.pair(a, b, pa, pb, shared);
+                return detector.comparePair(
+                    a, prepared.get(sa), masks.get(sa), b, prepared.get(sb), masks.get(sb));
               },
               ProgressListener.NONE);
       for (ArticlePair pair : blockPairs) {
@@ -294,14 +285,11 @@ public final class Scanner {
     long[] self = new long[16];
     int count = 0;
     for (int i = 0; i < store.size(); i++) {
-      for (long h : store.repeatedFingerprints(i)) {
-        if (!templates.isTemplate(store.info(i).sourceKey(), h)) {
-          if (count == self.length) {
-            self = Arrays.copyOf(self, count * 2);
-          }
-          self[count++] = CandidatePairs.encode(i, i);
-          break;
+      if (Detector.mayRepeat(store.info(i).sourceKey(), store.repeatedFingerprints(i), templates)) {
+        if (count == self.length) {
+          self = Arrays.copyOf(self, count * 2);
         }
+        self[count++] = CandidatePairs.encode(i, i);
       }
     }
     if (count == 0) {
@@ -404,29 +392,40 @@ public final class Scanner {
         };
     List<ScanResult.ClusterResult> out = new ArrayList<>(clusters.size());
     for (Cluster c : clusters) {
-      Cluster.Occurrence canon = c.occurrences().get(c.canonical());
-      Tokens canonTokens = recent.computeIfAbsent(canon.article(), a -> store.prepared(a).tokens());
-      List<Double> similarities = new ArrayList<>();
-      List<List<Edit>> diffs = new ArrayList<>();
-      List<int[]> spans = new ArrayList<>();
-      for (int i = 0; i < c.occurrences().size(); i++) {
-        Cluster.Occurrence o = c.occurrences().get(i);
-        Tokens tokens = recent.computeIfAbsent(o.article(), a -> store.prepared(a).tokens());
-        spans.add(new int[] {tokens.start(o.fromWord()), tokens.end(o.toWord() - 1)});
-        if (i == c.canonical()) {
-          similarities.add(1.0);
-          diffs.add(List.of());
-          continue;
-        }
-        List<Edit> diff =
-            detector.diff(
-                canonTokens, canon.fromWord(), canon.toWord(), tokens, o.fromWord(), o.toWord());
-        int words = (canon.toWord() - canon.fromWord()) + (o.toWord() - o.fromWord());
-        similarities.add(2.0 * VariantDiffer.sharedWords(diff) / words);
-        diffs.add(diff);
-      }
-      out.add(new ScanResult.ClusterResult(c, similarities, diffs, spans));
+      out.add(
+          clusterResult(
+              detector, c, a -> recent.computeIfAbsent(a, x -> store.prepared(x).tokens())));
     }
     return out;
+  }
+
+  /**
+   * A cluster with each occurrence diffed against its canonical one, {@code tokens} giving the
+   * words of an article by number.
+   */
+  public static ScanResult.ClusterResult clusterResult(
+      Detector detector, Cluster c, java.util.function.IntFunction<Tokens> tokensOf) {
+    Cluster.Occurrence canon = c.occurrences().get(c.canonical());
+    Tokens canonTokens = tokensOf.apply(canon.article());
+    List<Double> similarities = new ArrayList<>();
+    List<List<Edit>> diffs = new ArrayList<>();
+    List<int[]> spans = new ArrayList<>();
+    for (int i = 0; i < c.occurrences().size(); i++) {
+      Cluster.Occurrence o = c.occurrences().get(i);
+      Tokens tokens = tokensOf.apply(o.article());
+      spans.add(new int[] {tokens.start(o.fromWord()), tokens.end(o.toWord() - 1)});
+      if (i == c.canonical()) {
+        similarities.add(1.0);
+        diffs.add(List.of());
+        continue;
+      }
+      List<Edit> diff =
+          detector.diff(
+              canonTokens, canon.fromWord(), canon.toWord(), tokens, o.fromWord(), o.toWord());
+      int words = (canon.toWord() - canon.fromWord()) + (o.toWord() - o.fromWord());
+      similarities.add(2.0 * VariantDiffer.sharedWords(diff) / words);
+      diffs.add(diff);
+    }
+    return new ScanResult.ClusterResult(c, similarities, diffs, spans);
   }
 }

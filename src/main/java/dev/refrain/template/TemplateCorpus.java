@@ -27,4 +27,11 @@ public interface TemplateCorpus {
   Tokens tokens(int article);
 
   String text(int article);
+
+  /**
+   * Called once, before any of them is read, with the articles (ascending) whose shingles, tokens
+   * and text the learner reads next: an implementation that fetches texts from elsewhere (the
+   * Spark job's driver, from its workers) fetches them in one pass. Nothing by default.
+   */
+  default void willRead(int[] articles) {}
 }

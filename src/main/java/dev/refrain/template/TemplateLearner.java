@@ -235,6 +235,16 @@ public final class TemplateLearner {
         scopes.get(g).add(scopeOfId.get(id)[0]);
       }
     }
+    // The carriers each template is learned from, told to the corpus at once (a distributed
+    // job fetches their texts in one pass).
+    TreeSet<Integer> read = new TreeSet<>();
+    for (List<int[]> group : byGroup) {
+      Sample sample = sample(group);
+      for (int c = 0; c < sample.sampled(); c++) {
+        read.add(sample.carriers().get(sample.index(c)));
+      }
+    }
+    corpus.willRead(read.stream().mapToInt(Integer::intValue).toArray());
     List<Learned> learned = new ArrayList<>();
     for (int g = 0; g < byGroup.size(); g++) {
       Learned t = template(corpus, byGroup.get(g), scopes.get(g));
@@ -441,11 +451,20 @@ public final class TemplateLearner {
   /** A template and its carriers, sorted. */
   private record Learned(Template template, int[] carriers) {}
 
-  /** One template from its occurrences {article, firstFp, lastFp, id}, or null if nothing holds. */
-  private Learned template(TemplateCorpus corpus, List<int[]> occurrences, TreeSet<Long> scope) {
+  /**
+   * A template's carriers in article order, each with where its occurrences start, and how many
+   * of them are read: {@code sampled}, spread evenly over all of them (a footer's year changes
+   * over time), the {@code c}-th being {@code carriers.get(index(c))}.
+   */
+  private record Sample(IntArrayList carriers, IntArrayList firstOccurrence, int sampled) {
+    int index(int c) {
+      return (int) ((long) c * carriers.size() / sampled);
+    }
+  }
+
+  /** The sample of a template's occurrences {article, firstFp, lastFp, id}, sorted in place. */
+  private static Sample sample(List<int[]> occurrences) {
     occurrences.sort(Comparator.<int[]>comparingInt(o -> o[0]).thenComparingInt(o -> o[1]));
-    boolean corpusWide = scope.contains(-1L);
-    // Carriers in article order, each with where its occurrences start.
     IntArrayList carriers = new IntArrayList();
     IntArrayList firstOccurrence = new IntArrayList();
     for (int i = 0; i < occurrences.size(); i++) {
@@ -456,8 +475,16 @@ public final class TemplateLearner {
       }
     }
     firstOccurrence.add(occurrences.size());
-    // Carriers read: SAMPLE spread evenly over all of them (a footer's year changes over time).
-    int sampled = Math.min(SAMPLE, carriers.size());
+    return new Sample(carriers, firstOccurrence, Math.min(SAMPLE, carriers.size()));
+  }
+
+  /** One template from its occurrences {article, firstFp, lastFp, id}, or null if nothing holds. */
+  private Learned template(TemplateCorpus corpus, List<int[]> occurrences, TreeSet<Long> scope) {
+    Sample sample = sample(occurrences);
+    boolean corpusWide = scope.contains(-1L);
+    IntArrayList carriers = sample.carriers();
+    IntArrayList firstOccurrence = sample.firstOccurrence();
+    int sampled = sample.sampled();
     // Shingles between a run's first and last template fingerprint (its core) are the template's
     // wherever enough carriers hold them; those in the window around the core (where the first
     // and last template shingles may be, unselected) only when most carriers hold them, so a
@@ -468,7 +495,7 @@ public final class TemplateLearner {
     LongHashSet core = new LongHashSet();
     LongHashSet near = new LongHashSet();
     for (int c = 0; c < sampled; c++) {
-      int k = (int) ((long) c * carriers.size() / sampled);
+      int k = sample.index(c);
       int article = carriers.get(k);
       long[] shingles = corpus.shingles(article);
       int[] positions = corpus.fingerprints(article).positions();

@@ -135,7 +135,25 @@ public final class Harness {
     Files.createDirectories(o.outJson.toAbsolutePath().getParent());
     Files.writeString(o.outJson, JSON.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
     Files.createDirectories(o.outMd.toAbsolutePath().getParent());
-    Files.writeString(o.outMd, MarkdownReport.render(root), StandardCharsets.UTF_8);
+    Files.writeString(
+        o.outMd, MarkdownReport.render(root) + keptSection(o.outMd), StandardCharsets.UTF_8);
+  }
+
+  /** The heading of the section of the file the harness keeps: the Spark job's, measured apart. */
+  static final String KEPT_SECTION = "## Spark job";
+
+  /**
+   * The {@link #KEPT_SECTION} of the file written before (to its end), or "": its figures come
+   * from the Spark job's own commands, not from this harness, and are kept when it rewrites the
+   * file.
+   */
+  static String keptSection(Path md) throws IOException {
+    if (!Files.isRegularFile(md)) {
+      return "";
+    }
+    String old = Files.readString(md, StandardCharsets.UTF_8);
+    int at = old.indexOf("\n" + KEPT_SECTION + "\n");
+    return at < 0 ? "" : old.substring(at);
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -1,0 +1,647 @@
+package dev.refrain.spark;
+
+import dev.refrain.cluster.Cluster;
+import dev.refrain.cluster.ClusterFinder;
+import dev.refrain.cluster.Link;
+import dev.refrain.document.Article;
+import dev.refrain.document.LoaderOptions;
+import dev.refrain.kernel.ArticlePair;
+import dev.refrain.kernel.Detector;
+import dev.refrain.kernel.DetectorOptions;
+import dev.refrain.kernel.PreparedArticle;
+import dev.refrain.kernel.SharedPassage;
+import dev.refrain.lsh.CandidatePairs;
+import dev.refrain.lsh.FingerprintTable;
+import dev.refrain.normalize.Tokens;
+import dev.refrain.report.Report;
+import dev.refrain.report.ReportMapper;
+import dev.refrain.scan.ScanResult;
+import dev.refrain.scan.Scanner;
+import dev.refrain.template.Templates;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import scala.Tuple2;
+
+/**
+ * The detection of {@code scan} as a Spark job, stage by stage on the product's own kernel, so a
+ * pair scan finds the job finds with the same passages, offsets, similarities, containment,
+ * templates and clusters (the job's {@code report.jsonl} is scan's, byte for byte):
+ *
+ * <ol>
+ *   <li><b>Articles</b> read ({@link ArticleInput}), the first of each id kept, sorted by id and
+ *       numbered: partition {@code p} holds numbers {@code starts[p]..starts[p+1]}, and stays
+ *       where it is for the rest of the job (its texts are never shuffled whole again).
+ *   <li><b>Prepare</b>: each article normalized, shingled and fingerprinted by {@link
+ *       Detector#prepare}; what later stages need of it kept (fingerprints, words, source).
+ *   <li><b>Templates</b>, learned from fingerprint document frequencies ({@link TemplateStage}).
+ *   <li><b>Candidates</b>: a shuffle on fingerprint key, template holdings dropped before it;
+ *       a key with more than {@code maxBucket} holders proposes nothing and is counted; each
+ *       key's pairs by {@link CandidatePairs#pairsOf}, reduced per pair (shared fingerprints,
+ *       rarest holders) and kept by {@link CandidatePairs#proposes}; articles that may repeat a
+ *       passage are paired with themselves.
+ *   <li><b>Align</b>: each pair goes to its first article's partition; the texts of the partners
+ *       it lacks are sent there once ({@link #fetch}: a join, not a broadcast of the corpus);
+ *       each article there is prepared once, its template words masked, and every pair compared
+ *       by {@link Detector#comparePair}.
+ *   <li><b>Clusters</b> from the verified passages only ({@link ClusterFinder}), each diffed
+ *       against its canonical occurrence where its articles' texts are fetched.
+ *   <li><b>Report</b>: pairs ranked by {@link Scanner#RANKING}, written by {@link JobOutput}.
+ * </ol>
+ */
+final class ScanJob {
+  private ScanJob() {}
+
+  /**
+   * What the job is asked to do.
+   *
+   * @param articlesPerPartition articles a partition holds at most, about: the align stage
+   *     prepares a partition's articles and their partners at once
+   * @param filter the candidate pairs left out before alignment
+   */
+  record Options(
+      List<String> inputs,
+      String output,
+      DetectorOptions detector,
+      long maxFileBytes,
+      int articlesPerPartition,
+      PairFilter filter)
+      implements Serializable {
+    Options(
+        List<String> inputs, String output, DetectorOptions detector, long maxFileBytes,
+        int articlesPerPartition) {
+      this(inputs, output, detector, maxFileBytes, articlesPerPartition, PairFilter.NONE);
+    }
+  }
+
+  /** An article with its number. */
+  record Numbered(int number, Article article) implements Serializable {}
+
+  /**
+   * What later stages keep of a prepared article.
+   *
+   * @param repeated its {@linkplain PreparedArticle#repeatedFingerprints repeated fingerprints}
+   * @param day its {@linkplain PairFilter#day day}
+   */
+  record Prints(
+      int number, String id, String source, long sourceKey, int words, long[] hashes,
+      int[] positions, long[] repeated, int day)
+      implements Serializable {}
+
+  /** An article holding a fingerprint key: its number, and what the pair filter reads. */
+  record Member(int number, long sourceKey, int day) implements Serializable {}
+
+  /** A pair found: its figures (diffs left out, for ranking), its report entry, its passages. */
+  record Found(ArticlePair pair, Report.PairEntry entry, List<Link> links) implements Serializable {}
+
+  /** What the align stage gives: a home article's entry, or a pair found. */
+  record Aligned(Report.ArticleEntry article, Found found) implements Serializable {}
+
+  /** Something sent to an align partition: a candidate pair, or a partner's text. */
+  record ToAlign(long pair, Numbered partner) implements Serializable {}
+
+  /**
+   * What the job found, in counts (the report holds the rest), and the problems met reading its
+   * input, in reading order.
+   */
+  record Summary(
+      long articles, long candidatePairs, long pairs, long passages, long clusters, long templates,
+      long cappedFingerprints, List<ArticleInput.Problem> problems) {}
+
+  static Summary run(SparkSession spark, Options o) {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    DetectorOptions options = o.detector();
+    Detector detector = new Detector(options);
+
+    // 1. Articles, by id, numbered.
+    ArticleInput.Loaded loaded = ArticleInput.read(spark, o.inputs(), new LoaderOptions(o.maxFileBytes()));
+    JavaPairRDD<String, ArticleInput.Read> byId =
+        loaded.articles().mapToPair(r -> new Tuple2<>(r.article().id(), r));
+    long read = byId.count();
+    int parts = (int) Math.max(1, (read + o.articlesPerPartition() - 1) / o.articlesPerPartition());
+    JavaRDD<ArticleInput.Read> sorted =
+        byId.sortByKey(true, parts).values().persist(StorageLevel.MEMORY_AND_DISK());
+    // Equal ids sort into one partition; the first read of each is kept.
+    int[] counts = new int[sorted.getNumPartitions()];
+    sorted
+        .mapPartitionsWithIndex(
+            (p, it) -> List.of(new Tuple2<>(p, sameIds(it).size())).iterator(), true)
+        .collect()
+        .forEach(t -> counts[t._1()] = t._2());
+    List<ArticleInput.Problem> duplicates =
+        sorted
+            .mapPartitions(
+                it -> {
+                  List<ArticleInput.Problem> out = new ArrayList<>();
+                  for (List<ArticleInput.Read> same : sameIds(it)) {
+                    for (ArticleInput.Read dup : same.subList(1, same.size())) {
+                      out.add(duplicate(dup, same.get(0)));
+                    }
+                  }
+                  return out.iterator();
+                })
+            .collect();
+    int[] starts = new int[counts.length];
+    for (int p = 1; p < counts.length; p++) {
+      starts[p] = starts[p - 1] + counts[p - 1];
+    }
+    int n = counts.length == 0 ? 0 : starts[counts.length - 1] + counts[counts.length - 1];
+    NumberRanges ranges = new NumberRanges(starts);
+    JavaRDD<Numbered> texts =
+        sorted
+            .mapPartitionsWithIndex(
+                (p, it) -> {
+                  List<Numbered> out = new ArrayList<>();
+                  int number = starts[p];
+                  for (List<ArticleInput.Read> same : sameIds(it)) {
+                    out.add(new Numbered(number++, same.get(0).article()));
+                  }
+                  return out.iterator();
+                },
+                true)
+            .persist(StorageLevel.MEMORY_AND_DISK_SER());
+    List<ArticleInput.Problem> problems = new ArrayList<>(loaded.problems().collect());
+    problems.addAll(duplicates);
+    problems.sort(
+        Comparator.comparingInt(ArticleInput.Problem::file)
+            .thenComparingLong(ArticleInput.Problem::seq));
+
+    // 2. Prepare.
+    JavaRDD<Prints> prints =
+        texts
+            .map(
+                t -> {
+                  PreparedArticle p = detector.prepare(t.article());
+                  return new Prints(
+                      t.number(), t.article().id(), t.article().source(), p.sourceKey(),
+                      p.tokens().size(), p.fingerprints().hashes(), p.fingerprints().positions(),
+                      p.repeatedFingerprints(), PairFilter.day(t.article().published()));
+                })
+            .persist(StorageLevel.MEMORY_AND_DISK_SER());
+
+    // 3. Templates.
+    long keyBits = FingerprintTable.keyBits(n);
+    Templates templates = TemplateStage.learn(jsc, detector, texts, prints, n);
+    Broadcast<Templates> learned = jsc.broadcast(templates);
+
+    // 4. Candidates.
+    int maxBucket = options.maxBucket();
+    PairFilter filter = o.filter();
+    boolean filtered = filter.active();
+    JavaPairRDD<Long, Holders> holders =
+        prints
+            .mapPartitionsToPair(
+                it -> {
+                  Templates.KeyMatcher template = learned.value().byKey(h -> h & keyBits);
+                  List<Tuple2<Long, Member>> out = new ArrayList<>();
+                  while (it.hasNext()) {
+                    Prints p = it.next();
+                    Member m = new Member(p.number(), p.sourceKey(), p.day());
+                    for (long key : distinctKeys(p.hashes(), keyBits)) {
+                      if (!template.isTemplate(p.sourceKey(), key)) {
+                        out.add(new Tuple2<>(key, m));
+                      }
+                    }
+                  }
+                  return out.iterator();
+                })
+            .aggregateByKey(
+                new Holders(filtered),
+                (h, a) -> h.add(a, maxBucket),
+                (x, y) -> x.merge(y, maxBucket))
+            .persist(StorageLevel.MEMORY_AND_DISK_SER());
+    long capped = holders.filter(t -> t._2().capped).count();
+    JavaRDD<Long> proposed =
+        holders
+            .flatMapToPair(
+                t -> {
+                  List<Tuple2<Long, Long>> out = new ArrayList<>();
+                  Holders h = t._2();
+                  if (!h.capped) {
+                    int[] sortedHolders = Arrays.copyOf(h.articles, h.size);
+                    Arrays.sort(sortedHolders);
+                    Map<Integer, Integer> at = filtered ? h.indexes() : Map.of();
+                    CandidatePairs.pairsOf(
+                        t._1(), sortedHolders, sortedHolders.length, maxBucket,
+                        CandidatePairs.HolderFilter.NONE,
+                        (a, b, count) -> {
+                          if (!filtered || h.keeps(filter, at.get(a), at.get(b))) {
+                            out.add(new Tuple2<>(CandidatePairs.encode(a, b), 1L << 32 | count));
+                          }
+                        });
+                  }
+                  return out.iterator();
+                })
+            .reduceByKey(
+                (x, y) -> ((x >>> 32) + (y >>> 32)) << 32 | Math.min(x & 0xFFFF_FFFFL, y & 0xFFFF_FFFFL))
+            .filter(t -> CandidatePairs.proposes((int) (t._2() >>> 32), (int) (long) t._2()))
+            .keys();
+    JavaRDD<Long> self =
+        prints
+            .filter(
+                p ->
+                    !filter.skipSameSource()
+                        && Detector.mayRepeat(p.sourceKey(), p.repeated(), learned.value()))
+            .map(p -> CandidatePairs.encode(p.number(), p.number()));
+    JavaRDD<Long> pairs = proposed.union(self).persist(StorageLevel.MEMORY_AND_DISK_SER());
+    long candidates = pairs.count();
+    holders.unpersist();
+
+    // 5. Align, where each pair's first article is.
+    JavaPairRDD<Integer, Integer> wanted =
+        pairs
+            .mapToPair(
+                pair -> {
+                  int b = CandidatePairs.second(pair);
+                  return new Tuple2<>(b, ranges.of(CandidatePairs.first(pair)));
+                })
+            .filter(t -> ranges.of(t._1()) != t._2())
+            .distinct();
+    JavaPairRDD<Integer, ToAlign> sent =
+        pairs
+            .mapToPair(pair -> new Tuple2<>(ranges.of(CandidatePairs.first(pair)), new ToAlign(pair, null)))
+            .union(fetch(texts, ranges, wanted).mapToPair(t -> new Tuple2<>(t._1(), new ToAlign(0, t._2()))))
+            .partitionBy(new Exact(ranges.numPartitions()));
+    JavaRDD<Aligned> aligned =
+        texts
+            .zipPartitions(sent.values(), (home, in) -> align(detector, learned.value(), home, in))
+            .persist(StorageLevel.MEMORY_AND_DISK_SER());
+    JavaRDD<Found> found = aligned.filter(x -> x.found() != null).map(Aligned::found);
+
+    // 6. Clusters, from verified passages only.
+    List<Tuple2<Long, List<Link>>> linked =
+        found.mapToPair(f -> new Tuple2<>(CandidatePairs.encode(f.pair().a(), f.pair().b()), f.links()))
+            .sortByKey()
+            .collect();
+    List<Link> links = new ArrayList<>();
+    for (Tuple2<Long, List<Link>> t : linked) {
+      links.addAll(t._2());
+    }
+    ClusterFinder.Result clustered =
+        new ClusterFinder(DetectorOptions.CLUSTER_MIN_ARTICLES).find(links);
+    Map<Long, int[]> clusterOfPassage = new HashMap<>();
+    int l = 0;
+    for (Tuple2<Long, List<Link>> t : linked) {
+      int[] of = Arrays.copyOfRange(clustered.clusterOfLink(), l, l + t._2().size());
+      l += t._2().size();
+      if (Arrays.stream(of).anyMatch(c -> c >= 0)) {
+        clusterOfPassage.put(t._1(), of);
+      }
+    }
+    Broadcast<Map<Long, int[]>> passageClusters = jsc.broadcast(clusterOfPassage);
+    List<Cluster> clusters = clustered.clusters();
+    Broadcast<List<Cluster>> clusterList = jsc.broadcast(clusters);
+    List<Tuple2<Integer, Integer>> occurrences = new ArrayList<>();
+    for (int c = 0; c < clusters.size(); c++) {
+      for (Cluster.Occurrence x : clusters.get(c).occurrences()) {
+        occurrences.add(new Tuple2<>(x.article(), c));
+      }
+    }
+    JavaRDD<Report.ClusterEntry> clusterEntries =
+        fetch(texts, ranges, jsc.parallelizePairs(occurrences, Math.max(1, parts)).distinct())
+            .groupByKey()
+            .mapToPair(
+                t -> {
+                  Map<Integer, Article> byNumber = new HashMap<>();
+                  for (Numbered x : t._2()) {
+                    byNumber.put(x.number(), x.article());
+                  }
+                  Map<Integer, Tokens> tokens = new HashMap<>();
+                  ScanResult.ClusterResult r =
+                      Scanner.clusterResult(
+                          detector, clusterList.value().get(t._1()),
+                          a -> tokens.computeIfAbsent(a, x -> detector.prepare(byNumber.get(x)).tokens()));
+                  return new Tuple2<>(
+                      t._1(),
+                      ReportMapper.cluster(
+                          t._1(), r, a -> byNumber.get(a).id(), a -> byNumber.get(a).text()));
+                })
+            .sortByKey()
+            .values();
+
+    // 7. The report: pairs ranked, their passages' clusters named.
+    JavaRDD<Report.PairEntry> ranked =
+        found
+            .mapToPair(f -> new Tuple2<>(f.pair(), f))
+            .sortByKey(new Ranking(), true, Math.max(1, parts))
+            .values()
+            .map(f -> withClusters(f, passageClusters.value()));
+    Summary summary =
+        JobOutput.write(
+            spark, o.output(), options, aligned.filter(x -> x.article() != null).map(Aligned::article),
+            ranked, clusterEntries, templates, problems, n, candidates, capped);
+    texts.unpersist();
+    prints.unpersist();
+    pairs.unpersist();
+    aligned.unpersist();
+    sorted.unpersist();
+    return summary;
+  }
+
+  /** Scan's ranking of pairs, most shared first, as a serializable comparator. */
+  static final class Ranking implements Comparator<ArticlePair>, Serializable {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public int compare(ArticlePair x, ArticlePair y) {
+      return Scanner.RANKING.compare(x, y);
+    }
+  }
+
+  /** A pair's report entry with its passages' clusters named. */
+  private static Report.PairEntry withClusters(Found f, Map<Long, int[]> clusters) {
+    int[] of = clusters.get(CandidatePairs.encode(f.pair().a(), f.pair().b()));
+    Report.PairEntry e = f.entry();
+    if (of == null) {
+      return e;
+    }
+    List<Report.PassageEntry> passages = new ArrayList<>();
+    for (int i = 0; i < e.passages().size(); i++) {
+      Report.PassageEntry x = e.passages().get(i);
+      passages.add(
+          new Report.PassageEntry(
+              x.a(), x.b(), x.similarity(), x.kind(), x.wordsA(), x.wordsB(),
+              of[i] < 0 ? null : ReportMapper.clusterId(of[i]), x.diff()));
+    }
+    return new Report.PairEntry(
+        e.a(), e.b(), e.containmentA(), e.containmentB(), e.jaccard(), e.longestPassageWords(),
+        passages);
+  }
+
+  /**
+   * Aligns the pairs of one partition: its own articles ({@code home}, in number order) and the
+   * partners sent to it, each prepared and masked once; gives each home article's entry, then
+   * the pairs found.
+   */
+  private static Iterator<Aligned> align(
+      Detector detector, Templates templates, Iterator<Numbered> home, Iterator<ToAlign> in) {
+    Map<Integer, Article> articles = new HashMap<>();
+    List<Integer> own = new ArrayList<>();
+    while (home.hasNext()) {
+      Numbered x = home.next();
+      articles.put(x.number(), x.article());
+      own.add(x.number());
+    }
+    List<Long> pairs = new ArrayList<>();
+    while (in.hasNext()) {
+      ToAlign t = in.next();
+      if (t.partner() != null) {
+        articles.put(t.partner().number(), t.partner().article());
+      } else {
+        pairs.add(t.pair());
+      }
+    }
+    pairs.sort(null);
+    Map<Integer, PreparedArticle> prepared = new HashMap<>();
+    Map<Integer, int[]> masks = new HashMap<>();
+    java.util.function.IntFunction<PreparedArticle> preparedOf =
+        a ->
+            prepared.computeIfAbsent(
+                a,
+                x -> {
+                  PreparedArticle p = detector.prepare(articles.get(x));
+                  masks.put(x, detector.mask(p, templates));
+                  return p;
+                });
+    List<Aligned> out = new ArrayList<>();
+    for (int a : own) {
+      PreparedArticle p = preparedOf.apply(a);
+      Article article = p.article();
+      out.add(
+          new Aligned(
+              new Report.ArticleEntry(
+                  article.id(), article.path(), article.text().length(), p.tokens().size(),
+                  Templates.maskedWords(masks.get(a)), article.source(), article.title(),
+                  article.published(), p.repetitive().words()),
+              null));
+    }
+    for (long pair : pairs) {
+      int a = CandidatePairs.first(pair);
+      int b = CandidatePairs.second(pair);
+      PreparedArticle pa = preparedOf.apply(a);
+      PreparedArticle pb = preparedOf.apply(b);
+      ArticlePair found = detector.comparePair(a, pa, masks.get(a), b, pb, masks.get(b));
+      if (found == null) {
+        continue;
+      }
+      List<Link> links = new ArrayList<>();
+      List<SharedPassage> slim = new ArrayList<>();
+      for (SharedPassage s : found.passages()) {
+        var x = s.passage();
+        links.add(
+            new Link(a, x.aFromWord(), x.aToWord(), b, x.bFromWord(), x.bToWord(), x.similarity()));
+        slim.add(new SharedPassage(x, s.similarity(), -1, List.of()));
+      }
+      Report.PairEntry entry =
+          ReportMapper.pair(
+              found, pa.article().id(), pb.article().id(), pa.article().text(),
+              pb.article().text());
+      out.add(
+          new Aligned(
+              null,
+              new Found(
+                  new ArticlePair(
+                      a, b, slim, found.containmentA(), found.containmentB(), found.jaccard()),
+                  entry, links)));
+    }
+    return out.iterator();
+  }
+
+  /**
+   * The texts of the articles {@code wanted} names, each sent to the keys that want it: each
+   * request goes to the partition where its article already is, which hands the text out once
+   * per key. Only the wanted texts move.
+   */
+  static <K> JavaPairRDD<K, Numbered> fetch(
+      JavaRDD<Numbered> texts, NumberRanges ranges, JavaPairRDD<Integer, K> wanted) {
+    return texts
+        .zipPartitions(
+            wanted.partitionBy(ranges),
+            (home, requests) -> {
+              Map<Integer, List<K>> by = new HashMap<>();
+              while (requests.hasNext()) {
+                Tuple2<Integer, K> r = requests.next();
+                by.computeIfAbsent(r._1(), x -> new ArrayList<>()).add(r._2());
+              }
+              List<Tuple2<K, Numbered>> out = new ArrayList<>();
+              while (home.hasNext()) {
+                Numbered x = home.next();
+                for (K k : by.getOrDefault(x.number(), List.of())) {
+                  out.add(new Tuple2<>(k, x));
+                }
+              }
+              return out.iterator();
+            })
+        .mapToPair(t -> t);
+  }
+
+  /** Partitions by an int key that is the partition itself. */
+  static final class Exact extends org.apache.spark.Partitioner {
+    private static final long serialVersionUID = 1L;
+    private final int partitions;
+
+    Exact(int partitions) {
+      this.partitions = partitions;
+    }
+
+    @Override
+    public int numPartitions() {
+      return partitions;
+    }
+
+    @Override
+    public int getPartition(Object key) {
+      return (Integer) key;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Exact e && e.partitions == partitions;
+    }
+
+    @Override
+    public int hashCode() {
+      return partitions;
+    }
+  }
+
+  /**
+   * A key's holders, gathered up to {@code maxBucket + 1}; past that only "capped" is kept. With
+   * {@code withMeta}, each holder's source key and day too, for the pair filter.
+   */
+  static final class Holders implements Serializable {
+    private static final long serialVersionUID = 1L;
+    final boolean withMeta;
+    int[] articles = new int[4];
+    long[] sources;
+    int[] days;
+    int size;
+    boolean capped;
+
+    Holders(boolean withMeta) {
+      this.withMeta = withMeta;
+      if (withMeta) {
+        sources = new long[4];
+        days = new int[4];
+      }
+    }
+
+    Holders add(Member m, int maxBucket) {
+      return add(m.number(), m.sourceKey(), m.day(), maxBucket);
+    }
+
+    private Holders add(int article, long source, int day, int maxBucket) {
+      if (capped) {
+        return this;
+      }
+      if (size == articles.length) {
+        articles = Arrays.copyOf(articles, size * 2);
+        if (withMeta) {
+          sources = Arrays.copyOf(sources, size * 2);
+          days = Arrays.copyOf(days, size * 2);
+        }
+      }
+      if (withMeta) {
+        sources[size] = source;
+        days[size] = day;
+      }
+      articles[size++] = article;
+      if (size > maxBucket) {
+        capped = true;
+        articles = null;
+        sources = null;
+        days = null;
+        size = 0;
+      }
+      return this;
+    }
+
+    Holders merge(Holders o, int maxBucket) {
+      if (o.capped) {
+        capped = true;
+        articles = null;
+        sources = null;
+        days = null;
+        size = 0;
+      }
+      for (int i = 0; !capped && i < o.size; i++) {
+        add(o.articles[i], withMeta ? o.sources[i] : 0, withMeta ? o.days[i] : 0, maxBucket);
+      }
+      return this;
+    }
+
+    /** Where each holder is in the arrays, by article number. */
+    Map<Integer, Integer> indexes() {
+      Map<Integer, Integer> at = new HashMap<>();
+      for (int i = 0; i < size; i++) {
+        at.put(articles[i], i);
+      }
+      return at;
+    }
+
+    /** Whether {@code filter} keeps the pair of the holders at {@code x} and {@code y}. */
+    boolean keeps(PairFilter filter, int x, int y) {
+      return filter.keeps(sources[x], days[x], sources[y], days[y]);
+    }
+  }
+
+  /** The distinct keys of an article's fingerprints, sorted. */
+  static long[] distinctKeys(long[] hashes, long keyBits) {
+    long[] keys = new long[hashes.length];
+    for (int i = 0; i < hashes.length; i++) {
+      keys[i] = hashes[i] & keyBits;
+    }
+    Arrays.sort(keys);
+    int d = 0;
+    for (int i = 0; i < keys.length; i++) {
+      if (i == 0 || keys[i] != keys[i - 1]) {
+        keys[d++] = keys[i];
+      }
+    }
+    return Arrays.copyOf(keys, d);
+  }
+
+  /**
+   * The reads of a partition sorted by id, in runs of one id, each run in reading order: the
+   * first is the article kept, the others are duplicates.
+   */
+  private static List<List<ArticleInput.Read>> sameIds(Iterator<ArticleInput.Read> it) {
+    List<List<ArticleInput.Read>> out = new ArrayList<>();
+    List<ArticleInput.Read> run = null;
+    while (it.hasNext()) {
+      ArticleInput.Read r = it.next();
+      if (run == null || !run.get(0).article().id().equals(r.article().id())) {
+        run = new ArrayList<>();
+        out.add(run);
+      }
+      run.add(r);
+    }
+    for (List<ArticleInput.Read> same : out) {
+      same.sort(
+          Comparator.comparingInt(ArticleInput.Read::file).thenComparingLong(ArticleInput.Read::seq));
+    }
+    return out;
+  }
+
+  /** The problem of a duplicate id, as scan words it. */
+  private static ArticleInput.Problem duplicate(ArticleInput.Read dup, ArticleInput.Read first) {
+    String path = dup.article().path();
+    int hash = path.lastIndexOf('#');
+    String at = hash < 0 ? path : path.substring(0, hash) + ":" + path.substring(hash + 1);
+    return new ArticleInput.Problem(
+        at, "skipped",
+        "duplicate article id \"" + dup.article().id() + "\" (first in " + first.article().path() + ")",
+        dup.file(), dup.seq());
+  }
+}
