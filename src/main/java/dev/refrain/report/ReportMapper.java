@@ -9,6 +9,9 @@ import dev.refrain.kernel.ArticleStore;
 import dev.refrain.kernel.DetectorOptions;
 import dev.refrain.kernel.SharedPassage;
 import dev.refrain.normalize.TextNormalizer;
+import dev.refrain.quote.Quote;
+import dev.refrain.quote.QuoteFamily;
+import dev.refrain.quote.Speaker;
 import dev.refrain.scan.ScanResult;
 import dev.refrain.template.Template;
 import java.util.AbstractList;
@@ -91,7 +94,46 @@ public final class ReportMapper {
             result.cappedFingerprints(), skipped);
     return new Report(
         Report.SCHEMA_VERSION, settings, articles, pairs, clusters, templates, problemEntries,
-        stats, texts(store));
+        stats, texts(store), quoteFamilies(result.quoteFamilies(), store));
+  }
+
+  /** Report entries of quote families, numbered Q1, Q2, ... in their order. */
+  static List<Report.QuoteFamilyEntry> quoteFamilies(List<QuoteFamily> families, ArticleStore store) {
+    List<Report.QuoteFamilyEntry> out = new ArrayList<>(families.size());
+    for (int f = 0; f < families.size(); f++) {
+      QuoteFamily family = families.get(f);
+      QuoteFamily.Member canon = family.members().get(family.canonical());
+      String canonText = store.article(canon.rendering().article()).text();
+      List<Report.QuoteRenderingEntry> renderings = new ArrayList<>();
+      renderings.add(rendering(canon, true, store, canonText));
+      List<QuoteFamily.Member> others = new ArrayList<>(family.members());
+      others.remove(family.canonical());
+      others.sort(
+          java.util.Comparator.comparing((QuoteFamily.Member m) -> store.info(m.rendering().article()).id())
+              .thenComparingInt(m -> m.rendering().quote().start()));
+      for (QuoteFamily.Member m : others) {
+        renderings.add(rendering(m, false, store, canonText));
+      }
+      out.add(
+          new Report.QuoteFamilyEntry(
+              "Q" + (f + 1), family.speaker(),
+              family.speakerType() == null ? null : family.speakerType().name().toLowerCase(Locale.ROOT),
+              family.articleCount(), renderings));
+    }
+    return out;
+  }
+
+  private static Report.QuoteRenderingEntry rendering(
+      QuoteFamily.Member m, boolean canonical, ArticleStore store, String canonText) {
+    Quote q = m.rendering().quote();
+    String text = store.article(m.rendering().article()).text();
+    Speaker said = q.speaker();
+    return new Report.QuoteRenderingEntry(
+        store.info(m.rendering().article()).id(), q.start(), q.end(),
+        text.substring(q.start(), q.end()), q.kind().name().toLowerCase(Locale.ROOT), canonical,
+        m.speaker(), said == null ? null : text.substring(said.start(), said.end()),
+        m.attribution().name().toLowerCase(Locale.ROOT), round(m.similarity()),
+        diffOps(m.diff(), canonText, text));
   }
 
   private static Report.PairEntry pair(ArticlePair p, ArticleStore store) {

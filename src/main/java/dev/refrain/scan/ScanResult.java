@@ -7,6 +7,7 @@ import dev.refrain.kernel.ArticlePair;
 import dev.refrain.kernel.ArticleStore;
 import dev.refrain.kernel.DetectorOptions;
 import dev.refrain.normalize.Tokens;
+import dev.refrain.quote.QuoteFamily;
 import dev.refrain.template.Templates;
 import java.util.AbstractList;
 import java.util.List;
@@ -24,6 +25,8 @@ import java.util.List;
  *     those that held)
  * @param cappedFingerprints fingerprints held by more than {@code maxBucket} articles, which
  *     proposed no pairs
+ * @param quoteFamilies quotations two or more articles render, with their speakers, largest
+ *     first (renderings numbered by article, as in {@link #store()})
  */
 public record ScanResult(
     DetectorOptions options,
@@ -33,7 +36,22 @@ public record ScanResult(
     List<ClusterResult> clusters,
     Templates templates,
     int candidatePairs,
-    int cappedFingerprints) {
+    int cappedFingerprints,
+    List<QuoteFamily> quoteFamilies) {
+
+  /** A result without quote families. */
+  public ScanResult(
+      DetectorOptions options,
+      ArticleStore store,
+      int[] templateWords,
+      List<ArticlePair> pairs,
+      List<ClusterResult> clusters,
+      Templates templates,
+      int candidatePairs,
+      int cappedFingerprints) {
+    this(options, store, templateWords, pairs, clusters, templates, candidatePairs,
+        cappedFingerprints, List.of());
+  }
 
   /** The scanned articles with their texts, by number (read from the store on each call). */
   public List<Article> articles() {

@@ -19,6 +19,8 @@ import dev.refrain.lsh.CandidatePairs;
 import dev.refrain.lsh.FingerprintTable;
 import dev.refrain.minhash.Fingerprints;
 import dev.refrain.normalize.Tokens;
+import dev.refrain.quote.QuoteFamily;
+import dev.refrain.quote.Rendering;
 import dev.refrain.template.TemplateCorpus;
 import dev.refrain.template.Templates;
 import java.util.ArrayList;
@@ -135,10 +137,30 @@ public final class Scanner {
       results.sort(RANKING);
       List<ScanResult.ClusterResult> clusters = clusterResults(clustered.clusters(), store);
       listener.stageFinished();
+
+      List<QuoteFamily> quoteFamilies = quoteFamilies(store, parallel, listener);
       return new ScanResult(
           options, store, aligned.templateWords, results, clusters, templates, pairs.length,
-          found.cappedFingerprints());
+          found.cappedFingerprints(), quoteFamilies);
     }
+  }
+
+  /**
+   * The quote families of the store's articles: each article's quotes found on the pool (an
+   * article prepared again when the store spooled it), then grouped across all of them.
+   */
+  private List<QuoteFamily> quoteFamilies(
+      ArticleStore store, Parallel parallel, ProgressListener listener) {
+    listener.stageStarted("quotes", store.size());
+    List<List<Rendering>> each =
+        parallel.map(store.size(), i -> detector.quotes(i, store.prepared(i)), listener);
+    List<Rendering> all = new ArrayList<>();
+    for (List<Rendering> r : each) {
+      all.addAll(r);
+    }
+    List<QuoteFamily> families = detector.quoteFamilies(all);
+    listener.stageFinished();
+    return families;
   }
 
   /** The pairs found, in candidate order, their passages' links, and template words. */
