@@ -26,7 +26,8 @@ import org.apache.commons.text.similarity.JaroWinklerSimilarity;
  * over the weight of the smaller quote's stems (so a trimmed quote matches its fuller form); a
  * stem left unmatched on both sides matches one that is a spelling variant of it (Jaro-Winkler
  * similarity of the words at least {@value #SPELLING_SIMILARITY}: "relations" / "relationship",
- * "Antony" / "Anthony"). Two quotes are one quotation when they share at least {@value
+ * "Antony" / "Anthony"; only words with the same first letter and lengths at most 3 apart are
+ * compared). Two quotes are one quotation when they share at least {@value
  * #MIN_SHARED_STEMS} stems that are not stop words and their similarity reaches a bar set by
  * their speakers: {@value #SAME_SPEAKER} when both name the same speaker (across articles: see
  * {@link SpeakerNames}), {@value #ONE_UNKNOWN} when one names none or only describes (with a
@@ -36,8 +37,9 @@ import org.apache.commons.text.similarity.JaroWinklerSimilarity;
  *
  * <p><b>Blocking</b>, so the work stays about linear in the quotes: only quotes sharing one of
  * each quote's {@value #BLOCKING_STEMS} rarest stems are compared, through postings of stems held
- * by at most {@code max(}{@value #MIN_POSTINGS}{@code , N / 100)} quotes; a stem more common
- * than that proposes no comparison (it still counts in the similarity).
+ * by at most {@value #MAX_POSTINGS} quotes; a stem more common than that proposes no comparison
+ * (it still counts in the similarity), so a quote is compared with at most {@code 6 * 50} others
+ * whatever the corpus size.
  *
  * <p>Quotes of fewer than {@value #MIN_WORDS} words (scare quotes: “spy”, “realistic”) join no
  * family. Plain serializable Java; the result depends only on the renderings and their order.
@@ -53,7 +55,7 @@ public final class QuoteGrouper implements Serializable {
   static final double MIN_DICE = 0.5;
   static final double SPELLING_SIMILARITY = 0.92;
   static final int BLOCKING_STEMS = 6;
-  static final int MIN_POSTINGS = 50;
+  static final int MAX_POSTINGS = 50;
   static final double STOP_WORD_WEIGHT = 0.1;
   /** Members the canonical rendering is chosen against: the first 32 (a family of 10^4 costs 3 * 10^5 comparisons). */
   static final int CANONICAL_SAMPLE = 32;
@@ -117,7 +119,7 @@ public final class QuoteGrouper implements Serializable {
     }
 
     // Postings of the stems rare enough to block on.
-    int maxPostings = Math.max(MIN_POSTINGS, eligible / 100);
+    int maxPostings = MAX_POSTINGS;
     Map<String, List<Integer>> postings = new HashMap<>();
     for (int i = 0; i < n; i++) {
       if (words[i] == null) {
@@ -134,15 +136,19 @@ public final class QuoteGrouper implements Serializable {
     for (int i = 0; i < n; i++) {
       parent[i] = i;
     }
+    int[] seen = new int[n]; // i + 1 once j was compared with i
     for (int i = 0; i < n; i++) {
       if (words[i] == null) {
         continue;
       }
-      Set<Integer> seen = new java.util.HashSet<>();
       for (String s : rarest(words[i], df, maxPostings)) {
         for (int j : postings.getOrDefault(s, List.of())) {
-          if (j == i || !seen.add(j) || find(parent, i) == find(parent, j)) {
+          if (j == i || seen[j] == i + 1 || find(parent, i) == find(parent, j)) {
             continue;
+          }
+          seen[j] = i + 1;
+          if (words[j] == null || shared(words[i], words[j]) < MIN_SHARED_STEMS) {
+            continue; // most candidates share only the stem that proposed them: no similarity
           }
           double sim = similarity(words[i], words[j]);
           if (accepts(words[i], words[j], sim, speakers[i], speakers[j])) {
@@ -248,9 +254,22 @@ public final class QuoteGrouper implements Serializable {
   /** Stems both share that are not stop words. */
   private static int shared(Stems a, Stems b) {
     int n = 0;
-    for (int k = 0; k < a.count(); k++) {
-      if (!STOP_WORDS.contains(a.forms()[k]) && Arrays.binarySearch(b.stems(), a.stems()[k]) >= 0) {
-        n++;
+    int x = 0;
+    int y = 0;
+    String[] sa = a.stems();
+    String[] sb = b.stems();
+    while (x < sa.length && y < sb.length) {
+      int c = sa[x].compareTo(sb[y]);
+      if (c == 0) {
+        if (!STOP_WORDS.contains(a.forms()[x])) {
+          n++;
+        }
+        x++;
+        y++;
+      } else if (c < 0) {
+        x++;
+      } else {
+        y++;
       }
     }
     return n;
@@ -283,10 +302,12 @@ public final class QuoteGrouper implements Serializable {
       int bestAt = -1;
       double bestSim = SPELLING_SIMILARITY;
       for (int m = 0; m < large.count(); m++) {
-        if (usedLarge[m] || large.forms()[m].length() < 4) {
-          continue;
+        String other = large.forms()[m];
+        if (usedLarge[m] || other.length() < 4 || other.charAt(0) != form.charAt(0)
+            || Math.abs(other.length() - form.length()) > 3) {
+          continue; // a spelling variant keeps its first letter and about its length
         }
-        double s = JARO_WINKLER.apply(form, large.forms()[m]);
+        double s = JARO_WINKLER.apply(form, other);
         if (s >= bestSim) {
           bestSim = s;
           bestAt = m;
