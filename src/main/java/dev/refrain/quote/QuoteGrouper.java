@@ -26,8 +26,8 @@ import org.apache.commons.text.similarity.JaroWinklerSimilarity;
  * over the weight of the smaller quote's stems (so a trimmed quote matches its fuller form); a
  * stem left unmatched on both sides matches one that is a spelling variant of it (Jaro-Winkler
  * similarity of the words at least {@value #SPELLING_SIMILARITY}: "relations" / "relationship",
- * "Antony" / "Anthony"; only words with the same first letter and lengths at most 3 apart are
- * compared). Two quotes are one quotation when they share at least {@value
+ * "Antony" / "Anthony"; only words of letters with the same first letter and lengths at most 3
+ * apart are compared: a changed number is no spelling variant). Two quotes are one quotation when they share at least {@value
  * #MIN_SHARED_STEMS} stems that are not stop words and their similarity reaches a bar set by
  * their speakers: {@value #SAME_SPEAKER} when both name the same speaker (across articles: see
  * {@link SpeakerNames}), {@value #ONE_UNKNOWN} when one names none or only describes (with a
@@ -35,11 +35,12 @@ import org.apache.commons.text.similarity.JaroWinklerSimilarity;
  * speakers (the attribution changed). Families are the connected groups of matched quotes that
  * span two articles or more.
  *
- * <p><b>Blocking</b>, so the work stays about linear in the quotes: only quotes sharing one of
- * each quote's {@value #BLOCKING_STEMS} rarest stems are compared, through postings of stems held
- * by at most {@value #MAX_POSTINGS} quotes; a stem more common than that proposes no comparison
- * (it still counts in the similarity), so a quote is compared with at most {@code 6 * 50} others
- * whatever the corpus size.
+ * <p><b>Blocking</b>, so the work stays linear in the quotes: a quote is compared only through
+ * its {@value #BLOCKING_STEMS} rarest stems (not stop words): with every quote holding a stem
+ * that at most {@value #MAX_POSTINGS} quotes hold, and with the {@value #NEIGHBOURS} quotes
+ * before it among those holding a commoner stem (a quotation a thousand articles repeat is one
+ * family through such chains). A quote is compared with at most {@code 6 * 50} others, whatever
+ * the corpus size.
  *
  * <p>Quotes of fewer than {@value #MIN_WORDS} words (scare quotes: “spy”, “realistic”) join no
  * family. Plain serializable Java; the result depends only on the renderings and their order.
@@ -56,6 +57,8 @@ public final class QuoteGrouper implements Serializable {
   static final double SPELLING_SIMILARITY = 0.92;
   static final int BLOCKING_STEMS = 6;
   static final int MAX_POSTINGS = 50;
+  /** Quotes before it in a common stem's postings a quote is compared with. */
+  static final int NEIGHBOURS = 8;
   static final double STOP_WORD_WEIGHT = 0.1;
   /** Members the canonical rendering is chosen against: the first 32 (a family of 10^4 costs 3 * 10^5 comparisons). */
   static final int CANONICAL_SAMPLE = 32;
@@ -82,6 +85,14 @@ public final class QuoteGrouper implements Serializable {
 
   /** Families of the renderings (of any number of articles), largest first. */
   public List<QuoteFamily> group(List<Rendering> renderings) {
+    return group(renderings, () -> {});
+  }
+
+  /**
+   * {@link #group(List)}, telling {@code compared} each time two quotes are compared (at most
+   * {@code BLOCKING_STEMS * MAX_POSTINGS} times a quote).
+   */
+  List<QuoteFamily> group(List<Rendering> renderings, Runnable compared) {
     int n = renderings.size();
     WordStemmer stemmer = new WordStemmer();
     List<String[][]> raw = new ArrayList<>(n);
@@ -127,7 +138,7 @@ public final class QuoteGrouper implements Serializable {
       }
       for (int k = 0; k < words[i].count(); k++) {
         String s = words[i].stems()[k];
-        if (df.get(s) <= maxPostings && !STOP_WORDS.contains(words[i].forms()[k])) {
+        if (!STOP_WORDS.contains(words[i].forms()[k])) {
           postings.computeIfAbsent(s, x -> new ArrayList<>()).add(i);
         }
       }
@@ -141,12 +152,22 @@ public final class QuoteGrouper implements Serializable {
       if (words[i] == null) {
         continue;
       }
-      for (String s : rarest(words[i], df, maxPostings)) {
-        for (int j : postings.getOrDefault(s, List.of())) {
+      for (String s : rarest(words[i], df)) {
+        List<Integer> post = postings.get(s);
+        int from = 0;
+        int to = post.size();
+        if (post.size() > maxPostings) {
+          // A common stem: only the quotes just before this one in its postings, which chains
+          // a quotation many articles repeat into one family at linear cost.
+          to = java.util.Collections.binarySearch(post, i);
+          from = Math.max(0, to - NEIGHBOURS);
+        }
+        for (int j : post.subList(from, to)) {
           if (j == i || seen[j] == i + 1 || find(parent, i) == find(parent, j)) {
             continue;
           }
           seen[j] = i + 1;
+          compared.run();
           if (words[j] == null || shared(words[i], words[j]) < MIN_SHARED_STEMS) {
             continue; // most candidates share only the stem that proposed them: no similarity
           }
@@ -296,14 +317,14 @@ public final class QuoteGrouper implements Serializable {
     }
     for (int k : unmatched) {
       String form = small.forms()[k];
-      if (form.length() < 4) {
-        continue;
+      if (form.length() < 4 || !alphabetic(form)) {
+        continue; // a changed number is no spelling variant
       }
       int bestAt = -1;
       double bestSim = SPELLING_SIMILARITY;
       for (int m = 0; m < large.count(); m++) {
         String other = large.forms()[m];
-        if (usedLarge[m] || other.length() < 4 || other.charAt(0) != form.charAt(0)
+        if (usedLarge[m] || other.length() < 4 || !alphabetic(other) || other.charAt(0) != form.charAt(0)
             || Math.abs(other.length() - form.length()) > 3) {
           continue; // a spelling variant keeps its first letter and about its length
         }
@@ -319,6 +340,15 @@ public final class QuoteGrouper implements Serializable {
       }
     }
     return small.total() == 0 ? 0 : Math.min(1.0, shared / small.total());
+  }
+
+  private static boolean alphabetic(String word) {
+    for (int i = 0; i < word.length(); i++) {
+      if (!Character.isLetter(word.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static double similarity(Stems a, Stems b) {
@@ -346,11 +376,11 @@ public final class QuoteGrouper implements Serializable {
     return new Stems(sf[0], sf[1], w, w.length, w.length);
   }
 
-  /** The quote's rarest stems that have postings, at most {@value #BLOCKING_STEMS}. */
-  private static List<String> rarest(Stems w, Map<String, Integer> df, int maxPostings) {
+  /** The quote's rarest stems that are not stop words, at most {@value #BLOCKING_STEMS}. */
+  private static List<String> rarest(Stems w, Map<String, Integer> df) {
     List<String> candidates = new ArrayList<>();
     for (int k = 0; k < w.count(); k++) {
-      if (df.get(w.stems()[k]) <= maxPostings && !STOP_WORDS.contains(w.forms()[k])) {
+      if (!STOP_WORDS.contains(w.forms()[k])) {
         candidates.add(w.stems()[k]);
       }
     }

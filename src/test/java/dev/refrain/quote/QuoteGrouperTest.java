@@ -91,4 +91,27 @@ class QuoteGrouperTest {
   void similarityCountsSpellingVariants() {
     assertEquals(1.0, QuoteGrouper.similarityOfTexts("Antony met relations", "Anthony met relationship"), 1e-9);
   }
+
+  @Test
+  void aQuotationManyArticlesRepeatIsOneFamilyAtBoundedCost() {
+    for (int n : new int[] {1_000, 4_000}) {
+      List<Rendering> all = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        // Every article repeats one quotation (all its stems held by every quote) and has one
+        // quote of its own.
+        String text =
+            "“Markets rally strongly after central bankers signal cautious patience,” said Lena"
+                + " Ortiz. Separately “harvest w" + i + " yields x" + i + " grew,” said Ana Bel.";
+        all.addAll(Rendering.of(i, text, normalizer.tokenize(text), finder.find(text)));
+      }
+      long[] compared = {0};
+      List<QuoteFamily> f = new QuoteGrouper().group(all, () -> compared[0]++);
+      assertTrue(
+          compared[0] <= (long) all.size() * QuoteGrouper.BLOCKING_STEMS * QuoteGrouper.MAX_POSTINGS,
+          all.size() + " quotes: " + compared[0] + " comparisons");
+      assertEquals(1, f.size(), "one quotation, one family");
+      assertEquals(n, f.get(0).articleCount());
+      assertEquals("Lena Ortiz", f.get(0).speaker());
+    }
+  }
 }
