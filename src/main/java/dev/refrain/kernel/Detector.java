@@ -99,9 +99,25 @@ public final class Detector implements Serializable {
     return Rendering.of(number, text, p.tokens(), quoteFinder.find(text));
   }
 
+  /**
+   * The quotes of a prepared article as renderings numbered {@code number}, and the people it
+   * names in full, for {@link #quoteFamilies(List, List)}.
+   */
+  public QuoteFinder.Found quotesAndPeople(PreparedArticle p) {
+    return quoteFinder.findWithPeople(p.article().text());
+  }
+
   /** The quote families of renderings of many articles (see {@link QuoteGrouper}). */
   public List<QuoteFamily> quoteFamilies(List<Rendering> renderings) {
     return quoteGrouper.group(renderings);
+  }
+
+  /**
+   * The quote families of renderings of many articles, speakers named by the forms most of
+   * {@code people} (each article's people named in full, one list per article) use.
+   */
+  public List<QuoteFamily> quoteFamilies(List<Rendering> renderings, List<List<String>> people) {
+    return quoteGrouper.group(renderings, people);
   }
 
   /** The learner of templates, with these options. */

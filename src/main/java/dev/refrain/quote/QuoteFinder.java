@@ -47,6 +47,25 @@ public final class QuoteFinder implements Serializable {
     return new Article(text).quotes();
   }
 
+  /**
+   * The quotes of {@code text} and the people it names in full (two words or more, without
+   * title, outside quotes), each once, in order of first mention: what names a speaker across
+   * articles ({@link SpeakerNames} counts the articles using each form of a name).
+   */
+  public Found findWithPeople(String text) {
+    Article a = new Article(text);
+    java.util.LinkedHashSet<String> people = new java.util.LinkedHashSet<>();
+    for (Words.Mention m : a.people) {
+      if (m.type() == Speaker.Type.PERSON && m.name().indexOf(' ') > 0) {
+        people.add(m.name());
+      }
+    }
+    return new Found(a.quotes(), List.copyOf(people));
+  }
+
+  /** The quotes of a text and the people it names in full. */
+  public record Found(List<Quote> quotes, List<String> people) implements Serializable {}
+
   /** One article's text with its marks, sentences and capitalised runs. */
   private static final class Article {
     final String text;

@@ -85,7 +85,15 @@ public final class QuoteGrouper implements Serializable {
 
   /** Families of the renderings (of any number of articles), largest first. */
   public List<QuoteFamily> group(List<Rendering> renderings) {
-    return group(renderings, () -> {});
+    return group(renderings, List.of(), () -> {});
+  }
+
+  /**
+   * Families of the renderings, each speaker named by the form of their name most articles use:
+   * {@code people} holds each article's people named in full (see {@link SpeakerNames}).
+   */
+  public List<QuoteFamily> group(List<Rendering> renderings, List<List<String>> people) {
+    return group(renderings, people, () -> {});
   }
 
   /**
@@ -93,6 +101,11 @@ public final class QuoteGrouper implements Serializable {
    * {@code BLOCKING_STEMS * MAX_POSTINGS} times a quote).
    */
   List<QuoteFamily> group(List<Rendering> renderings, Runnable compared) {
+    return group(renderings, List.of(), compared);
+  }
+
+  private List<QuoteFamily> group(
+      List<Rendering> renderings, List<List<String>> people, Runnable compared) {
     int n = renderings.size();
     WordStemmer stemmer = new WordStemmer();
     List<String[][]> raw = new ArrayList<>(n);
@@ -123,7 +136,7 @@ public final class QuoteGrouper implements Serializable {
       }
       words[i] = new Stems(sf[0], sf[1], w, total, sf[0].length);
     }
-    SpeakerNames names = new SpeakerNames(renderings);
+    SpeakerNames names = new SpeakerNames(renderings, people);
     String[][] speakers = new String[n][];
     for (int i = 0; i < n; i++) {
       speakers[i] = names.resolve(renderings.get(i).quote().speaker());

@@ -25,6 +25,12 @@ public record Rendering(int article, Quote quote, String text, Tokens words) imp
    * (words from {@code tokens}, the article's normalized words).
    */
   public static java.util.List<Rendering> of(
+      int article, String text, Tokens tokens, QuoteFinder.Found found) {
+    return of(article, text, tokens, found.quotes());
+  }
+
+  /** The quotes of an article as renderings (see the other {@code of}). */
+  public static java.util.List<Rendering> of(
       int article, String text, Tokens tokens, java.util.List<Quote> quotes) {
     java.util.List<Rendering> out = new java.util.ArrayList<>(quotes.size());
     for (Quote q : quotes) {

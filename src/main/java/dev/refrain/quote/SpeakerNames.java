@@ -15,7 +15,7 @@ import org.apache.commons.text.similarity.JaroWinklerSimilarity;
  * <p>A person is known by surname (the last word of the name, accents and case folded). Full
  * names of one surname are one person when their first names are spelling variants (Jaro-Winkler
  * similarity of at least {@value #FIRST_NAME_SIMILARITY}, as "Antony" and "Anthony" are at 0.96;
- * "Joe" and "Hunter" are two people), named by the form most renderings use. A surname alone
+ * "Joe" and "Hunter" are two people), named by the form most articles use. A surname alone
  * ("Kritenbrink") takes the full name of the one person with that surname, or of the most named
  * when there are several. An organisation is known by its name folded; a lone word some person's
  * surname is ("Blinken said", where the article gave no first name) is that person.
@@ -54,29 +54,41 @@ final class SpeakerNames {
 
   private final Map<String, List<Person>> bySurname = new HashMap<>();
 
-  /** The names of all renderings' speakers, to resolve. */
-  SpeakerNames(List<Rendering> renderings) {
+  /**
+   * The names of all renderings' speakers, to resolve; each form of a person's name counted by
+   * the articles of {@code people} naming it (each article's people named in full), or, without
+   * them, by the renderings whose speaker it is.
+   */
+  SpeakerNames(List<Rendering> renderings, List<List<String>> people) {
     for (Rendering r : renderings) {
       Speaker s = r.quote().speaker();
-      if (s == null || s.type() != Speaker.Type.PERSON || s.name().indexOf(' ') < 0) {
-        continue;
+      if (s != null && s.type() == Speaker.Type.PERSON && s.name().indexOf(' ') > 0) {
+        person(s.name()).forms.merge(s.name(), people.isEmpty() ? 1 : 0, Integer::sum);
       }
-      String first = fold(s.name().substring(0, s.name().lastIndexOf(' ')));
-      List<Person> people = bySurname.computeIfAbsent(surname(s.name()), k -> new ArrayList<>());
-      Person match = null;
-      for (Person p : people) {
-        if (JARO_WINKLER.apply(p.first, first) >= FIRST_NAME_SIMILARITY) {
-          match = p;
-          break;
+    }
+    for (List<String> article : people) {
+      for (String name : article) {
+        List<Person> known = bySurname.get(surname(name));
+        if (known != null) { // only people who speak
+          person(name).forms.merge(name, 1, Integer::sum);
         }
       }
-      if (match == null) {
-        match = new Person();
-        match.first = first;
-        people.add(match);
-      }
-      match.forms.merge(s.name(), 1, Integer::sum);
     }
+  }
+
+  /** The person a full name is, by surname and first-name spelling; a new one if none. */
+  private Person person(String name) {
+    String first = fold(name.substring(0, name.lastIndexOf(' ')));
+    List<Person> people = bySurname.computeIfAbsent(surname(name), k -> new ArrayList<>());
+    for (Person p : people) {
+      if (JARO_WINKLER.apply(p.first, first) >= FIRST_NAME_SIMILARITY) {
+        return p;
+      }
+    }
+    Person p = new Person();
+    p.first = first;
+    people.add(p);
+    return p;
   }
 
   /**

@@ -20,6 +20,7 @@ import dev.refrain.lsh.FingerprintTable;
 import dev.refrain.minhash.Fingerprints;
 import dev.refrain.normalize.Tokens;
 import dev.refrain.quote.QuoteFamily;
+import dev.refrain.quote.QuoteFinder;
 import dev.refrain.quote.Rendering;
 import dev.refrain.template.TemplateCorpus;
 import dev.refrain.template.Templates;
@@ -152,16 +153,28 @@ public final class Scanner {
   private List<QuoteFamily> quoteFamilies(
       ArticleStore store, Parallel parallel, ProgressListener listener) {
     listener.stageStarted("quotes", store.size());
-    List<List<Rendering>> each =
-        parallel.map(store.size(), i -> detector.quotes(i, store.prepared(i)), listener);
+    List<Quoted> each =
+        parallel.map(
+            store.size(),
+            i -> {
+              PreparedArticle p = store.prepared(i);
+              QuoteFinder.Found found = detector.quotesAndPeople(p);
+              return new Quoted(Rendering.of(i, p.article().text(), p.tokens(), found), found.people());
+            },
+            listener);
     List<Rendering> all = new ArrayList<>();
-    for (List<Rendering> r : each) {
-      all.addAll(r);
+    List<List<String>> people = new ArrayList<>(each.size());
+    for (Quoted q : each) {
+      all.addAll(q.renderings());
+      people.add(q.people());
     }
-    List<QuoteFamily> families = detector.quoteFamilies(all);
+    List<QuoteFamily> families = detector.quoteFamilies(all, people);
     listener.stageFinished();
     return families;
   }
+
+  /** One article's quotes as renderings and the people it names in full. */
+  private record Quoted(List<Rendering> renderings, List<String> people) {}
 
   /** The pairs found, in candidate order, their passages' links, and template words. */
   private record Aligned(List<ArticlePair> pairs, List<Link> links, int[] templateWords) {}

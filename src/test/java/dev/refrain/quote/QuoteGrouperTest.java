@@ -114,4 +114,27 @@ class QuoteGrouperTest {
       assertEquals("Lena Ortiz", f.get(0).speaker());
     }
   }
+
+  @Test
+  void aSpeakerIsNamedByTheFormMostArticlesUseNotMostQuotes() {
+    String q1 = "Intense competition requires continuous diplomacy to avoid conflict";
+    String q2 = "The world expects the cooperation of both countries on climate";
+    String[] texts = {
+      "Anthony Blinken spoke. “" + q1 + ",” Anthony Blinken said. “" + q2 + ",” he said.",
+      "Antony Blinken spoke on Friday. “" + q1 + ",” Blinken said.",
+      "Antony Blinken spoke on Monday. “" + q2 + ",” Blinken said.",
+    };
+    List<Rendering> all = new ArrayList<>();
+    List<List<String>> people = new ArrayList<>();
+    for (int i = 0; i < texts.length; i++) {
+      QuoteFinder.Found found = finder.findWithPeople(texts[i]);
+      all.addAll(Rendering.of(i, texts[i], normalizer.tokenize(texts[i]), found));
+      people.add(found.people());
+    }
+    List<QuoteFamily> byArticles = new QuoteGrouper().group(all, people);
+    assertEquals(2, byArticles.size());
+    for (QuoteFamily f : byArticles) {
+      assertEquals("Antony Blinken", f.speaker(), "two articles say Antony, one Anthony");
+    }
+  }
 }
