@@ -96,6 +96,7 @@ public final class CheckJsonRenderer implements CheckRenderer {
           q.set("diff", MAPPER.valueToTree(p.diff()));
         }
       }
+      n.set("quoteFamilies", MAPPER.valueToTree(a.quoteFamilies()));
     }
     root.set("problems", MAPPER.valueToTree(report.problems()));
     ObjectNode summary = root.putObject("summary");

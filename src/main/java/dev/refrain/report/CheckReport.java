@@ -78,6 +78,8 @@ public record CheckReport(
    * @param earlierVersion the archived article with its id, or null when the archive holds none
    * @param repetitiveWords its words inside text it repeats more than 16 times: compared with
    *     nothing, in no passage (and in the containment's denominator, as template words are)
+   * @param quoteFamilies the quote families it joins with the archived articles it matches,
+   *     renderings as in the scan report ({@code Q1}, ... numbered per article)
    */
   public record ArticleResult(
       String id,
@@ -89,10 +91,20 @@ public record CheckReport(
       boolean exceeded,
       List<Match> matches,
       EarlierVersion earlierVersion,
-      int repetitiveWords) {
+      int repetitiveWords,
+      List<Report.QuoteFamilyEntry> quoteFamilies) {
 
     public ArticleResult {
       matches = List.copyOf(matches);
+      quoteFamilies = List.copyOf(quoteFamilies);
+    }
+
+    /** A result without quote families. */
+    public ArticleResult(
+        String id, String path, int chars, int words, int templateWords, double containment,
+        boolean exceeded, List<Match> matches, EarlierVersion earlierVersion, int repetitiveWords) {
+      this(id, path, chars, words, templateWords, containment, exceeded, matches, earlierVersion,
+          repetitiveWords, List.of());
     }
 
     /** A result of an article whose id the archive does not hold, and that repeats nothing. */

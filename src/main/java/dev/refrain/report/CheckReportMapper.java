@@ -66,10 +66,18 @@ public final class CheckReportMapper {
             ? null
             : new CheckReport.EarlierVersion(
                 e.archived().path(), e.identical(), ReportMapper.round(e.shared()), e.counted());
+    List<dev.refrain.kernel.PreparedArticle> numbered = new ArrayList<>();
+    numbered.add(r.article());
+    for (Checker.Match m : r.matches()) {
+      numbered.add(m.archived());
+    }
     return new CheckReport.ArticleResult(
         fresh.id(), fresh.path(), fresh.text().length(), freshTokens.size(), r.templateWords(),
         ReportMapper.round(r.containment()), r.exceeded(), matches, earlier,
-        r.article().repetitive().words());
+        r.article().repetitive().words(),
+        ReportMapper.quoteFamilies(
+            r.quoteFamilies(), i -> numbered.get(i).article().id(),
+            i -> numbered.get(i).article().text()));
   }
 
   /** Lines and columns (1-based, UTF-16 columns, end exclusive) of {@code start..end}. */

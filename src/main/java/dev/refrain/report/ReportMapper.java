@@ -99,20 +99,30 @@ public final class ReportMapper {
 
   /** Report entries of quote families, numbered Q1, Q2, ... in their order. */
   static List<Report.QuoteFamilyEntry> quoteFamilies(List<QuoteFamily> families, ArticleStore store) {
+    return quoteFamilies(families, i -> store.info(i).id(), i -> store.article(i).text());
+  }
+
+  /**
+   * Report entries of quote families whose renderings number articles: {@code id} and {@code
+   * text} give an article's id and text by number.
+   */
+  static List<Report.QuoteFamilyEntry> quoteFamilies(
+      List<QuoteFamily> families, java.util.function.IntFunction<String> id,
+      java.util.function.IntFunction<String> text) {
     List<Report.QuoteFamilyEntry> out = new ArrayList<>(families.size());
     for (int f = 0; f < families.size(); f++) {
       QuoteFamily family = families.get(f);
       QuoteFamily.Member canon = family.members().get(family.canonical());
-      String canonText = store.article(canon.rendering().article()).text();
+      String canonText = text.apply(canon.rendering().article());
       List<Report.QuoteRenderingEntry> renderings = new ArrayList<>();
-      renderings.add(rendering(canon, true, store, canonText));
+      renderings.add(rendering(canon, true, id, text, canonText));
       List<QuoteFamily.Member> others = new ArrayList<>(family.members());
       others.remove(family.canonical());
       others.sort(
-          java.util.Comparator.comparing((QuoteFamily.Member m) -> store.info(m.rendering().article()).id())
+          java.util.Comparator.comparing((QuoteFamily.Member m) -> id.apply(m.rendering().article()))
               .thenComparingInt(m -> m.rendering().quote().start()));
       for (QuoteFamily.Member m : others) {
-        renderings.add(rendering(m, false, store, canonText));
+        renderings.add(rendering(m, false, id, text, canonText));
       }
       out.add(
           new Report.QuoteFamilyEntry(
@@ -124,12 +134,13 @@ public final class ReportMapper {
   }
 
   private static Report.QuoteRenderingEntry rendering(
-      QuoteFamily.Member m, boolean canonical, ArticleStore store, String canonText) {
+      QuoteFamily.Member m, boolean canonical, java.util.function.IntFunction<String> id,
+      java.util.function.IntFunction<String> texts, String canonText) {
     Quote q = m.rendering().quote();
-    String text = store.article(m.rendering().article()).text();
+    String text = texts.apply(m.rendering().article());
     Speaker said = q.speaker();
     return new Report.QuoteRenderingEntry(
-        store.info(m.rendering().article()).id(), q.start(), q.end(),
+        id.apply(m.rendering().article()), q.start(), q.end(),
         text.substring(q.start(), q.end()), q.kind().name().toLowerCase(Locale.ROOT), canonical,
         m.speaker(), said == null ? null : text.substring(said.start(), said.end()),
         m.attribution().name().toLowerCase(Locale.ROOT), round(m.similarity()),
