@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
       "Renders the HTML and Markdown reports of a JSON Lines report (report.jsonl, from scan"
           + " --format jsonl or the Spark job), or of the part of it the options choose: the pairs"
           + " of some sources, of a date range, the top N. The pairs keep their order (most shared"
-          + " first); an article is kept with its pairs; a cluster when one of its articles is."
+          + " first); an article is kept with its pairs; a cluster or quote family when one of its articles is."
           + " Give the articles with --input to show them in full beside their passages."
     },
     footerHeading = "%nExit codes:%n",
@@ -153,7 +153,7 @@ final class ReportCommand implements Callable<Integer> {
     Report withTexts =
         new Report(
             part.schemaVersion(), part.settings(), part.articles(), part.pairs(), part.clusters(),
-            part.templates(), part.problems(), part.stats(), texts);
+            part.templates(), part.problems(), part.stats(), texts, part.quoteFamilies());
     try {
       Files.createDirectories(out);
       List<OutputFiles.Output> files = new ArrayList<>();
@@ -216,6 +216,12 @@ final class ReportCommand implements Callable<Integer> {
         clusters.add(cl);
       }
     }
+    List<Report.QuoteFamilyEntry> families = new ArrayList<>();
+    for (Report.QuoteFamilyEntry f : c.quoteFamilies()) {
+      if (!filtered || f.renderings().stream().anyMatch(r -> kept.contains(r.article()))) {
+        families.add(f);
+      }
+    }
     int passages = 0;
     int between = 0;
     for (Report.PairEntry p : pairs) {
@@ -232,7 +238,7 @@ final class ReportCommand implements Callable<Integer> {
             : s;
     return new Report(
         c.schemaVersion(), c.settings(), articles, pairs, clusters, c.templates(), c.problems(),
-        stats, Map.of());
+        stats, Map.of(), families);
   }
 
   private static boolean inSources(Report.ArticleEntry a, Set<String> sources) {

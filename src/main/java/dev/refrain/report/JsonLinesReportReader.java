@@ -42,12 +42,14 @@ public final class JsonLinesReportReader {
       List<Report.ClusterEntry> clusters,
       List<Report.TemplateEntry> templates,
       List<Report.ProblemEntry> problems,
-      Report.Stats stats) {
+      Report.Stats stats,
+      List<Report.QuoteFamilyEntry> quoteFamilies) {
 
     /** The report of these contents, with the article texts known ({@code texts}, by id). */
     public Report report(Map<String, String> texts) {
       return new Report(
-          schemaVersion, settings, articles, pairs, clusters, templates, problems, stats, texts);
+          schemaVersion, settings, articles, pairs, clusters, templates, problems, stats, texts,
+          quoteFamilies);
     }
   }
 
@@ -60,6 +62,7 @@ public final class JsonLinesReportReader {
     List<Report.ClusterEntry> clusters = new ArrayList<>();
     List<Report.TemplateEntry> templates = new ArrayList<>();
     List<Report.ProblemEntry> problems = new ArrayList<>();
+    List<Report.QuoteFamilyEntry> quoteFamilies = new ArrayList<>();
     Report.Stats stats = null;
     int lineNumber = 0;
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -102,6 +105,8 @@ public final class JsonLinesReportReader {
             }
             case "cluster" ->
                 clusters.add(withTexts(MAPPER.treeToValue(node, Report.ClusterEntry.class)));
+            case "quoteFamily" ->
+                quoteFamilies.add(withTexts(MAPPER.treeToValue(node, Report.QuoteFamilyEntry.class)));
             case "template" -> templates.add(MAPPER.treeToValue(node, Report.TemplateEntry.class));
             case "problem" -> problems.add(MAPPER.treeToValue(node, Report.ProblemEntry.class));
             case "stats" -> stats = MAPPER.treeToValue(node, Report.Stats.class);
@@ -125,7 +130,8 @@ public final class JsonLinesReportReader {
       throw new Invalid(file + ": no stats line at the end: the file was cut off");
     }
     return new Contents(
-        schemaVersion, settings, articles, pairs, clusters, templates, problems, stats);
+        schemaVersion, settings, articles, pairs, clusters, templates, problems, stats,
+        quoteFamilies);
   }
 
   /**
@@ -178,6 +184,35 @@ public final class JsonLinesReportReader {
               o.kinds()));
     }
     return new Report.ClusterEntry(c.id(), c.articleCount(), out, c.earliest());
+  }
+
+  /** A quote family with its renderings' {@code equal} diff steps given their texts back. */
+  private static Report.QuoteFamilyEntry withTexts(Report.QuoteFamilyEntry f) {
+    Report.QuoteRenderingEntry canonical =
+        f.renderings().stream().filter(Report.QuoteRenderingEntry::canonical).findFirst().orElse(null);
+    if (canonical == null) {
+      return f;
+    }
+    Report.Span canon = new Report.Span(canonical.start(), canonical.end(), canonical.text());
+    List<Report.QuoteRenderingEntry> out = new ArrayList<>(f.renderings().size());
+    for (Report.QuoteRenderingEntry r : f.renderings()) {
+      Report.Span own = new Report.Span(r.start(), r.end(), r.text());
+      List<Report.DiffOp> diff = new ArrayList<>(r.diff().size());
+      for (Report.DiffOp op : r.diff()) {
+        diff.add(
+            op.aText() != null && op.bText() != null
+                ? op
+                : new Report.DiffOp(
+                    op.op(), op.aStart(), op.aEnd(), op.bStart(), op.bEnd(),
+                    within(canon, op.aStart(), op.aEnd()), within(own, op.bStart(), op.bEnd())));
+      }
+      out.add(
+          new Report.QuoteRenderingEntry(
+              r.article(), r.start(), r.end(), r.text(), r.kind(), r.canonical(), r.speaker(),
+              r.speakerMention(), r.attribution(), r.similarity(), diff));
+    }
+    return new Report.QuoteFamilyEntry(
+        f.id(), f.speaker(), f.speakerType(), f.articleCount(), out);
   }
 
   private static String within(Report.Span span, int start, int end) {

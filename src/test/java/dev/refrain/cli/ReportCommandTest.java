@@ -69,7 +69,7 @@ class ReportCommandTest {
     }
     JsonLinesReportReader.Contents d =
         new JsonLinesReportReader.Contents(c.schemaVersion(), c.settings(), dated, c.pairs(),
-            c.clusters(), c.templates(), c.problems(), c.stats());
+            c.clusters(), c.templates(), c.problems(), c.stats(), c.quoteFamilies());
     Report wire = ReportCommand.part(d, Set.of("wire"), null, null, null);
     assertFalse(wire.pairs().isEmpty());
     for (Report.PairEntry p : wire.pairs()) {
