@@ -117,7 +117,7 @@ public final class ReportMapper {
   }
 
   /** The report's caps, or null when nothing was capped. */
-  static Report.Caps caps(dev.refrain.lsh.CandidatePairs.Caps c) {
+  public static Report.Caps caps(dev.refrain.lsh.CandidatePairs.Caps c) {
     if (c == null || c.fingerprints() == 0) {
       return null;
     }

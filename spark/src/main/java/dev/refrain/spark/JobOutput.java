@@ -1,6 +1,7 @@
 package dev.refrain.spark;
 
 import dev.refrain.kernel.DetectorOptions;
+import dev.refrain.lsh.CandidatePairs;
 import dev.refrain.report.JsonLinesReportRenderer;
 import dev.refrain.report.Report;
 import dev.refrain.report.ReportMapper;
@@ -56,7 +57,7 @@ final class JobOutput {
       List<ArticleInput.Problem> problems,
       int n,
       long candidates,
-      long capped) {
+      CandidatePairs.Caps caps) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Configuration conf = jsc.hadoopConfiguration();
     Path out = new Path(output);
@@ -73,7 +74,8 @@ final class JobOutput {
       for (ArticleInput.Problem p : problems) {
         problemEntries.add(new Report.ProblemEntry(p.path(), p.kind(), p.message()));
       }
-      long pairCount = pairs.count();
+      // an article's pair with itself is in pairs[] (the report contract), not counted in stats
+      long pairCount = pairs.filter(t -> !t._1().a().equals(t._1().b())).count();
       long passages = pairs.map(t -> (long) t._1().passages().size()).fold(0L, Long::sum);
       long clusterCount = clusters.count();
       long templateArticles = articles.filter(a -> a.templateWords() > 0).count();
@@ -81,7 +83,8 @@ final class JobOutput {
       Report.Stats stats =
           new Report.Stats(
               n, (int) candidates, (int) pairCount, (int) passages, (int) clusterCount,
-              templateEntries.size(), (int) templateArticles, (int) capped, skipped);
+              templateEntries.size(), (int) templateArticles, caps.fingerprints(), skipped,
+              ReportMapper.caps(caps));
 
       // report.jsonl, a section at a time.
       Path parts = new Path(out, "_report-parts");
@@ -115,8 +118,8 @@ final class JobOutput {
       pairs.unpersist();
       clusters.unpersist();
       return new ScanJob.Summary(
-          n, candidates, pairCount, passages, clusterCount, templateEntries.size(), capped,
-          problems);
+          n, candidates, pairCount, passages, clusterCount, templateEntries.size(),
+          caps.fingerprints(), problems);
     } catch (IOException e) {
       throw new UncheckedIOException(output + ": cannot write the output: " + e.getMessage(), e);
     }
@@ -185,6 +188,46 @@ final class JobOutput {
           .add("aText", DataTypes.StringType)
           .add("bText", DataTypes.StringType);
 
+  private static final StructType SPAN =
+      new StructType()
+          .add("start", DataTypes.IntegerType)
+          .add("end", DataTypes.IntegerType)
+          .add("text", DataTypes.StringType);
+
+  private static final StructType DIRECTION =
+      new StructType()
+          .add("first", DataTypes.StringType)
+          .add("basis", DataTypes.StringType)
+          .add("reason", DataTypes.StringType);
+
+  private static final ArrayType KINDS = new ArrayType(DataTypes.StringType, false);
+
+  /** A passage as {@code internalRepeats[]} holds it (the contract's constant boilerplate left out). */
+  private static final StructType PASSAGE =
+      withPassageFigures(new StructType().add("a", SPAN).add("b", SPAN));
+
+  /** {@code head} and then a passage's figures, kinds and diff (as {@link #figures} gives them). */
+  private static StructType withPassageFigures(StructType head) {
+    return head.add("similarity", DataTypes.DoubleType)
+        .add("kind", DataTypes.StringType)
+        .add("wordsA", DataTypes.IntegerType)
+        .add("wordsB", DataTypes.IntegerType)
+        .add("cluster", DataTypes.StringType)
+        .add("kinds", KINDS)
+        .add("diff", new ArrayType(DIFF, false));
+  }
+
+  /** A row of {@code head} and then the figures, kinds and diff of passage {@code x}. */
+  private static Row withFigures(Report.PassageEntry x, Object... head) {
+    Object[] values = java.util.Arrays.copyOf(head, head.length + 7);
+    Object[] figures = {
+      x.similarity(), x.kind(), x.wordsA(), x.wordsB(), x.cluster(), seq(x.kinds()),
+      diffRows(x.diff())
+    };
+    System.arraycopy(figures, 0, values, head.length, figures.length);
+    return RowFactory.create(values);
+  }
+
   static final StructType ARTICLES =
       new StructType()
           .add("id", DataTypes.StringType)
@@ -195,7 +238,8 @@ final class JobOutput {
           .add("source", DataTypes.StringType)
           .add("title", DataTypes.StringType)
           .add("published", DataTypes.StringType)
-          .add("repetitiveWords", DataTypes.IntegerType);
+          .add("repetitiveWords", DataTypes.IntegerType)
+          .add("internalRepeats", new ArrayType(PASSAGE, false));
 
   static final StructType PAIRS =
       new StructType()
@@ -206,25 +250,21 @@ final class JobOutput {
           .add("containmentB", DataTypes.DoubleType)
           .add("jaccard", DataTypes.DoubleType)
           .add("longestPassageWords", DataTypes.IntegerType)
-          .add("passages", DataTypes.IntegerType);
+          .add("passages", DataTypes.IntegerType)
+          .add("direction", DIRECTION);
 
   static final StructType PASSAGES =
-      new StructType()
-          .add("a", DataTypes.StringType)
-          .add("b", DataTypes.StringType)
-          .add("passage", DataTypes.IntegerType)
-          .add("aStart", DataTypes.IntegerType)
-          .add("aEnd", DataTypes.IntegerType)
-          .add("aText", DataTypes.StringType)
-          .add("bStart", DataTypes.IntegerType)
-          .add("bEnd", DataTypes.IntegerType)
-          .add("bText", DataTypes.StringType)
-          .add("similarity", DataTypes.DoubleType)
-          .add("kind", DataTypes.StringType)
-          .add("wordsA", DataTypes.IntegerType)
-          .add("wordsB", DataTypes.IntegerType)
-          .add("cluster", DataTypes.StringType)
-          .add("diff", new ArrayType(DIFF, false));
+      withPassageFigures(
+          new StructType()
+              .add("a", DataTypes.StringType)
+              .add("b", DataTypes.StringType)
+              .add("passage", DataTypes.IntegerType)
+              .add("aStart", DataTypes.IntegerType)
+              .add("aEnd", DataTypes.IntegerType)
+              .add("aText", DataTypes.StringType)
+              .add("bStart", DataTypes.IntegerType)
+              .add("bEnd", DataTypes.IntegerType)
+              .add("bText", DataTypes.StringType));
 
   static final StructType CLUSTERS =
       new StructType()
@@ -240,8 +280,10 @@ final class JobOutput {
                       .add("text", DataTypes.StringType)
                       .add("canonical", DataTypes.BooleanType)
                       .add("similarity", DataTypes.DoubleType)
+                      .add("kinds", KINDS)
                       .add("diff", new ArrayType(DIFF, false)),
-                  false));
+                  false))
+          .add("earliest", DIRECTION);
 
   static final StructType TEMPLATES =
       new StructType()
@@ -262,13 +304,32 @@ final class JobOutput {
   private static Row articleRow(Report.ArticleEntry a) {
     return RowFactory.create(
         a.id(), a.path(), a.chars(), a.words(), a.templateWords(), a.source(), a.title(),
-        a.published(), a.repetitiveWords());
+        a.published(), a.repetitiveWords(),
+        a.internalRepeats().isEmpty() ? null : seq(passages(a.internalRepeats())));
+  }
+
+  /** Passages as {@link #PASSAGE} rows. */
+  private static List<Row> passages(List<Report.PassageEntry> passages) {
+    List<Row> out = new ArrayList<>();
+    for (Report.PassageEntry x : passages) {
+      out.add(withFigures(x, span(x.a()), span(x.b())));
+    }
+    return out;
+  }
+
+  private static Row span(Report.Span s) {
+    return RowFactory.create(s.start(), s.end(), s.text());
+  }
+
+  /** A direction as a {@link #DIRECTION} row, null when not judged. */
+  private static Row direction(Report.DirectionEntry d) {
+    return d == null ? null : RowFactory.create(d.first(), d.basis(), d.reason());
   }
 
   private static Row pairRow(Report.PairEntry p, long rank) {
     return RowFactory.create(
         rank, p.a(), p.b(), p.containmentA(), p.containmentB(), p.jaccard(),
-        p.longestPassageWords(), p.passages().size());
+        p.longestPassageWords(), p.passages().size(), direction(p.direction()));
   }
 
   private static List<Row> passageRows(Report.PairEntry p) {
@@ -276,10 +337,9 @@ final class JobOutput {
     for (int i = 0; i < p.passages().size(); i++) {
       Report.PassageEntry x = p.passages().get(i);
       out.add(
-          RowFactory.create(
-              p.a(), p.b(), i, x.a().start(), x.a().end(), x.a().text(), x.b().start(),
-              x.b().end(), x.b().text(), x.similarity(), x.kind(), x.wordsA(), x.wordsB(),
-              x.cluster(), diffRows(x.diff())));
+          withFigures(
+              x, p.a(), p.b(), i, x.a().start(), x.a().end(), x.a().text(), x.b().start(),
+              x.b().end(), x.b().text()));
     }
     return out;
   }
@@ -290,10 +350,10 @@ final class JobOutput {
       occurrences.add(
           RowFactory.create(
               o.article(), o.start(), o.end(), o.text(), o.canonical(), o.similarity(),
-              diffRows(o.diff())));
+              seq(o.kinds()), diffRows(o.diff())));
     }
     return RowFactory.create(
-        c.id(), c.articleCount(), seq(occurrences));
+        c.id(), c.articleCount(), seq(occurrences), direction(c.earliest()));
   }
 
   private static Row templateRow(Report.TemplateEntry t) {
