@@ -39,6 +39,8 @@ class ArchitectureTest {
     "picocli, cli",
     "org.jsoup, document",
     "me.tongfei.progressbar, cli",
+    "org.apache.commons.text, quote diff",
+    "org.tartarus.snowball, normalize",
   })
   void libraryIsImportedOnlyWhereItBelongs(String library, String allowed) throws IOException {
     Set<String> packages = Set.of(allowed.split(" "));

@@ -4,6 +4,9 @@ import dev.refrain.align.Passage;
 import dev.refrain.document.Article;
 import dev.refrain.index.LuceneArchive;
 import dev.refrain.kernel.Detector;
+import dev.refrain.quote.QuoteFamily;
+import dev.refrain.quote.QuoteFinder;
+import dev.refrain.quote.Rendering;
 import dev.refrain.kernel.PreparedArticle;
 import dev.refrain.kernel.SharedPassage;
 import dev.refrain.template.Templates;
@@ -98,6 +101,9 @@ public final class Checker {
    * @param matches most shared first
    * @param earlierVersion the archived article with its id, or null when the archive holds none
    * @param caps what the caps on candidates changed for it
+   * @param quoteFamilies the quote families the checked article joins with the archived articles
+   *     it matches: renderings numbered 0 for the checked article, then 1, 2, ... for {@code
+   *     matches} in order
    */
   public record Result(
       PreparedArticle article,
@@ -106,13 +112,15 @@ public final class Checker {
       boolean exceeded,
       int templateWords,
       EarlierVersion earlierVersion,
-      Caps caps) {
+      Caps caps,
+      List<QuoteFamily> quoteFamilies) {
 
-    /** A result whose candidates no cap changed. */
+    /** A result whose candidates no cap changed, without quote families. */
     public Result(
         PreparedArticle article, List<Match> matches, double containment, boolean exceeded,
         int templateWords, EarlierVersion earlierVersion) {
-      this(article, matches, containment, exceeded, templateWords, earlierVersion, Caps.NONE);
+      this(article, matches, containment, exceeded, templateWords, earlierVersion, Caps.NONE,
+          List.of());
     }
 
     /**
@@ -188,7 +196,36 @@ public final class Checker {
     return new Result(
         fresh, matches, containment, containment > options.maxContainment(),
         Templates.maskedWords(freshMask), earlier,
-        new Caps(search.cappedFingerprints(), search.representatives(), notCompared));
+        new Caps(search.cappedFingerprints(), search.representatives(), notCompared),
+        quoteFamilies(fresh, matches));
+  }
+
+  /**
+   * The quote families the checked article (number 0) joins with the archived articles it
+   * matches (numbered from 1 in match order): a quote it shares with an archived article it has
+   * no passage with is not looked for.
+   */
+  private List<QuoteFamily> quoteFamilies(PreparedArticle fresh, List<Match> matches) {
+    List<Rendering> renderings = new ArrayList<>();
+    List<List<String>> people = new ArrayList<>();
+    List<PreparedArticle> articles = new ArrayList<>();
+    articles.add(fresh);
+    for (Match m : matches) {
+      articles.add(m.archived());
+    }
+    for (int i = 0; i < articles.size(); i++) {
+      PreparedArticle p = articles.get(i);
+      QuoteFinder.Found found = detector.quotesAndPeople(p);
+      renderings.addAll(Rendering.of(i, p.article().text(), p.tokens(), found));
+      people.add(found.people());
+    }
+    List<QuoteFamily> joined = new ArrayList<>();
+    for (QuoteFamily f : detector.quoteFamilies(renderings, people)) {
+      if (f.members().get(0).rendering().article() == 0) {
+        joined.add(f);
+      }
+    }
+    return joined;
   }
 
   /**

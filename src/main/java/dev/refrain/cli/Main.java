@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description = "Finds the passages news articles share: syndicated copy, reworded quotes, boilerplate.",
     subcommands = {
-      ScanCommand.class, IndexCommand.class, CheckCommand.class, CalibrateCommand.class,
+      ScanCommand.class, IndexCommand.class, CheckCommand.class, ReportCommand.class,
+      CalibrateCommand.class,
       CompletionCommand.class, HelpCommand.class
     },
     footerHeading = "%nExit codes:%n",

@@ -11,6 +11,10 @@ import dev.refrain.lsh.FingerprintTable;
 import dev.refrain.minhash.Fingerprints;
 import dev.refrain.minhash.Winnowing;
 import dev.refrain.normalize.TextNormalizer;
+import dev.refrain.quote.QuoteFamily;
+import dev.refrain.quote.QuoteFinder;
+import dev.refrain.quote.QuoteGrouper;
+import dev.refrain.quote.Rendering;
 import dev.refrain.normalize.Tokens;
 import dev.refrain.shingle.ShingleSets;
 import dev.refrain.shingle.Shingler;
@@ -42,6 +46,8 @@ public final class Detector implements Serializable {
   private final Winnowing winnowing;
   private final PassageAligner aligner;
   private final VariantDiffer differ = new VariantDiffer();
+  private final QuoteFinder quoteFinder = new QuoteFinder();
+  private final QuoteGrouper quoteGrouper = new QuoteGrouper();
 
   public Detector(DetectorOptions options) {
     this.options = options;
@@ -85,6 +91,36 @@ public final class Detector implements Serializable {
     long[] shingles = p.shingles();
     int to = Math.max(fromWord, Math.min(shingles.length, toWord - options.shingleSize() + 1));
     return winnowing.select(Arrays.copyOfRange(shingles, Math.min(fromWord, to), to));
+  }
+
+  /**
+   * The quotes of a prepared article with their speakers, as renderings numbered {@code number}
+   * (see {@link QuoteFinder}).
+   */
+  public List<Rendering> quotes(int number, PreparedArticle p) {
+    String text = p.article().text();
+    return Rendering.of(number, text, p.tokens(), quoteFinder.find(text));
+  }
+
+  /**
+   * The quotes of a prepared article as renderings numbered {@code number}, and the people it
+   * names in full, for {@link #quoteFamilies(List, List)}.
+   */
+  public QuoteFinder.Found quotesAndPeople(PreparedArticle p) {
+    return quoteFinder.findWithPeople(p.article().text());
+  }
+
+  /** The quote families of renderings of many articles (see {@link QuoteGrouper}). */
+  public List<QuoteFamily> quoteFamilies(List<Rendering> renderings) {
+    return quoteGrouper.group(renderings);
+  }
+
+  /**
+   * The quote families of renderings of many articles, speakers named by the forms most of
+   * {@code people} (each article's people named in full, one list per article) use.
+   */
+  public List<QuoteFamily> quoteFamilies(List<Rendering> renderings, List<List<String>> people) {
+    return quoteGrouper.group(renderings, people);
   }
 
   /** The learner of templates, with these options. */

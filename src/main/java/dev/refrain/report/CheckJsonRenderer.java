@@ -136,6 +136,7 @@ public final class CheckJsonRenderer implements CheckRenderer {
         p.kinds().forEach(kinds::add);
         q.set("diff", MAPPER.valueToTree(p.diff()));
       }
+      n.set("quoteFamilies", MAPPER.valueToTree(a.quoteFamilies()));
     }
   }
 

@@ -154,6 +154,8 @@ public record CheckReport(
    *     article fails for them
    * @param follows ids of the archived articles that most likely ran their shared text before
    *     it, in match order
+   * @param quoteFamilies the quote families it joins with the archived articles it matches,
+   *     renderings as in the scan report ({@code Q1}, ... numbered per article)
    */
   public record ArticleResult(
       String id,
@@ -168,12 +170,23 @@ public record CheckReport(
       int repetitiveWords,
       Caps capped,
       List<String> failedOn,
-      List<String> follows) {
+      List<String> follows,
+      List<Report.QuoteFamilyEntry> quoteFamilies) {
 
     public ArticleResult {
       matches = List.copyOf(matches);
       failedOn = failedOn == null ? List.of() : List.copyOf(failedOn);
       follows = follows == null ? List.of() : List.copyOf(follows);
+      quoteFamilies = quoteFamilies == null ? List.of() : List.copyOf(quoteFamilies);
+    }
+
+    /** A result without quote families. */
+    public ArticleResult(
+        String id, String path, int chars, int words, int templateWords, double containment,
+        boolean exceeded, List<Match> matches, EarlierVersion earlierVersion,
+        int repetitiveWords, Caps capped, List<String> failedOn, List<String> follows) {
+      this(id, path, chars, words, templateWords, containment, exceeded, matches, earlierVersion,
+          repetitiveWords, capped, failedOn, follows, List.of());
     }
 
     /** A result judged by containment only, whose candidates no cap changed, no direction read. */
@@ -182,7 +195,7 @@ public record CheckReport(
         boolean exceeded, List<Match> matches, EarlierVersion earlierVersion,
         int repetitiveWords) {
       this(id, path, chars, words, templateWords, containment, exceeded, matches, earlierVersion,
-          repetitiveWords, null, List.of(), List.of());
+          repetitiveWords, null, List.of(), List.of(), List.of());
     }
 
     /**

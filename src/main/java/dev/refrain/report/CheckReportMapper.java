@@ -112,11 +112,19 @@ public final class CheckReportMapper {
             ? null
             : new CheckReport.EarlierVersion(
                 e.archived().path(), e.identical(), ReportMapper.round(e.shared()), e.counted());
+    List<dev.refrain.kernel.PreparedArticle> numbered = new ArrayList<>();
+    numbered.add(r.article());
+    for (Checker.Match m : r.matches()) {
+      numbered.add(m.archived());
+    }
     return new CheckReport.ArticleResult(
         fresh.id(), fresh.path(), fresh.text().length(), freshTokens.size(), r.templateWords(),
         ReportMapper.round(r.containment()), r.exceeded(), matches, earlier,
         r.article().repetitive().words(), caps(r.caps(), maxBucket, maxCandidates),
-        VariantKinds.labels(failed), follows);
+        VariantKinds.labels(failed), follows,
+        ReportMapper.quoteFamilies(
+            r.quoteFamilies(), i -> numbered.get(i).article().id(),
+            i -> numbered.get(i).article().text()));
   }
 
   /** The report's caps of an article, or null when no cap changed its candidates. */

@@ -83,10 +83,8 @@ public final class HtmlReportRenderer implements ReportRenderer {
       pair(b, page, i);
     }
     note(b, ReportLimits.more(report.pairsBetweenArticles().size(), detailed, "pair"));
-    // The quote families' section (id "quotes", with its entry in SECTIONS) belongs here, after
-    // the pairs and before the clusters, written only when the report carries families: each
-    // family's renderings as a list like a cluster's (occurrences(...)).
     clusters(b, page);
+    quoteFamilies(b, page);
     templates(b, page);
     b.append("</main>\n<script>").append(script).append("</script>\n");
     b.append("</body>\n</html>\n");
@@ -102,6 +100,7 @@ public final class HtmlReportRenderer implements ReportRenderer {
           new String[] {"matrix", "Matrix"},
           new String[] {"pairs", "Pairs"},
           new String[] {"clusters", "Clusters"},
+          new String[] {"quotes", "Quotes"},
           new String[] {"templates", "Templates"});
 
   private static void nav(StringBuilder b, List<String[]> sections) {
@@ -568,6 +567,62 @@ public final class HtmlReportRenderer implements ReportRenderer {
     b.append("</section>\n");
   }
 
+  // ---------------------------------------------------------------- quote families
+
+  /**
+   * The quote families: per family its speaker, the canonical rendering, and each other
+   * article's rendering as a word diff against it, with how that article attributes it.
+   */
+  private static void quoteFamilies(StringBuilder b, Page page) {
+    b.append("<section id=\"quotes\">\n<h2>Quote families</h2>\n");
+    List<Report.QuoteFamilyEntry> families = page.report.quoteFamilies();
+    if (families.isEmpty()) {
+      b.append("<p class=\"muted\">").append(HtmlEscape.text(ReportPhrases.NO_QUOTE_FAMILIES))
+          .append("</p>\n</section>\n");
+      return;
+    }
+    b.append("<p class=\"legend\">").append(HtmlEscape.text(ReportPhrases.QUOTE_FAMILIES_LEGEND))
+        .append(" (<del>only in the canonical rendering</del> <ins>only in this one</ins>).</p>\n");
+    int shown = Math.min(families.size(), page.limits.clusters());
+    for (Report.QuoteFamilyEntry f : families.subList(0, shown)) {
+      b.append("<div class=\"cluster quote-family\" id=\"quote-").append(HtmlEscape.token(f.id()))
+          .append("\">\n<h3>").append(HtmlEscape.text(f.id())).append(" ")
+          .append(HtmlEscape.text(ReportPhrases.speakerOf(f)))
+          .append(" <span class=\"muted\">").append(f.articleCount()).append(" articles · ")
+          .append(f.renderings().size()).append(" renderings</span></h3>\n");
+      Report.QuoteRenderingEntry canonical = f.renderings().get(0);
+      String canonicalText = page.text(canonical.article());
+      for (Report.QuoteRenderingEntry r : f.renderings()) {
+        b.append("<div class=\"occ").append(r.canonical() ? " canonical" : "")
+            .append("\"><div class=\"occ-head\">")
+            .append(r.canonical() ? "<span class=\"badge\">canonical</span> " : "")
+            .append(page.articleLink(r.article()))
+            .append(" <span class=\"badge\">").append(HtmlEscape.text(ReportPhrases.attribution(r)))
+            .append("</span>");
+        if (!r.canonical()) {
+          b.append(" <span class=\"muted\">similarity ").append(num2(r.similarity()))
+              .append("</span>");
+        }
+        b.append("</div>\n");
+        if (r.canonical() || r.diff().isEmpty()) {
+          b.append("<div class=\"text\">").append(HtmlEscape.text(r.text())).append("</div>");
+        } else {
+          b.append("<div class=\"inline\">");
+          inlineDiff(
+              b,
+              HtmlInlineDiff.pieces(
+                  r.diff(), canonicalText, page.text(r.article()), canonical.start(),
+                  canonical.end()));
+          b.append("</div>");
+        }
+        b.append("</div>\n");
+      }
+      b.append("</div>\n");
+    }
+    note(b, ReportPhrases.moreQuoteFamilies(families.size(), shown));
+    b.append("</section>\n");
+  }
+
   // ---------------------------------------------------------------- templates
 
   private static void templates(StringBuilder b, Page page) {
@@ -711,6 +766,10 @@ public final class HtmlReportRenderer implements ReportRenderer {
         List<Report.ClusterEntry> clusters = report.clusters();
         for (Report.ClusterEntry c : clusters.subList(0, Math.min(clusters.size(), limits.clusters()))) {
           c.occurrences().forEach(o -> shownIds.add(o.article()));
+        }
+        List<Report.QuoteFamilyEntry> quotes = report.quoteFamilies();
+        for (Report.QuoteFamilyEntry f : quotes.subList(0, Math.min(quotes.size(), limits.clusters()))) {
+          f.renderings().forEach(r -> shownIds.add(r.article()));
         }
         List<Report.TemplateEntry> templates = report.templates();
         for (Report.TemplateEntry t : templates.subList(0, Math.min(templates.size(), limits.templates()))) {

@@ -9,7 +9,7 @@ import java.io.Writer;
  * {@code type} first, for pipelines that read a large report a line at a time. The lines, in
  * order: one {@code header} (schema version, tool, settings), an {@code article} per article, a
  * {@code pair} per pair (the fields of a {@code pairs[]} entry of {@code report.json}, most shared
- * first), a {@code cluster} per cluster, a {@code template} per template, a {@code problem} per
+ * first), a {@code cluster} per cluster, a {@code quoteFamily} per quote family, a {@code template} per template, a {@code problem} per
  * input problem, and a last {@code stats} line: a reader that did not see it got a cut-off file.
  * Deterministic, {@code \n} line endings.
  */
@@ -100,6 +100,9 @@ public final class JsonLinesReportRenderer implements ReportRenderer {
     }
     for (Report.ClusterEntry c : report.clusters()) {
       line(out, "cluster", g -> ReportJson.cluster(g, c));
+    }
+    for (Report.QuoteFamilyEntry f : report.quoteFamilies()) {
+      line(out, "quoteFamily", g -> ReportJson.quoteFamily(g, f));
     }
     for (Report.TemplateEntry t : report.templates()) {
       line(out, "template", g -> ReportJson.fields(g, t));

@@ -48,6 +48,13 @@ public final class JsonReportRenderer implements ReportRenderer {
         g.writeEndObject();
       }
       g.writeEndArray();
+      g.writeArrayFieldStart("quoteFamilies");
+      for (Report.QuoteFamilyEntry f : report.quoteFamilies()) {
+        g.writeStartObject();
+        ReportJson.quoteFamily(g, f);
+        g.writeEndObject();
+      }
+      g.writeEndArray();
       g.writeFieldName("templates");
       g.writeObject(report.templates());
       g.writeFieldName("problems");

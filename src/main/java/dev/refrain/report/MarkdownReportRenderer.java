@@ -67,6 +67,7 @@ public final class MarkdownReportRenderer implements ReportRenderer {
     note(b, ReportLimits.more(report.pairsBetweenArticles().size(), detailed, "pair"));
     internalRepeats(b, report);
     clusters(b, report.clusters(), texts);
+    quoteFamilies(b, report.quoteFamilies(), texts);
     templates(b, report.templates());
     int end = b.length();
     while (end > 0 && b.charAt(end - 1) == '\n') {
@@ -284,6 +285,44 @@ public final class MarkdownReportRenderer implements ReportRenderer {
     }
     b.append('\n');
     note(b, ReportLimits.more(clusters.size(), shown, "cluster"));
+  }
+
+  // ---------------------------------------------------------------- quote families
+
+  private void quoteFamilies(
+      StringBuilder b, List<Report.QuoteFamilyEntry> families, Map<String, String> texts) {
+    b.append("## Quote families\n\n");
+    if (families.isEmpty()) {
+      b.append(MarkdownEscape.inline(ReportPhrases.NO_QUOTE_FAMILIES)).append("\n\n");
+      return;
+    }
+    b.append(MarkdownEscape.inline(ReportPhrases.QUOTE_FAMILIES_LEGEND))
+        .append(" (~~only in the canonical rendering~~ **only in this one**).\n");
+    int shown = Math.min(families.size(), limits.clusters());
+    for (Report.QuoteFamilyEntry f : families.subList(0, shown)) {
+      b.append("\n### ").append(MarkdownEscape.inline(f.id())).append(" · ")
+          .append(MarkdownEscape.inline(ReportPhrases.speakerOf(f))).append(" · ")
+          .append(f.articleCount()).append(" articles\n\n");
+      Report.QuoteRenderingEntry canonical = f.renderings().get(0);
+      b.append("Canonical, in ").append(MarkdownEscape.inline(canonical.article())).append(" (")
+          .append(MarkdownEscape.inline(ReportPhrases.attribution(canonical))).append("):\n\n")
+          .append("> ").append(MarkdownEscape.inline(canonical.text())).append("\n\n");
+      String canonicalText = texts.get(canonical.article());
+      for (Report.QuoteRenderingEntry r : f.renderings().subList(1, f.renderings().size())) {
+        String line =
+            r.diff().isEmpty()
+                ? MarkdownEscape.inline(r.text())
+                : inlineDiff(
+                    HtmlInlineDiff.pieces(
+                        r.diff(), canonicalText, texts.get(r.article()), canonical.start(),
+                        canonical.end()));
+        b.append("- ").append(MarkdownEscape.inline(r.article())).append(" (")
+            .append(MarkdownEscape.inline(ReportPhrases.attribution(r))).append(", similarity ")
+            .append(num2(r.similarity())).append("): ").append(line).append('\n');
+      }
+    }
+    b.append('\n');
+    note(b, ReportPhrases.moreQuoteFamilies(families.size(), shown));
   }
 
   // ---------------------------------------------------------------- templates

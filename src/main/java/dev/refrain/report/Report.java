@@ -23,6 +23,7 @@ import java.util.Map;
  * @param stats counts from the run (no timings: reports are deterministic)
  * @param texts each article's decoded text by id, for renderers that show articles (read when
  *     asked: a large scan's texts are not held in memory)
+ * @param quoteFamilies quotations two or more articles render, with their speakers, largest first
  */
 public record Report(
     int schemaVersion,
@@ -33,7 +34,23 @@ public record Report(
     List<TemplateEntry> templates,
     List<ProblemEntry> problems,
     Stats stats,
-    Map<String, String> texts) {
+    Map<String, String> texts,
+    List<QuoteFamilyEntry> quoteFamilies) {
+
+  /** A report without quote families. */
+  public Report(
+      int schemaVersion,
+      Settings settings,
+      List<ArticleEntry> articles,
+      List<PairEntry> pairs,
+      List<ClusterEntry> clusters,
+      List<TemplateEntry> templates,
+      List<ProblemEntry> problems,
+      Stats stats,
+      Map<String, String> texts) {
+    this(schemaVersion, settings, articles, pairs, clusters, templates, problems, stats, texts,
+        List.of());
+  }
 
   /**
    * The current {@link #schemaVersion()}. 3: a passage an article repeats inside itself is also
@@ -55,6 +72,7 @@ public record Report(
     clusters = List.copyOf(clusters);
     templates = List.copyOf(templates);
     problems = List.copyOf(problems);
+    quoteFamilies = List.copyOf(quoteFamilies);
   }
 
   /**
@@ -424,6 +442,30 @@ public record Report(
   }
 
   /**
+   * One quotation as two or more articles render it.
+   *
+   * @param id {@code "Q1"}, {@code "Q2"}, ... in report order (most articles first)
+   * @param speaker who most renderings say spoke it, named as across the articles (a person
+   *     without title: {@code "Daniel Kritenbrink"}; an organisation: {@code "State Department"}),
+   *     or null when none names a speaker
+   * @param speakerType {@code "person"} or {@code "organisation"}, null without a speaker
+   * @param articleCount distinct articles rendering it
+   * @param renderings the canonical rendering first, then the others by article id and offset
+   */
+  public record QuoteFamilyEntry(
+      String id,
+      String speaker,
+      String speakerType,
+      int articleCount,
+      List<QuoteRenderingEntry> renderings)
+      implements java.io.Serializable {
+
+    public QuoteFamilyEntry {
+      renderings = List.copyOf(renderings);
+    }
+  }
+
+  /**
    * What the bucket cap left out of the candidate search: fingerprints held by more than {@code
    * maxBucket} articles propose each holder paired with one representative holder (a star), not
    * every pair of holders.
@@ -439,4 +481,42 @@ public record Report(
       int maxBucket, int fingerprints, int articles, int representativePairs,
       long pairsNotCompared)
       implements java.io.Serializable {}
+
+  /**
+   * One article's rendering of a quotation.
+   *
+   * @param start 0-based, end-exclusive offset of the quoted words in the article's text
+   * @param text exactly the article's text from {@code start} to {@code end}
+   * @param kind {@code "marked"} (inside quotation marks) or {@code "reported"} (reported speech
+   *     after a speech verb, no marks)
+   * @param canonical true for the rendering the others are diffed against
+   * @param speaker the speaker this article gives, named as across the articles, or as the
+   *     article describes them ({@code "Singaporean counterpart"}); null when it gives none
+   * @param speakerMention the words the attribution rests on, as the article writes them
+   *     ({@code "he"}, {@code "State Department Asia chief Daniel Kritenbrink"}'s name), or null
+   * @param attribution {@code "speaker"} (names the family's speaker), {@code "other"} (names
+   *     someone else), {@code "unnamed"} (describes the speaker without a name) or {@code "none"}
+   * @param similarity IDF-weighted share of the words of the smaller of it and the canonical
+   *     rendering that the two share, in [0, 1]; 1 for the canonical one
+   * @param diff word-level edit script from the canonical rendering (side a) to this one (side
+   *     b); empty for the canonical one
+   */
+  public record QuoteRenderingEntry(
+      String article,
+      int start,
+      int end,
+      String text,
+      String kind,
+      boolean canonical,
+      String speaker,
+      String speakerMention,
+      String attribution,
+      double similarity,
+      List<DiffOp> diff)
+      implements java.io.Serializable {
+
+    public QuoteRenderingEntry {
+      diff = List.copyOf(diff);
+    }
+  }
 }

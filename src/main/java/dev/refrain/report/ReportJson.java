@@ -124,6 +124,34 @@ final class ReportJson {
     direction(g, "earliest", c.earliest());
   }
 
+  static void quoteFamily(JsonGenerator g, Report.QuoteFamilyEntry f) throws IOException {
+    g.writeStringField("id", f.id());
+    stringIfPresent(g, "speaker", f.speaker());
+    stringIfPresent(g, "speakerType", f.speakerType());
+    g.writeNumberField("articleCount", f.articleCount());
+    g.writeArrayFieldStart("renderings");
+    for (Report.QuoteRenderingEntry r : f.renderings()) {
+      g.writeStartObject();
+      g.writeStringField("article", r.article());
+      g.writeNumberField("start", r.start());
+      g.writeNumberField("end", r.end());
+      g.writeStringField("text", r.text());
+      g.writeStringField("kind", r.kind());
+      g.writeBooleanField("canonical", r.canonical());
+      stringIfPresent(g, "speaker", r.speaker());
+      stringIfPresent(g, "speakerMention", r.speakerMention());
+      g.writeStringField("attribution", r.attribution());
+      g.writeNumberField("similarity", r.similarity());
+      g.writeArrayFieldStart("diff");
+      for (Report.DiffOp op : r.diff()) {
+        diffOp(g, op);
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
   /**
    * One step of a variant diff. An {@code equal} step's words are the passage's own words, so
    * its texts are left out (the offsets say where they are in the passage's texts): a reprinted

@@ -12,6 +12,9 @@ import dev.refrain.kernel.Direction;
 import dev.refrain.kernel.DetectorOptions;
 import dev.refrain.kernel.SharedPassage;
 import dev.refrain.normalize.TextNormalizer;
+import dev.refrain.quote.Quote;
+import dev.refrain.quote.QuoteFamily;
+import dev.refrain.quote.Speaker;
 import dev.refrain.scan.ScanResult;
 import dev.refrain.template.Template;
 import java.util.AbstractList;
@@ -106,7 +109,57 @@ public final class ReportMapper {
             result.cappedFingerprints(), skipped, caps(result.caps()));
     return new Report(
         Report.SCHEMA_VERSION, settings, articles, pairs, clusters, templates, problemEntries,
-        stats, texts(store));
+        stats, texts(store), quoteFamilies(result.quoteFamilies(), store));
+  }
+
+  /** Report entries of quote families, numbered Q1, Q2, ... in their order. */
+  static List<Report.QuoteFamilyEntry> quoteFamilies(List<QuoteFamily> families, ArticleStore store) {
+    return quoteFamilies(families, i -> store.info(i).id(), i -> store.article(i).text());
+  }
+
+  /**
+   * Report entries of quote families whose renderings number articles: {@code id} and {@code
+   * text} give an article's id and text by number.
+   */
+  static List<Report.QuoteFamilyEntry> quoteFamilies(
+      List<QuoteFamily> families, java.util.function.IntFunction<String> id,
+      java.util.function.IntFunction<String> text) {
+    List<Report.QuoteFamilyEntry> out = new ArrayList<>(families.size());
+    for (int f = 0; f < families.size(); f++) {
+      QuoteFamily family = families.get(f);
+      QuoteFamily.Member canon = family.members().get(family.canonical());
+      String canonText = text.apply(canon.rendering().article());
+      List<Report.QuoteRenderingEntry> renderings = new ArrayList<>();
+      renderings.add(rendering(canon, true, id, text, canonText));
+      List<QuoteFamily.Member> others = new ArrayList<>(family.members());
+      others.remove(family.canonical());
+      others.sort(
+          java.util.Comparator.comparing((QuoteFamily.Member m) -> id.apply(m.rendering().article()))
+              .thenComparingInt(m -> m.rendering().quote().start()));
+      for (QuoteFamily.Member m : others) {
+        renderings.add(rendering(m, false, id, text, canonText));
+      }
+      out.add(
+          new Report.QuoteFamilyEntry(
+              "Q" + (f + 1), family.speaker(),
+              family.speakerType() == null ? null : family.speakerType().name().toLowerCase(Locale.ROOT),
+              family.articleCount(), renderings));
+    }
+    return out;
+  }
+
+  private static Report.QuoteRenderingEntry rendering(
+      QuoteFamily.Member m, boolean canonical, java.util.function.IntFunction<String> id,
+      java.util.function.IntFunction<String> texts, String canonText) {
+    Quote q = m.rendering().quote();
+    String text = texts.apply(m.rendering().article());
+    Speaker said = q.speaker();
+    return new Report.QuoteRenderingEntry(
+        id.apply(m.rendering().article()), q.start(), q.end(),
+        text.substring(q.start(), q.end()), q.kind().name().toLowerCase(Locale.ROOT), canonical,
+        m.speaker(), said == null ? null : text.substring(said.start(), said.end()),
+        m.attribution().name().toLowerCase(Locale.ROOT), round(m.similarity()),
+        diffOps(m.diff(), canonText, text));
   }
 
   /** The settings a report names for a run with options {@code o}. */

@@ -63,4 +63,37 @@ final class ReportPhrases {
   static String kinds(java.util.List<String> kinds, String kind) {
     return kinds.isEmpty() ? (kind == null ? "variant" : kind) : String.join(", ", kinds);
   }
+
+  static final String NO_QUOTE_FAMILIES = "No quotation recurs in two or more articles.";
+
+  static final String QUOTE_FAMILIES_LEGEND =
+      "Quotations two or more articles render, verbatim, trimmed or reworded: each with the"
+          + " speaker most of them name, the canonical rendering, and each other article's"
+          + " rendering as a word diff against it, with how that article attributes it";
+
+  /** "Daniel Kritenbrink" (person), "State Department" (organisation), or "no speaker named". */
+  static String speakerOf(Report.QuoteFamilyEntry f) {
+    return f.speaker() == null ? "no speaker named" : f.speaker();
+  }
+
+  /** How one rendering attributes its quote, e.g. "says: he", "names someone else: X". */
+  static String attribution(Report.QuoteRenderingEntry r) {
+    String mention =
+        r.speakerMention() == null || r.speakerMention().equals(r.speaker())
+            ? ""
+            : " (\u201c" + r.speakerMention() + "\u201d)";
+    return switch (r.attribution()) {
+      case "speaker" -> "attributed to " + r.speaker() + mention;
+      case "other" -> "attributed to someone else: " + r.speaker() + mention;
+      case "unnamed" -> "speaker not named: " + r.speaker() + mention;
+      default -> "no speaker given";
+    };
+  }
+
+  /** "3 more quote families not shown here (...)". */
+  static String moreQuoteFamilies(int total, int shown) {
+    int left = total - shown;
+    return left <= 0 ? "" : left + " more quote famil" + (left == 1 ? "y" : "ies")
+        + " not shown here (all of them are in report.json and report.jsonl)";
+  }
 }

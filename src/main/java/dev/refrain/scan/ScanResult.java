@@ -8,6 +8,7 @@ import dev.refrain.kernel.ArticleStore;
 import dev.refrain.kernel.DetectorOptions;
 import dev.refrain.lsh.CandidatePairs;
 import dev.refrain.normalize.Tokens;
+import dev.refrain.quote.QuoteFamily;
 import dev.refrain.template.Templates;
 import java.util.AbstractList;
 import java.util.List;
@@ -26,6 +27,8 @@ import java.util.List;
  * @param cappedFingerprints fingerprints held by more than {@code maxBucket} articles, which
  *     proposed stars, not all their pairs
  * @param caps what the bucket cap left out
+ * @param quoteFamilies quotations two or more articles render, with their speakers, largest
+ *     first (renderings numbered by article, as in {@link #store()})
  */
 public record ScanResult(
     DetectorOptions options,
@@ -36,15 +39,25 @@ public record ScanResult(
     Templates templates,
     int candidatePairs,
     int cappedFingerprints,
-    CandidatePairs.Caps caps) {
+    CandidatePairs.Caps caps,
+    List<QuoteFamily> quoteFamilies) {
 
-  /** A result from a search that capped nothing it reports. */
+  /** A result from a search that capped nothing it reports, without quote families. */
   public ScanResult(
       DetectorOptions options, ArticleStore store, int[] templateWords, List<ArticlePair> pairs,
       List<ClusterResult> clusters, Templates templates, int candidatePairs,
       int cappedFingerprints) {
     this(options, store, templateWords, pairs, clusters, templates, candidatePairs,
-        cappedFingerprints, CandidatePairs.Caps.none(options.maxBucket()));
+        cappedFingerprints, CandidatePairs.Caps.none(options.maxBucket()), List.of());
+  }
+
+  /** A result without quote families. */
+  public ScanResult(
+      DetectorOptions options, ArticleStore store, int[] templateWords, List<ArticlePair> pairs,
+      List<ClusterResult> clusters, Templates templates, int candidatePairs,
+      int cappedFingerprints, CandidatePairs.Caps caps) {
+    this(options, store, templateWords, pairs, clusters, templates, candidatePairs,
+        cappedFingerprints, caps, List.of());
   }
 
   /** The scanned articles with their texts, by number (read from the store on each call). */

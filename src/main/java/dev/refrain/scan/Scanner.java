@@ -19,6 +19,9 @@ import dev.refrain.lsh.CandidatePairs;
 import dev.refrain.lsh.FingerprintTable;
 import dev.refrain.minhash.Fingerprints;
 import dev.refrain.normalize.Tokens;
+import dev.refrain.quote.QuoteFamily;
+import dev.refrain.quote.QuoteFinder;
+import dev.refrain.quote.Rendering;
 import dev.refrain.template.TemplateCorpus;
 import dev.refrain.template.Templates;
 import java.util.ArrayList;
@@ -140,11 +143,43 @@ public final class Scanner {
       results.sort(RANKING);
       List<ScanResult.ClusterResult> clusters = clusterResults(clustered.clusters(), store);
       listener.stageFinished();
+
+      List<QuoteFamily> quoteFamilies = quoteFamilies(store, parallel, listener);
       return new ScanResult(
           options, store, aligned.templateWords, results, clusters, templates, pairs.length,
-          found.cappedFingerprints(), found.caps());
+          found.cappedFingerprints(), found.caps(), quoteFamilies);
     }
   }
+
+  /**
+   * The quote families of the store's articles: each article's quotes found on the pool (an
+   * article prepared again when the store spooled it), then grouped across all of them.
+   */
+  private List<QuoteFamily> quoteFamilies(
+      ArticleStore store, Parallel parallel, ProgressListener listener) {
+    listener.stageStarted("quotes", store.size());
+    List<Quoted> each =
+        parallel.map(
+            store.size(),
+            i -> {
+              PreparedArticle p = store.prepared(i);
+              QuoteFinder.Found found = detector.quotesAndPeople(p);
+              return new Quoted(Rendering.of(i, p.article().text(), p.tokens(), found), found.people());
+            },
+            listener);
+    List<Rendering> all = new ArrayList<>();
+    List<List<String>> people = new ArrayList<>(each.size());
+    for (Quoted q : each) {
+      all.addAll(q.renderings());
+      people.add(q.people());
+    }
+    List<QuoteFamily> families = detector.quoteFamilies(all, people);
+    listener.stageFinished();
+    return families;
+  }
+
+  /** One article's quotes as renderings and the people it names in full. */
+  private record Quoted(List<Rendering> renderings, List<String> people) {}
 
   /** The pairs found, in candidate order, their passages' links, and template words. */
   private record Aligned(List<ArticlePair> pairs, List<Link> links, int[] templateWords) {}

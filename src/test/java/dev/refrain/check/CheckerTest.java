@@ -67,6 +67,17 @@ class CheckerTest {
   }
 
   @Test
+  void theCheckedArticleJoinsTheQuoteFamilyOfTheArchivedQuoteItRewords() throws Exception {
+    Article fresh = Article.of("new", filler(50, 40) + REWORDED + " " + filler(51, 40));
+    Checker.Result r = check(fresh, options(Set.of(), Baseline.empty()));
+    assertEquals(1, r.quoteFamilies().size(), r.quoteFamilies().toString());
+    var family = r.quoteFamilies().get(0);
+    assertEquals(0, family.members().get(0).rendering().article(), "the checked article first");
+    assertEquals(1, family.members().get(1).rendering().article(), "then its first match, wire");
+    assertTrue(family.members().get(1).rendering().text().contains("making progress"));
+  }
+
+  @Test
   void findsAQuoteCopiedFromTheArchiveWithItsVariantDiff() throws Exception {
     Article fresh = Article.of("new", filler(50, 40) + REWORDED + " " + filler(51, 40));
     Checker.Result r = check(fresh, options(Set.of(), Baseline.empty()));

@@ -49,7 +49,7 @@ class CheckJsonRendererTest {
   void articlesMatchesAndPassagesKeepTheContractShape() throws Exception {
     JsonNode root = MAPPER.readTree(render(renderer, sampleReport()));
     JsonNode a = root.at("/articles/0");
-    assertEquals(List.of("id", "path", "chars", "words", "templateWords", "repetitiveWords", "containment", "exceeded", "failedOn", "failed", "follows", "matches"),
+    assertEquals(List.of("id", "path", "chars", "words", "templateWords", "repetitiveWords", "containment", "exceeded", "failedOn", "failed", "follows", "matches", "quoteFamilies"),
         fields(a));
     assertEquals(CheckRenderersTest.A1_ID, a.get("id").asText());
     assertTrue(a.get("exceeded").asBoolean());

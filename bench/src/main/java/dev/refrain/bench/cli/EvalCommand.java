@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
           + " (MSR Paraphrase test split: accuracy, F1), pan13 (PAN 2013 text alignment,"
           + " no-obfuscation: precision, recall, granularity, plagdet), seeds (the seed articles"
           + " against bench/src/main/resources/eval/seeds-gold.json), synthetic (a seeded syndication"
-          + " corpus with planted reuse), or all.",
+          + " corpus with planted reuse), quotes (a seeded corpus of articles quoting known"
+          + " speakers: quote family recall, precision and speaker accuracy), or all.",
       "",
       "Data is read from --data (default ../shared/corpora): clough-stevenson/,"
           + " msrp/, pan13-ta-02-no-obfuscation-partial/ and, for synthetic sentences,"
@@ -58,7 +59,7 @@ public final class EvalCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "<corpus>",
-      description = "clough, msrp, pan13, seeds, synthetic or all")
+      description = "clough, msrp, pan13, seeds, synthetic, quotes or all")
   String corpus;
 
   @Option(names = "--data", paramLabel = "DIR", defaultValue = DEFAULT_DATA,

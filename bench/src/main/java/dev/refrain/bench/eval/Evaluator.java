@@ -16,7 +16,9 @@ public record Evaluator(Path data, Path seeds) {
 
   /** The corpus names, in the order {@code all} runs them. */
   public static final List<String> CORPORA =
-      List.of(CloughEval.NAME, MsrpEval.NAME, Pan13Eval.NAME, SeedsEval.NAME, SyntheticEval.NAME);
+      List.of(
+          CloughEval.NAME, MsrpEval.NAME, Pan13Eval.NAME, SeedsEval.NAME, SyntheticEval.NAME,
+          QuotesEval.NAME);
 
   private static final Map<String, String> TITLES =
       Map.of(
@@ -24,7 +26,8 @@ public record Evaluator(Path data, Path seeds) {
           MsrpEval.NAME, MsrpEval.TITLE,
           Pan13Eval.NAME, Pan13Eval.TITLE,
           SeedsEval.NAME, SeedsEval.TITLE,
-          SyntheticEval.NAME, SyntheticEval.TITLE);
+          SyntheticEval.NAME, SyntheticEval.TITLE,
+          QuotesEval.NAME, QuotesEval.TITLE);
 
   public Evaluator {
     Objects.requireNonNull(data, "data");
@@ -40,6 +43,7 @@ public record Evaluator(Path data, Path seeds) {
         case Pan13Eval.NAME -> Pan13Eval.run(data);
         case SeedsEval.NAME -> SeedsEval.run(seeds);
         case SyntheticEval.NAME -> SyntheticEval.run(data);
+        case QuotesEval.NAME -> QuotesEval.run(data);
         default -> throw new IllegalArgumentException(
             "unknown corpus \"" + corpus + "\"; expected " + String.join(", ", CORPORA) + " or all");
       };

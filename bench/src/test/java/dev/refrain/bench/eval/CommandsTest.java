@@ -36,7 +36,7 @@ class CommandsTest {
     Run r = run(new EvalCommand(), "reuters");
     assertEquals(2, r.code());
     assertTrue(r.err().contains("unknown corpus \"reuters\""), r.err());
-    assertTrue(r.err().contains("clough, msrp, pan13, seeds, synthetic or all"), r.err());
+    assertTrue(r.err().contains("clough, msrp, pan13, seeds, synthetic, quotes or all"), r.err());
   }
 
   @Test

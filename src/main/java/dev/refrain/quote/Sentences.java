@@ -1,0 +1,83 @@
+package dev.refrain.quote;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Splits a text into sentences, never inside a quote; see {@link QuoteFinder}. */
+final class Sentences {
+  private Sentences() {}
+
+  /**
+   * The sentence starts of {@code text}, ascending, the first 0. A sentence ends at a line break,
+   * or after . ! ? (outside quotes; or a closing mark right after one) followed by space and a
+   * capital letter, a digit or an opening mark.
+   */
+  static int[] starts(String text, boolean[] masked, List<int[]> marks) {
+    List<Integer> out = new ArrayList<>();
+    out.add(0);
+    boolean[] closeAfterStop = new boolean[text.length() + 1];
+    for (int[] m : marks) {
+      if (m[3] > m[2] && m[2] > m[1] && ".!?".indexOf(text.charAt(m[2] - 1)) >= 0) {
+        closeAfterStop[m[3] - 1] = true;
+      }
+    }
+    int n = text.length();
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c == '\n' && !masked[i]) {
+        int j = i + 1;
+        while (j < n && Character.isWhitespace(text.charAt(j))) {
+          j++;
+        }
+        if (j < n && j > out.get(out.size() - 1)) {
+          out.add(j);
+        }
+        i = j - 1;
+        continue;
+      }
+      boolean stop = (".!?".indexOf(c) >= 0 && !masked[i]) || closeAfterStop[i];
+      if (!stop) {
+        continue;
+      }
+      int j = i + 1;
+      while (j < n && (text.charAt(j) == '”' || text.charAt(j) == '"' || text.charAt(j) == '»'
+          || text.charAt(j) == ')') && !masked[j]) {
+        j++;
+      }
+      if (j >= n || !Character.isWhitespace(text.charAt(j))) {
+        continue;
+      }
+      int k = j;
+      while (k < n && Character.isWhitespace(text.charAt(k))) {
+        k++;
+      }
+      if (k < n) {
+        char d = text.charAt(k);
+        if (Character.isUpperCase(d) || Character.isDigit(d) || "“„«‘\"「『".indexOf(d) >= 0) {
+          if (!endsAbbreviation(text, i) && k > out.get(out.size() - 1)) {
+            out.add(k);
+          }
+        }
+      }
+    }
+    int[] r = new int[out.size()];
+    for (int i = 0; i < r.length; i++) {
+      r[i] = out.get(i);
+    }
+    return r;
+  }
+
+  /** Whether the stop at {@code i} ends an abbreviation or initial ("Mr.", "D. Kritenbrink"). */
+  static boolean endsAbbreviation(String text, int i) {
+    if (text.charAt(i) != '.') {
+      return false;
+    }
+    int s = i;
+    while (s > 0 && Character.isLetter(text.charAt(s - 1))) {
+      s--;
+    }
+    String w = text.substring(s, i);
+    return (w.length() == 1 && Character.isUpperCase(w.charAt(0)))
+        || Words.ABBREVIATIONS.contains(Lexicon.lower(w) + ".");
+  }
+}
