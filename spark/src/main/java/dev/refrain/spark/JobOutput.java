@@ -33,11 +33,11 @@ import scala.Tuple2;
  * <ul>
  *   <li>{@code report.jsonl}: exactly the JSON Lines report {@code scan --format jsonl} writes
  *       ({@code docs/report-schema.md}): header, articles by id, pairs most shared first,
- *       clusters, templates, problems, stats. Its sections are written by the workers in order
+ *       clusters, quote families, templates, problems, stats. Its sections are written by the workers in order
  *       and joined into one file.
  *   <li>Parquet tables of the same entries: {@code articles}, {@code pairs} (with their {@code
  *       rank}, 0 for the most shared), {@code passages} (one row a passage, with its variant
- *       diff), {@code clusters}, {@code templates}, {@code problems}.
+ *       diff), {@code clusters}, {@code quoteFamilies}, {@code templates}, {@code problems}.
  * </ul>
  */
 final class JobOutput {
@@ -53,6 +53,7 @@ final class JobOutput {
       JavaRDD<Report.ArticleEntry> articles,
       JavaRDD<Report.PairEntry> ranked,
       JavaRDD<Report.ClusterEntry> clusters,
+      JavaRDD<Report.QuoteFamilyEntry> quoteFamilies,
       Templates templates,
       List<ArticleInput.Problem> problems,
       int n,
@@ -69,6 +70,8 @@ final class JobOutput {
           ranked.zipWithIndex().map(t -> new Tuple2<>(t._1(), t._2())).persist(
               org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK_SER());
       clusters = clusters.persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK_SER());
+      quoteFamilies =
+          quoteFamilies.persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK_SER());
       List<Report.TemplateEntry> templateEntries = ReportMapper.templates(templates.list());
       List<Report.ProblemEntry> problemEntries = new ArrayList<>();
       for (ArticleInput.Problem p : problems) {
@@ -95,11 +98,13 @@ final class JobOutput {
       sections.add(lines(articles.map(JsonLinesReportRenderer::articleLine), parts, "1-articles"));
       sections.add(lines(pairs.map(t -> JsonLinesReportRenderer.pairLine(t._1())), parts, "2-pairs"));
       sections.add(lines(clusters.map(JsonLinesReportRenderer::clusterLine), parts, "3-clusters"));
+      sections.add(
+          lines(quoteFamilies.map(JsonLinesReportRenderer::quoteFamilyLine), parts, "4-quotes"));
       List<String> tail = new ArrayList<>();
       templateEntries.forEach(t -> tail.add(JsonLinesReportRenderer.templateLine(t)));
       problemEntries.forEach(p -> tail.add(JsonLinesReportRenderer.problemLine(p)));
       tail.add(JsonLinesReportRenderer.statsLine(stats));
-      sections.add(lines(jsc.parallelize(tail, 1), parts, "4-rest"));
+      sections.add(lines(jsc.parallelize(tail, 1), parts, "5-rest"));
       join(fs, sections, new Path(out, REPORT));
       fs.delete(parts, true);
 
@@ -108,6 +113,9 @@ final class JobOutput {
       table(spark, pairs.map(t -> pairRow(t._1(), t._2())), PAIRS, new Path(out, "pairs"));
       table(spark, pairs.flatMap(t -> passageRows(t._1()).iterator()), PASSAGES, new Path(out, "passages"));
       table(spark, clusters.map(JobOutput::clusterRow), CLUSTERS, new Path(out, "clusters"));
+      table(
+          spark, quoteFamilies.map(JobOutput::quoteFamilyRow), QUOTE_FAMILIES,
+          new Path(out, "quoteFamilies"));
       List<Row> templateRows = new ArrayList<>();
       templateEntries.forEach(t -> templateRows.add(templateRow(t)));
       table(spark, jsc.parallelize(templateRows, 1), TEMPLATES, new Path(out, "templates"));
@@ -117,6 +125,7 @@ final class JobOutput {
       articles.unpersist();
       pairs.unpersist();
       clusters.unpersist();
+      quoteFamilies.unpersist();
       return new ScanJob.Summary(
           n, candidates, pairCount, passages, clusterCount, templateEntries.size(),
           caps.fingerprints(), problems);
@@ -266,6 +275,15 @@ final class JobOutput {
               .add("bEnd", DataTypes.IntegerType)
               .add("bText", DataTypes.StringType));
 
+  /** Where a text is in an article (a cluster occurrence, a quote rendering): the fields it starts with. */
+  private static StructType inArticle() {
+    return new StructType()
+        .add("article", DataTypes.StringType)
+        .add("start", DataTypes.IntegerType)
+        .add("end", DataTypes.IntegerType)
+        .add("text", DataTypes.StringType);
+  }
+
   static final StructType CLUSTERS =
       new StructType()
           .add("id", DataTypes.StringType)
@@ -273,17 +291,32 @@ final class JobOutput {
           .add(
               "occurrences",
               new ArrayType(
-                  new StructType()
-                      .add("article", DataTypes.StringType)
-                      .add("start", DataTypes.IntegerType)
-                      .add("end", DataTypes.IntegerType)
-                      .add("text", DataTypes.StringType)
+                  inArticle()
                       .add("canonical", DataTypes.BooleanType)
                       .add("similarity", DataTypes.DoubleType)
                       .add("kinds", KINDS)
                       .add("diff", new ArrayType(DIFF, false)),
                   false))
           .add("earliest", DIRECTION);
+
+  static final StructType QUOTE_FAMILIES =
+      new StructType()
+          .add("id", DataTypes.StringType)
+          .add("speaker", DataTypes.StringType)
+          .add("speakerType", DataTypes.StringType)
+          .add("articleCount", DataTypes.IntegerType)
+          .add(
+              "renderings",
+              new ArrayType(
+                  inArticle()
+                      .add("kind", DataTypes.StringType)
+                      .add("canonical", DataTypes.BooleanType)
+                      .add("speaker", DataTypes.StringType)
+                      .add("speakerMention", DataTypes.StringType)
+                      .add("attribution", DataTypes.StringType)
+                      .add("similarity", DataTypes.DoubleType)
+                      .add("diff", new ArrayType(DIFF, false)),
+                  false));
 
   static final StructType TEMPLATES =
       new StructType()
@@ -354,6 +387,18 @@ final class JobOutput {
     }
     return RowFactory.create(
         c.id(), c.articleCount(), seq(occurrences), direction(c.earliest()));
+  }
+
+  private static Row quoteFamilyRow(Report.QuoteFamilyEntry f) {
+    List<Row> renderings = new ArrayList<>();
+    for (Report.QuoteRenderingEntry r : f.renderings()) {
+      renderings.add(
+          RowFactory.create(
+              r.article(), r.start(), r.end(), r.text(), r.kind(), r.canonical(), r.speaker(),
+              r.speakerMention(), r.attribution(), r.similarity(), diffRows(r.diff())));
+    }
+    return RowFactory.create(
+        f.id(), f.speaker(), f.speakerType(), f.articleCount(), seq(renderings));
   }
 
   private static Row templateRow(Report.TemplateEntry t) {

@@ -14,6 +14,9 @@ import dev.refrain.kernel.PreparedArticle;
 import dev.refrain.kernel.SharedPassage;
 import dev.refrain.lsh.CandidatePairs;
 import dev.refrain.lsh.FingerprintTable;
+import dev.refrain.quote.QuoteFamily;
+import dev.refrain.quote.QuoteFinder;
+import dev.refrain.quote.Rendering;
 import dev.refrain.report.Report;
 import dev.refrain.report.ReportMapper;
 import dev.refrain.scan.ScanResult;
@@ -127,10 +130,20 @@ final class ScanJob {
   record Found(ArticlePair pair, Report.PairEntry entry, List<Link> links) implements Serializable {}
 
   /**
-   * What the align stage gives: a home article's entry (its number, and its internal repeats'
-   * passages without their clusters, named later), or a pair found.
+   * What the align stage gives: a home article's entry (its number, its internal repeats'
+   * passages without their clusters, named later, and its quotes), or a pair found.
    */
-  record Aligned(int number, Report.ArticleEntry article, Found found) implements Serializable {}
+  record Aligned(int number, Report.ArticleEntry article, Quoted quoted, Found found)
+      implements Serializable {}
+
+  /** An article's quotes as renderings and the people it names in full ({@link QuoteFinder}). */
+  record Quoted(List<Rendering> renderings, List<String> people) implements Serializable {}
+
+  /** The report entry of item {@code index} (a cluster, a quote family) from its articles. */
+  @FunctionalInterface
+  interface EntryMapper<E> extends Serializable {
+    E entry(int index, Map<Integer, Article> articles);
+  }
 
   /** Something sent to an align partition: a candidate pair, or a partner's text. */
   record ToAlign(long pair, Numbered partner) implements Serializable {}
@@ -271,37 +284,53 @@ final class ScanJob {
     Broadcast<Map<Long, int[]>> passageClusters = jsc.broadcast(clusterOfPassage);
     List<Cluster> clusters = clustered.clusters();
     Broadcast<List<Cluster>> clusterList = jsc.broadcast(clusters);
-    List<Tuple2<Integer, Integer>> occurrences = new ArrayList<>();
-    for (int c = 0; c < clusters.size(); c++) {
-      for (Cluster.Occurrence x : clusters.get(c).occurrences()) {
-        occurrences.add(new Tuple2<>(x.article(), c));
-      }
+    List<int[]> clusterArticles = new ArrayList<>();
+    for (Cluster c : clusters) {
+      clusterArticles.add(c.occurrences().stream().mapToInt(Cluster.Occurrence::article).toArray());
     }
     JavaRDD<Report.ClusterEntry> clusterEntries =
-        fetch(texts, ranges, jsc.parallelizePairs(occurrences, Math.max(1, parts)).distinct())
-            .groupByKey()
-            .mapToPair(
-                t -> {
-                  Map<Integer, Article> byNumber = new HashMap<>();
-                  for (Numbered x : t._2()) {
-                    byNumber.put(x.number(), x.article());
-                  }
-                  Map<Integer, PreparedArticle> prepared = new HashMap<>();
-                  java.util.function.IntFunction<PreparedArticle> preparedOf =
-                      a -> prepared.computeIfAbsent(a, x -> detector.prepare(byNumber.get(x)));
-                  ScanResult.ClusterResult r =
-                      Scanner.clusterResult(
-                          detector, clusterList.value().get(t._1()), a -> preparedOf.apply(a).tokens());
-                  return new Tuple2<>(
-                      t._1(),
-                      ReportMapper.cluster(
-                          t._1(), r, a -> ArticleInfo.of(preparedOf.apply(a)),
-                          a -> byNumber.get(a).text()));
-                })
-            .sortByKey()
-            .values();
+        entries(
+            texts, ranges, clusterArticles, parts,
+            (c, byNumber) -> {
+              Map<Integer, PreparedArticle> prepared = new HashMap<>();
+              java.util.function.IntFunction<PreparedArticle> preparedOf =
+                  a -> prepared.computeIfAbsent(a, x -> detector.prepare(byNumber.get(x)));
+              ScanResult.ClusterResult r =
+                  Scanner.clusterResult(
+                      detector, clusterList.value().get(c), a -> preparedOf.apply(a).tokens());
+              return ReportMapper.cluster(
+                  c, r, a -> ArticleInfo.of(preparedOf.apply(a)), a -> byNumber.get(a).text());
+            });
 
-    // 7. The report: pairs ranked, their passages' clusters named.
+    // 7. Quote families, grouped on the driver from every article's quotes, in number order.
+    List<Rendering> renderings = new ArrayList<>();
+    List<List<String>> people = new ArrayList<>();
+    for (Tuple2<Integer, Quoted> t :
+        aligned
+            .filter(x -> x.article() != null)
+            .mapToPair(x -> new Tuple2<>(x.number(), x.quoted()))
+            .sortByKey()
+            .collect()) {
+      renderings.addAll(t._2().renderings());
+      people.add(t._2().people());
+    }
+    List<QuoteFamily> families = detector.quoteFamilies(renderings, people);
+    renderings = null;
+    Broadcast<List<QuoteFamily>> familyList = jsc.broadcast(families);
+    List<int[]> familyArticles = new ArrayList<>();
+    for (QuoteFamily f : families) {
+      familyArticles.add(
+          f.members().stream().mapToInt(m -> m.rendering().article()).distinct().toArray());
+    }
+    JavaRDD<Report.QuoteFamilyEntry> familyEntries =
+        entries(
+            texts, ranges, familyArticles, parts,
+            (f, byNumber) ->
+                ReportMapper.quoteFamily(
+                    f, familyList.value().get(f), a -> byNumber.get(a).id(),
+                    a -> byNumber.get(a).text()));
+
+    // 8. The report: pairs ranked, their passages' clusters named.
     JavaRDD<Report.PairEntry> ranked =
         found
             .mapToPair(f -> new Tuple2<>(f.pair(), f))
@@ -314,8 +343,8 @@ final class ScanJob {
             .map(x -> withClusters(x, passageClusters.value()));
     Summary summary =
         JobOutput.write(
-            spark, o.output(), options, articles, ranked, clusterEntries, templates, problems, n,
-            candidates, proposed.caps());
+            spark, o.output(), options, articles, ranked, clusterEntries, familyEntries, templates,
+            problems, n, candidates, proposed.caps());
     texts.unpersist();
     prints.unpersist();
     pairs.unpersist();
@@ -556,6 +585,7 @@ final class ScanJob {
           new Aligned(
               -1,
               null,
+              null,
               new Found(
                   new ArticlePair(
                       a, b, slim, shared.containmentA(), shared.containmentB(), shared.jaccard()),
@@ -565,6 +595,7 @@ final class ScanJob {
     for (int a : own) {
       PreparedArticle p = preparedOf.apply(a);
       ArticleInfo info = ArticleInfo.of(p);
+      QuoteFinder.Found quotes = detector.quotesAndPeople(p);
       out.add(
           new Aligned(
               a,
@@ -572,10 +603,40 @@ final class ScanJob {
                   info.id(), info.path(), info.chars(), info.words(),
                   Templates.maskedWords(masks.get(a)), info.source(), info.title(),
                   info.published(), info.repetitiveWords(), repeats.getOrDefault(a, List.of())),
+              new Quoted(Rendering.of(a, p.article().text(), p.tokens(), quotes), quotes.people()),
               null));
     }
     out.addAll(found);
     return out.iterator();
+  }
+
+  /**
+   * The report entries of items {@code 0..articles.size()} (clusters, quote families), in that
+   * order, item {@code i} mapped by {@code map} where the texts of {@code articles.get(i)} are
+   * fetched ({@link #fetch}): only those texts move.
+   */
+  static <E> JavaRDD<E> entries(
+      JavaRDD<Numbered> texts, NumberRanges ranges, List<int[]> articles, int parts,
+      EntryMapper<E> map) {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(texts.context());
+    List<Tuple2<Integer, Integer>> wanted = new ArrayList<>();
+    for (int i = 0; i < articles.size(); i++) {
+      for (int a : articles.get(i)) {
+        wanted.add(new Tuple2<>(a, i));
+      }
+    }
+    return fetch(texts, ranges, jsc.parallelizePairs(wanted, Math.max(1, parts)).distinct())
+        .groupByKey()
+        .mapToPair(
+            t -> {
+              Map<Integer, Article> byNumber = new HashMap<>();
+              for (Numbered x : t._2()) {
+                byNumber.put(x.number(), x.article());
+              }
+              return new Tuple2<>(t._1(), map.entry(t._1(), byNumber));
+            })
+        .sortByKey()
+        .values();
   }
 
   /**

@@ -64,6 +64,8 @@ class ScanJobTest {
     assertSameReport(scan, job);
     assertEquals(5, s.articles());
     assertTrue(s.pairs() > 0 && s.clusters() > 0 && s.templates() > 0, s.toString());
+    // Blinken's and Balakrishnan's quotes, as scan groups them.
+    assertTrue(Jsonl.ofType(Jsonl.read(job.resolve("report.jsonl")), "quoteFamily").size() > 1);
     assertNull(Tables.firstDifference(spark, job, Jsonl.read(scan.resolve("report.jsonl"))));
   }
 

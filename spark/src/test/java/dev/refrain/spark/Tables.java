@@ -39,6 +39,7 @@ final class Tables {
     if ((d = compare("pairs", pairRows(pairs), rows(spark, output, "pairs", Tables::rank))) != null
         || (d = compare("passages", passageRows(pairs), rows(spark, output, "passages", Tables::passageKey))) != null
         || (d = compare("clusters", typed(report, "cluster"), rows(spark, output, "clusters", Tables::id))) != null
+        || (d = compare("quoteFamilies", typed(report, "quoteFamily"), rows(spark, output, "quoteFamilies", Tables::id))) != null
         || (d = compare("templates", typed(report, "template"), rows(spark, output, "templates", Tables::id))) != null
         || (d = compare("articles", articleRows(report), rows(spark, output, "articles", Tables::id))) != null) {
       return d;
