@@ -24,7 +24,8 @@ public record ArticleInfo(
     long sourceKey,
     int repetitiveWords) {
 
-  static ArticleInfo of(PreparedArticle p) {
+  /** What a run keeps of a prepared article (also where a distributed job prepares it). */
+  public static ArticleInfo of(PreparedArticle p) {
     Article a = p.article();
     return new ArticleInfo(
         a.id(), a.path(), a.source(), a.title(), a.published(), a.text().length(),

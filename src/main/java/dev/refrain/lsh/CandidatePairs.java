@@ -105,6 +105,37 @@ public final class CandidatePairs {
   }
 
   /**
+   * The rarest holders a pair proposed only by stars counts for {@link #proposes}: more than any
+   * rare fingerprint's, whatever the cap (a capped fingerprint's holders are many, even under a
+   * cap of 3), so a star pair is a candidate only when it shares two fingerprints or a rare one.
+   */
+  public static final int STAR_HOLDERS = Integer.MAX_VALUE;
+
+  /**
+   * A 64-bit hash of a capped fingerprint's holder set, {@code holders[0..count)} sorted: capped
+   * fingerprints with the same holders count their pairs once in {@link Caps#pairsNotCompared}.
+   */
+  public static long holderSet(int[] holders, int count) {
+    long set = count;
+    for (int x = 0; x < count; x++) {
+      set = Hash64.mix(set * 31 + holders[x]);
+    }
+    return set;
+  }
+
+  /**
+   * {@link Caps#pairsNotCompared}: the least of {@code holderSetPairs} (pairs among the distinct
+   * holder sets of the {@code capped} fingerprints, summed) and the pairs among the {@code
+   * affected} articles less the {@code candidatesAmongAffected}; 0 when nothing was capped.
+   */
+  public static long pairsNotCompared(
+      int capped, long holderSetPairs, long affected, long candidatesAmongAffected) {
+    return capped == 0
+        ? 0
+        : Math.min(holderSetPairs, affected * (affected - 1) / 2 - candidatesAmongAffected);
+  }
+
+  /**
    * The candidate pairs of a table.
    *
    * @param pairs each pair once, sorted; pair {@code (a, b)}, {@code a < b}, is {@code (long) a
@@ -260,7 +291,7 @@ public final class CandidatePairs {
         s++;
       }
       int count = common + rareCount + starCount;
-      if (!proposes(count, rareCount > 0 ? LONE_FINGERPRINT_MAX_HOLDERS : Integer.MAX_VALUE)) {
+      if (!proposes(count, rareCount > 0 ? LONE_FINGERPRINT_MAX_HOLDERS : STAR_HOLDERS)) {
         continue;
       }
       if (starCount == count) {
@@ -277,7 +308,7 @@ public final class CandidatePairs {
       out[distinct++] = pair;
     }
     long a = affected.cardinality();
-    long notCompared = capped == 0 ? 0 : Math.min(capSetPairs, a * (a - 1) / 2 - amongAffected);
+    long notCompared = pairsNotCompared(capped, capSetPairs, a, amongAffected);
     Caps caps = new Caps(maxBucket, capped, (int) a, starPairs, notCompared);
     return new Result(Arrays.copyOf(out, distinct), Arrays.copyOf(shared, distinct), capped, caps);
   }
@@ -312,12 +343,10 @@ public final class CandidatePairs {
           int count = pairsOf(key, holders, all, maxBucket, filter, sink);
           if (count > maxBucket) {
             capped[0]++;
-            long set = count;
             for (int x = 0; x < count; x++) {
               affected.set(holders[x]);
-              set = Hash64.mix(set * 31 + holders[x]);
             }
-            capSets.add(set);
+            capSets.add(holderSet(holders, count));
             capHolders.add(count);
             star(holders, count, order, star);
           }

@@ -74,6 +74,11 @@ public final class JsonLinesReportRenderer implements ReportRenderer {
     return line("cluster", g -> ReportJson.cluster(g, c));
   }
 
+  /** A {@code quoteFamily} line. */
+  public static String quoteFamilyLine(Report.QuoteFamilyEntry f) {
+    return line("quoteFamily", g -> ReportJson.quoteFamily(g, f));
+  }
+
   /** A {@code template} line. */
   public static String templateLine(Report.TemplateEntry t) {
     return line("template", g -> ReportJson.fields(g, t));

@@ -126,26 +126,35 @@ public final class ReportMapper {
       java.util.function.IntFunction<String> text) {
     List<Report.QuoteFamilyEntry> out = new ArrayList<>(families.size());
     for (int f = 0; f < families.size(); f++) {
-      QuoteFamily family = families.get(f);
-      QuoteFamily.Member canon = family.members().get(family.canonical());
-      String canonText = text.apply(canon.rendering().article());
-      List<Report.QuoteRenderingEntry> renderings = new ArrayList<>();
-      renderings.add(rendering(canon, true, id, text, canonText));
-      List<QuoteFamily.Member> others = new ArrayList<>(family.members());
-      others.remove(family.canonical());
-      others.sort(
-          java.util.Comparator.comparing((QuoteFamily.Member m) -> id.apply(m.rendering().article()))
-              .thenComparingInt(m -> m.rendering().quote().start()));
-      for (QuoteFamily.Member m : others) {
-        renderings.add(rendering(m, false, id, text, canonText));
-      }
-      out.add(
-          new Report.QuoteFamilyEntry(
-              "Q" + (f + 1), family.speaker(),
-              family.speakerType() == null ? null : family.speakerType().name().toLowerCase(Locale.ROOT),
-              family.articleCount(), renderings));
+      out.add(quoteFamily(f, families.get(f), id, text));
     }
     return out;
+  }
+
+  /**
+   * The report entry of quote family {@code index} (0-based, in report order), {@code id} and
+   * {@code text} giving an article's id and text by number: for a run that holds a family's
+   * texts where it maps it.
+   */
+  public static Report.QuoteFamilyEntry quoteFamily(
+      int index, QuoteFamily family, java.util.function.IntFunction<String> id,
+      java.util.function.IntFunction<String> text) {
+    QuoteFamily.Member canon = family.members().get(family.canonical());
+    String canonText = text.apply(canon.rendering().article());
+    List<Report.QuoteRenderingEntry> renderings = new ArrayList<>();
+    renderings.add(rendering(canon, true, id, text, canonText));
+    List<QuoteFamily.Member> others = new ArrayList<>(family.members());
+    others.remove(family.canonical());
+    others.sort(
+        java.util.Comparator.comparing((QuoteFamily.Member m) -> id.apply(m.rendering().article()))
+            .thenComparingInt(m -> m.rendering().quote().start()));
+    for (QuoteFamily.Member m : others) {
+      renderings.add(rendering(m, false, id, text, canonText));
+    }
+    return new Report.QuoteFamilyEntry(
+        "Q" + (index + 1), family.speaker(),
+        family.speakerType() == null ? null : family.speakerType().name().toLowerCase(Locale.ROOT),
+        family.articleCount(), renderings);
   }
 
   private static Report.QuoteRenderingEntry rendering(
@@ -170,7 +179,7 @@ public final class ReportMapper {
   }
 
   /** The report's caps, or null when nothing was capped. */
-  static Report.Caps caps(dev.refrain.lsh.CandidatePairs.Caps c) {
+  public static Report.Caps caps(dev.refrain.lsh.CandidatePairs.Caps c) {
     if (c == null || c.fingerprints() == 0) {
       return null;
     }

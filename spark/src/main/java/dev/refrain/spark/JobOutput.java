@@ -1,6 +1,7 @@
 package dev.refrain.spark;
 
 import dev.refrain.kernel.DetectorOptions;
+import dev.refrain.lsh.CandidatePairs;
 import dev.refrain.report.JsonLinesReportRenderer;
 import dev.refrain.report.Report;
 import dev.refrain.report.ReportMapper;
@@ -32,11 +33,11 @@ import scala.Tuple2;
  * <ul>
  *   <li>{@code report.jsonl}: exactly the JSON Lines report {@code scan --format jsonl} writes
  *       ({@code docs/report-schema.md}): header, articles by id, pairs most shared first,
- *       clusters, templates, problems, stats. Its sections are written by the workers in order
+ *       clusters, quote families, templates, problems, stats. Its sections are written by the workers in order
  *       and joined into one file.
  *   <li>Parquet tables of the same entries: {@code articles}, {@code pairs} (with their {@code
  *       rank}, 0 for the most shared), {@code passages} (one row a passage, with its variant
- *       diff), {@code clusters}, {@code templates}, {@code problems}.
+ *       diff), {@code clusters}, {@code quoteFamilies}, {@code templates}, {@code problems}.
  * </ul>
  */
 final class JobOutput {
@@ -52,11 +53,12 @@ final class JobOutput {
       JavaRDD<Report.ArticleEntry> articles,
       JavaRDD<Report.PairEntry> ranked,
       JavaRDD<Report.ClusterEntry> clusters,
+      JavaRDD<Report.QuoteFamilyEntry> quoteFamilies,
       Templates templates,
       List<ArticleInput.Problem> problems,
       int n,
       long candidates,
-      long capped) {
+      CandidatePairs.Caps caps) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Configuration conf = jsc.hadoopConfiguration();
     Path out = new Path(output);
@@ -68,12 +70,15 @@ final class JobOutput {
           ranked.zipWithIndex().map(t -> new Tuple2<>(t._1(), t._2())).persist(
               org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK_SER());
       clusters = clusters.persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK_SER());
+      quoteFamilies =
+          quoteFamilies.persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK_SER());
       List<Report.TemplateEntry> templateEntries = ReportMapper.templates(templates.list());
       List<Report.ProblemEntry> problemEntries = new ArrayList<>();
       for (ArticleInput.Problem p : problems) {
         problemEntries.add(new Report.ProblemEntry(p.path(), p.kind(), p.message()));
       }
-      long pairCount = pairs.count();
+      // an article's pair with itself is in pairs[] (the report contract), not counted in stats
+      long pairCount = pairs.filter(t -> !t._1().a().equals(t._1().b())).count();
       long passages = pairs.map(t -> (long) t._1().passages().size()).fold(0L, Long::sum);
       long clusterCount = clusters.count();
       long templateArticles = articles.filter(a -> a.templateWords() > 0).count();
@@ -81,7 +86,8 @@ final class JobOutput {
       Report.Stats stats =
           new Report.Stats(
               n, (int) candidates, (int) pairCount, (int) passages, (int) clusterCount,
-              templateEntries.size(), (int) templateArticles, (int) capped, skipped);
+              templateEntries.size(), (int) templateArticles, caps.fingerprints(), skipped,
+              ReportMapper.caps(caps));
 
       // report.jsonl, a section at a time.
       Path parts = new Path(out, "_report-parts");
@@ -92,11 +98,13 @@ final class JobOutput {
       sections.add(lines(articles.map(JsonLinesReportRenderer::articleLine), parts, "1-articles"));
       sections.add(lines(pairs.map(t -> JsonLinesReportRenderer.pairLine(t._1())), parts, "2-pairs"));
       sections.add(lines(clusters.map(JsonLinesReportRenderer::clusterLine), parts, "3-clusters"));
+      sections.add(
+          lines(quoteFamilies.map(JsonLinesReportRenderer::quoteFamilyLine), parts, "4-quotes"));
       List<String> tail = new ArrayList<>();
       templateEntries.forEach(t -> tail.add(JsonLinesReportRenderer.templateLine(t)));
       problemEntries.forEach(p -> tail.add(JsonLinesReportRenderer.problemLine(p)));
       tail.add(JsonLinesReportRenderer.statsLine(stats));
-      sections.add(lines(jsc.parallelize(tail, 1), parts, "4-rest"));
+      sections.add(lines(jsc.parallelize(tail, 1), parts, "5-rest"));
       join(fs, sections, new Path(out, REPORT));
       fs.delete(parts, true);
 
@@ -105,6 +113,9 @@ final class JobOutput {
       table(spark, pairs.map(t -> pairRow(t._1(), t._2())), PAIRS, new Path(out, "pairs"));
       table(spark, pairs.flatMap(t -> passageRows(t._1()).iterator()), PASSAGES, new Path(out, "passages"));
       table(spark, clusters.map(JobOutput::clusterRow), CLUSTERS, new Path(out, "clusters"));
+      table(
+          spark, quoteFamilies.map(JobOutput::quoteFamilyRow), QUOTE_FAMILIES,
+          new Path(out, "quoteFamilies"));
       List<Row> templateRows = new ArrayList<>();
       templateEntries.forEach(t -> templateRows.add(templateRow(t)));
       table(spark, jsc.parallelize(templateRows, 1), TEMPLATES, new Path(out, "templates"));
@@ -114,9 +125,10 @@ final class JobOutput {
       articles.unpersist();
       pairs.unpersist();
       clusters.unpersist();
+      quoteFamilies.unpersist();
       return new ScanJob.Summary(
-          n, candidates, pairCount, passages, clusterCount, templateEntries.size(), capped,
-          problems);
+          n, candidates, pairCount, passages, clusterCount, templateEntries.size(),
+          caps.fingerprints(), problems);
     } catch (IOException e) {
       throw new UncheckedIOException(output + ": cannot write the output: " + e.getMessage(), e);
     }
@@ -185,6 +197,46 @@ final class JobOutput {
           .add("aText", DataTypes.StringType)
           .add("bText", DataTypes.StringType);
 
+  private static final StructType SPAN =
+      new StructType()
+          .add("start", DataTypes.IntegerType)
+          .add("end", DataTypes.IntegerType)
+          .add("text", DataTypes.StringType);
+
+  private static final StructType DIRECTION =
+      new StructType()
+          .add("first", DataTypes.StringType)
+          .add("basis", DataTypes.StringType)
+          .add("reason", DataTypes.StringType);
+
+  private static final ArrayType KINDS = new ArrayType(DataTypes.StringType, false);
+
+  /** A passage as {@code internalRepeats[]} holds it (the contract's constant boilerplate left out). */
+  private static final StructType PASSAGE =
+      withPassageFigures(new StructType().add("a", SPAN).add("b", SPAN));
+
+  /** {@code head} and then a passage's figures, kinds and diff (as {@link #figures} gives them). */
+  private static StructType withPassageFigures(StructType head) {
+    return head.add("similarity", DataTypes.DoubleType)
+        .add("kind", DataTypes.StringType)
+        .add("wordsA", DataTypes.IntegerType)
+        .add("wordsB", DataTypes.IntegerType)
+        .add("cluster", DataTypes.StringType)
+        .add("kinds", KINDS)
+        .add("diff", new ArrayType(DIFF, false));
+  }
+
+  /** A row of {@code head} and then the figures, kinds and diff of passage {@code x}. */
+  private static Row withFigures(Report.PassageEntry x, Object... head) {
+    Object[] values = java.util.Arrays.copyOf(head, head.length + 7);
+    Object[] figures = {
+      x.similarity(), x.kind(), x.wordsA(), x.wordsB(), x.cluster(), seq(x.kinds()),
+      diffRows(x.diff())
+    };
+    System.arraycopy(figures, 0, values, head.length, figures.length);
+    return RowFactory.create(values);
+  }
+
   static final StructType ARTICLES =
       new StructType()
           .add("id", DataTypes.StringType)
@@ -195,7 +247,8 @@ final class JobOutput {
           .add("source", DataTypes.StringType)
           .add("title", DataTypes.StringType)
           .add("published", DataTypes.StringType)
-          .add("repetitiveWords", DataTypes.IntegerType);
+          .add("repetitiveWords", DataTypes.IntegerType)
+          .add("internalRepeats", new ArrayType(PASSAGE, false));
 
   static final StructType PAIRS =
       new StructType()
@@ -206,25 +259,30 @@ final class JobOutput {
           .add("containmentB", DataTypes.DoubleType)
           .add("jaccard", DataTypes.DoubleType)
           .add("longestPassageWords", DataTypes.IntegerType)
-          .add("passages", DataTypes.IntegerType);
+          .add("passages", DataTypes.IntegerType)
+          .add("direction", DIRECTION);
 
   static final StructType PASSAGES =
-      new StructType()
-          .add("a", DataTypes.StringType)
-          .add("b", DataTypes.StringType)
-          .add("passage", DataTypes.IntegerType)
-          .add("aStart", DataTypes.IntegerType)
-          .add("aEnd", DataTypes.IntegerType)
-          .add("aText", DataTypes.StringType)
-          .add("bStart", DataTypes.IntegerType)
-          .add("bEnd", DataTypes.IntegerType)
-          .add("bText", DataTypes.StringType)
-          .add("similarity", DataTypes.DoubleType)
-          .add("kind", DataTypes.StringType)
-          .add("wordsA", DataTypes.IntegerType)
-          .add("wordsB", DataTypes.IntegerType)
-          .add("cluster", DataTypes.StringType)
-          .add("diff", new ArrayType(DIFF, false));
+      withPassageFigures(
+          new StructType()
+              .add("a", DataTypes.StringType)
+              .add("b", DataTypes.StringType)
+              .add("passage", DataTypes.IntegerType)
+              .add("aStart", DataTypes.IntegerType)
+              .add("aEnd", DataTypes.IntegerType)
+              .add("aText", DataTypes.StringType)
+              .add("bStart", DataTypes.IntegerType)
+              .add("bEnd", DataTypes.IntegerType)
+              .add("bText", DataTypes.StringType));
+
+  /** Where a text is in an article (a cluster occurrence, a quote rendering): the fields it starts with. */
+  private static StructType inArticle() {
+    return new StructType()
+        .add("article", DataTypes.StringType)
+        .add("start", DataTypes.IntegerType)
+        .add("end", DataTypes.IntegerType)
+        .add("text", DataTypes.StringType);
+  }
 
   static final StructType CLUSTERS =
       new StructType()
@@ -233,12 +291,29 @@ final class JobOutput {
           .add(
               "occurrences",
               new ArrayType(
-                  new StructType()
-                      .add("article", DataTypes.StringType)
-                      .add("start", DataTypes.IntegerType)
-                      .add("end", DataTypes.IntegerType)
-                      .add("text", DataTypes.StringType)
+                  inArticle()
                       .add("canonical", DataTypes.BooleanType)
+                      .add("similarity", DataTypes.DoubleType)
+                      .add("kinds", KINDS)
+                      .add("diff", new ArrayType(DIFF, false)),
+                  false))
+          .add("earliest", DIRECTION);
+
+  static final StructType QUOTE_FAMILIES =
+      new StructType()
+          .add("id", DataTypes.StringType)
+          .add("speaker", DataTypes.StringType)
+          .add("speakerType", DataTypes.StringType)
+          .add("articleCount", DataTypes.IntegerType)
+          .add(
+              "renderings",
+              new ArrayType(
+                  inArticle()
+                      .add("kind", DataTypes.StringType)
+                      .add("canonical", DataTypes.BooleanType)
+                      .add("speaker", DataTypes.StringType)
+                      .add("speakerMention", DataTypes.StringType)
+                      .add("attribution", DataTypes.StringType)
                       .add("similarity", DataTypes.DoubleType)
                       .add("diff", new ArrayType(DIFF, false)),
                   false));
@@ -262,13 +337,32 @@ final class JobOutput {
   private static Row articleRow(Report.ArticleEntry a) {
     return RowFactory.create(
         a.id(), a.path(), a.chars(), a.words(), a.templateWords(), a.source(), a.title(),
-        a.published(), a.repetitiveWords());
+        a.published(), a.repetitiveWords(),
+        a.internalRepeats().isEmpty() ? null : seq(passages(a.internalRepeats())));
+  }
+
+  /** Passages as {@link #PASSAGE} rows. */
+  private static List<Row> passages(List<Report.PassageEntry> passages) {
+    List<Row> out = new ArrayList<>();
+    for (Report.PassageEntry x : passages) {
+      out.add(withFigures(x, span(x.a()), span(x.b())));
+    }
+    return out;
+  }
+
+  private static Row span(Report.Span s) {
+    return RowFactory.create(s.start(), s.end(), s.text());
+  }
+
+  /** A direction as a {@link #DIRECTION} row, null when not judged. */
+  private static Row direction(Report.DirectionEntry d) {
+    return d == null ? null : RowFactory.create(d.first(), d.basis(), d.reason());
   }
 
   private static Row pairRow(Report.PairEntry p, long rank) {
     return RowFactory.create(
         rank, p.a(), p.b(), p.containmentA(), p.containmentB(), p.jaccard(),
-        p.longestPassageWords(), p.passages().size());
+        p.longestPassageWords(), p.passages().size(), direction(p.direction()));
   }
 
   private static List<Row> passageRows(Report.PairEntry p) {
@@ -276,10 +370,9 @@ final class JobOutput {
     for (int i = 0; i < p.passages().size(); i++) {
       Report.PassageEntry x = p.passages().get(i);
       out.add(
-          RowFactory.create(
-              p.a(), p.b(), i, x.a().start(), x.a().end(), x.a().text(), x.b().start(),
-              x.b().end(), x.b().text(), x.similarity(), x.kind(), x.wordsA(), x.wordsB(),
-              x.cluster(), diffRows(x.diff())));
+          withFigures(
+              x, p.a(), p.b(), i, x.a().start(), x.a().end(), x.a().text(), x.b().start(),
+              x.b().end(), x.b().text()));
     }
     return out;
   }
@@ -290,10 +383,22 @@ final class JobOutput {
       occurrences.add(
           RowFactory.create(
               o.article(), o.start(), o.end(), o.text(), o.canonical(), o.similarity(),
-              diffRows(o.diff())));
+              seq(o.kinds()), diffRows(o.diff())));
     }
     return RowFactory.create(
-        c.id(), c.articleCount(), seq(occurrences));
+        c.id(), c.articleCount(), seq(occurrences), direction(c.earliest()));
+  }
+
+  private static Row quoteFamilyRow(Report.QuoteFamilyEntry f) {
+    List<Row> renderings = new ArrayList<>();
+    for (Report.QuoteRenderingEntry r : f.renderings()) {
+      renderings.add(
+          RowFactory.create(
+              r.article(), r.start(), r.end(), r.text(), r.kind(), r.canonical(), r.speaker(),
+              r.speakerMention(), r.attribution(), r.similarity(), diffRows(r.diff())));
+    }
+    return RowFactory.create(
+        f.id(), f.speaker(), f.speakerType(), f.articleCount(), seq(renderings));
   }
 
   private static Row templateRow(Report.TemplateEntry t) {

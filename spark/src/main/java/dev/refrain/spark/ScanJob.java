@@ -1,10 +1,12 @@
 package dev.refrain.spark;
 
+import com.carrotsearch.hppc.LongArrayList;
 import dev.refrain.cluster.Cluster;
 import dev.refrain.cluster.ClusterFinder;
 import dev.refrain.cluster.Link;
 import dev.refrain.document.Article;
 import dev.refrain.document.LoaderOptions;
+import dev.refrain.kernel.ArticleInfo;
 import dev.refrain.kernel.ArticlePair;
 import dev.refrain.kernel.Detector;
 import dev.refrain.kernel.DetectorOptions;
@@ -12,7 +14,9 @@ import dev.refrain.kernel.PreparedArticle;
 import dev.refrain.kernel.SharedPassage;
 import dev.refrain.lsh.CandidatePairs;
 import dev.refrain.lsh.FingerprintTable;
-import dev.refrain.normalize.Tokens;
+import dev.refrain.quote.QuoteFamily;
+import dev.refrain.quote.QuoteFinder;
+import dev.refrain.quote.Rendering;
 import dev.refrain.report.Report;
 import dev.refrain.report.ReportMapper;
 import dev.refrain.scan.ScanResult;
@@ -46,11 +50,12 @@ import scala.Tuple2;
  *   <li><b>Prepare</b>: each article normalized, shingled and fingerprinted by {@link
  *       Detector#prepare}; what later stages need of it kept (fingerprints, words, source).
  *   <li><b>Templates</b>, learned from fingerprint document frequencies ({@link TemplateStage}).
- *   <li><b>Candidates</b>: a shuffle on fingerprint key, template holdings dropped before it;
- *       a key with more than {@code maxBucket} holders proposes nothing and is counted; each
- *       key's pairs by {@link CandidatePairs#pairsOf}, reduced per pair (shared fingerprints,
- *       rarest holders) and kept by {@link CandidatePairs#proposes}; articles that may repeat a
- *       passage are paired with themselves.
+ *   <li><b>Candidates</b> ({@link #candidates}): a shuffle on fingerprint key, template
+ *       holdings dropped before it; each key's pairs by {@link CandidatePairs#pairsOf}, a key
+ *       with more than {@code maxBucket} holders proposing its {@link CandidatePairs#star} (each
+ *       holder with the one of least id key) instead, and counted; reduced per pair (shared
+ *       fingerprints, rarest holders) and kept by {@link CandidatePairs#proposes}; articles that
+ *       may repeat a passage are paired with themselves.
  *   <li><b>Align</b>: each pair goes to its first article's partition; the texts of the partners
  *       it lacks are sent there once ({@link #fetch}: a join, not a broadcast of the corpus);
  *       each article there is prepared once, its template words masked, and every pair compared
@@ -99,14 +104,46 @@ final class ScanJob {
       int[] positions, long[] repeated, int day)
       implements Serializable {}
 
-  /** An article holding a fingerprint key: its number, and what the pair filter reads. */
-  record Member(int number, long sourceKey, int day) implements Serializable {}
+  /**
+   * An article holding a fingerprint key: its number, its {@linkplain CandidatePairs#idKey id
+   * key} (a capped key's representative is the holder whose id key is least), and what the pair
+   * filter reads.
+   */
+  record Member(int number, long idKey, long sourceKey, int day) implements Serializable {}
+
+  /**
+   * What the fingerprints proposing a pair say of it, summed: how many propose it, how many of
+   * them as a capped key's star, and the fewest holders of any ({@link
+   * CandidatePairs#STAR_HOLDERS} for a star's).
+   */
+  record Votes(int fingerprints, int star, int rarestHolders) implements Serializable {
+    Votes plus(Votes o) {
+      return new Votes(
+          fingerprints + o.fingerprints, star + o.star, Math.min(rarestHolders, o.rarestHolders));
+    }
+  }
+
+  /** A capped key's holders (its kept ones, sorted) and the hash of their set. */
+  record CappedKey(long holderSet, int[] holders) implements Serializable {}
 
   /** A pair found: its figures (diffs left out, for ranking), its report entry, its passages. */
   record Found(ArticlePair pair, Report.PairEntry entry, List<Link> links) implements Serializable {}
 
-  /** What the align stage gives: a home article's entry, or a pair found. */
-  record Aligned(Report.ArticleEntry article, Found found) implements Serializable {}
+  /**
+   * What the align stage gives: a home article's entry (its number, its internal repeats'
+   * passages without their clusters, named later, and its quotes), or a pair found.
+   */
+  record Aligned(int number, Report.ArticleEntry article, Quoted quoted, Found found)
+      implements Serializable {}
+
+  /** An article's quotes as renderings and the people it names in full ({@link QuoteFinder}). */
+  record Quoted(List<Rendering> renderings, List<String> people) implements Serializable {}
+
+  /** The report entry of item {@code index} (a cluster, a quote family) from its articles. */
+  @FunctionalInterface
+  interface EntryMapper<E> extends Serializable {
+    E entry(int index, Map<Integer, Article> articles);
+  }
 
   /** Something sent to an align partition: a candidate pair, or a partner's text. */
   record ToAlign(long pair, Numbered partner) implements Serializable {}
@@ -118,6 +155,9 @@ final class ScanJob {
   record Summary(
       long articles, long candidatePairs, long pairs, long passages, long clusters, long templates,
       long cappedFingerprints, List<ArticleInput.Problem> problems) {}
+
+  /** What the candidate stage found: the pairs to align and what the bucket cap left out. */
+  record Candidates(JavaRDD<Long> pairs, long count, CandidatePairs.Caps caps) {}
 
   static Summary run(SparkSession spark, Options o) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -196,67 +236,9 @@ final class ScanJob {
     Broadcast<Templates> learned = jsc.broadcast(templates);
 
     // 4. Candidates.
-    int maxBucket = options.maxBucket();
-    PairFilter filter = o.filter();
-    boolean filtered = filter.active();
-    JavaPairRDD<Long, Holders> holders =
-        prints
-            .mapPartitionsToPair(
-                it -> {
-                  Templates.KeyMatcher template = learned.value().byKey(h -> h & keyBits);
-                  List<Tuple2<Long, Member>> out = new ArrayList<>();
-                  while (it.hasNext()) {
-                    Prints p = it.next();
-                    Member m = new Member(p.number(), p.sourceKey(), p.day());
-                    for (long key : distinctKeys(p.hashes(), keyBits)) {
-                      if (!template.isTemplate(p.sourceKey(), key)) {
-                        out.add(new Tuple2<>(key, m));
-                      }
-                    }
-                  }
-                  return out.iterator();
-                })
-            .aggregateByKey(
-                new Holders(filtered),
-                (h, a) -> h.add(a, maxBucket),
-                (x, y) -> x.merge(y, maxBucket))
-            .persist(StorageLevel.MEMORY_AND_DISK_SER());
-    long capped = holders.filter(t -> t._2().capped).count();
-    JavaRDD<Long> proposed =
-        holders
-            .flatMapToPair(
-                t -> {
-                  List<Tuple2<Long, Long>> out = new ArrayList<>();
-                  Holders h = t._2();
-                  if (!h.capped) {
-                    int[] sortedHolders = Arrays.copyOf(h.articles, h.size);
-                    Arrays.sort(sortedHolders);
-                    Map<Integer, Integer> at = filtered ? h.indexes() : Map.of();
-                    CandidatePairs.pairsOf(
-                        t._1(), sortedHolders, sortedHolders.length, maxBucket,
-                        CandidatePairs.HolderFilter.NONE,
-                        (a, b, count) -> {
-                          if (!filtered || h.keeps(filter, at.get(a), at.get(b))) {
-                            out.add(new Tuple2<>(CandidatePairs.encode(a, b), 1L << 32 | count));
-                          }
-                        });
-                  }
-                  return out.iterator();
-                })
-            .reduceByKey(
-                (x, y) -> ((x >>> 32) + (y >>> 32)) << 32 | Math.min(x & 0xFFFF_FFFFL, y & 0xFFFF_FFFFL))
-            .filter(t -> CandidatePairs.proposes((int) (t._2() >>> 32), (int) (long) t._2()))
-            .keys();
-    JavaRDD<Long> self =
-        prints
-            .filter(
-                p ->
-                    !filter.skipSameSource()
-                        && Detector.mayRepeat(p.sourceKey(), p.repeated(), learned.value()))
-            .map(p -> CandidatePairs.encode(p.number(), p.number()));
-    JavaRDD<Long> pairs = proposed.union(self).persist(StorageLevel.MEMORY_AND_DISK_SER());
-    long candidates = pairs.count();
-    holders.unpersist();
+    Candidates proposed = candidates(prints, learned, keyBits, options.maxBucket(), o.filter());
+    JavaRDD<Long> pairs = proposed.pairs();
+    long candidates = proposed.count();
 
     // 5. Align, where each pair's first article is.
     JavaPairRDD<Integer, Integer> wanted =
@@ -302,51 +284,193 @@ final class ScanJob {
     Broadcast<Map<Long, int[]>> passageClusters = jsc.broadcast(clusterOfPassage);
     List<Cluster> clusters = clustered.clusters();
     Broadcast<List<Cluster>> clusterList = jsc.broadcast(clusters);
-    List<Tuple2<Integer, Integer>> occurrences = new ArrayList<>();
-    for (int c = 0; c < clusters.size(); c++) {
-      for (Cluster.Occurrence x : clusters.get(c).occurrences()) {
-        occurrences.add(new Tuple2<>(x.article(), c));
-      }
+    List<int[]> clusterArticles = new ArrayList<>();
+    for (Cluster c : clusters) {
+      clusterArticles.add(c.occurrences().stream().mapToInt(Cluster.Occurrence::article).toArray());
     }
     JavaRDD<Report.ClusterEntry> clusterEntries =
-        fetch(texts, ranges, jsc.parallelizePairs(occurrences, Math.max(1, parts)).distinct())
-            .groupByKey()
-            .mapToPair(
-                t -> {
-                  Map<Integer, Article> byNumber = new HashMap<>();
-                  for (Numbered x : t._2()) {
-                    byNumber.put(x.number(), x.article());
-                  }
-                  Map<Integer, Tokens> tokens = new HashMap<>();
-                  ScanResult.ClusterResult r =
-                      Scanner.clusterResult(
-                          detector, clusterList.value().get(t._1()),
-                          a -> tokens.computeIfAbsent(a, x -> detector.prepare(byNumber.get(x)).tokens()));
-                  return new Tuple2<>(
-                      t._1(),
-                      ReportMapper.cluster(
-                          t._1(), r, a -> byNumber.get(a).id(), a -> byNumber.get(a).text()));
-                })
-            .sortByKey()
-            .values();
+        entries(
+            texts, ranges, clusterArticles, parts,
+            (c, byNumber) -> {
+              Map<Integer, PreparedArticle> prepared = new HashMap<>();
+              java.util.function.IntFunction<PreparedArticle> preparedOf =
+                  a -> prepared.computeIfAbsent(a, x -> detector.prepare(byNumber.get(x)));
+              ScanResult.ClusterResult r =
+                  Scanner.clusterResult(
+                      detector, clusterList.value().get(c), a -> preparedOf.apply(a).tokens());
+              return ReportMapper.cluster(
+                  c, r, a -> ArticleInfo.of(preparedOf.apply(a)), a -> byNumber.get(a).text());
+            });
 
-    // 7. The report: pairs ranked, their passages' clusters named.
+    // 7. Quote families, grouped on the driver from every article's quotes, in number order.
+    List<Rendering> renderings = new ArrayList<>();
+    List<List<String>> people = new ArrayList<>();
+    for (Tuple2<Integer, Quoted> t :
+        aligned
+            .filter(x -> x.article() != null)
+            .mapToPair(x -> new Tuple2<>(x.number(), x.quoted()))
+            .sortByKey()
+            .collect()) {
+      renderings.addAll(t._2().renderings());
+      people.add(t._2().people());
+    }
+    List<QuoteFamily> families = detector.quoteFamilies(renderings, people);
+    renderings = null;
+    Broadcast<List<QuoteFamily>> familyList = jsc.broadcast(families);
+    List<int[]> familyArticles = new ArrayList<>();
+    for (QuoteFamily f : families) {
+      familyArticles.add(
+          f.members().stream().mapToInt(m -> m.rendering().article()).distinct().toArray());
+    }
+    JavaRDD<Report.QuoteFamilyEntry> familyEntries =
+        entries(
+            texts, ranges, familyArticles, parts,
+            (f, byNumber) ->
+                ReportMapper.quoteFamily(
+                    f, familyList.value().get(f), a -> byNumber.get(a).id(),
+                    a -> byNumber.get(a).text()));
+
+    // 8. The report: pairs ranked, their passages' clusters named.
     JavaRDD<Report.PairEntry> ranked =
         found
             .mapToPair(f -> new Tuple2<>(f.pair(), f))
             .sortByKey(new Ranking(), true, Math.max(1, parts))
             .values()
             .map(f -> withClusters(f, passageClusters.value()));
+    JavaRDD<Report.ArticleEntry> articles =
+        aligned
+            .filter(x -> x.article() != null)
+            .map(x -> withClusters(x, passageClusters.value()));
     Summary summary =
         JobOutput.write(
-            spark, o.output(), options, aligned.filter(x -> x.article() != null).map(Aligned::article),
-            ranked, clusterEntries, templates, problems, n, candidates, capped);
+            spark, o.output(), options, articles, ranked, clusterEntries, familyEntries, templates,
+            problems, n, candidates, proposed.caps());
     texts.unpersist();
     prints.unpersist();
     pairs.unpersist();
     aligned.unpersist();
     sorted.unpersist();
     return summary;
+  }
+
+  /**
+   * The candidate pairs, as scan's {@link CandidatePairs#find} gives them: a shuffle on
+   * fingerprint key, template holdings dropped before it; each key's pairs by {@link
+   * CandidatePairs#pairsOf}, and a key it caps (more than {@code maxBucket} holders) proposing its
+   * {@link CandidatePairs#star} around the representative by id key; the votes for each pair
+   * summed and kept by {@link CandidatePairs#proposes}; then each article that may repeat a
+   * passage paired with itself. What the cap left out is counted as {@link CandidatePairs.Caps}.
+   */
+  static Candidates candidates(
+      JavaRDD<Prints> prints, Broadcast<Templates> learned, long keyBits, int maxBucket,
+      PairFilter filter) {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(prints.context());
+    boolean filtered = filter.active();
+    JavaPairRDD<Long, Holders> holders =
+        prints
+            .mapPartitionsToPair(
+                it -> {
+                  Templates.KeyMatcher template = learned.value().byKey(h -> h & keyBits);
+                  List<Tuple2<Long, Member>> out = new ArrayList<>();
+                  while (it.hasNext()) {
+                    Prints p = it.next();
+                    Member m =
+                        new Member(p.number(), CandidatePairs.idKey(p.id()), p.sourceKey(), p.day());
+                    for (long key : distinctKeys(p.hashes(), keyBits)) {
+                      if (!template.isTemplate(p.sourceKey(), key)) {
+                        out.add(new Tuple2<>(key, m));
+                      }
+                    }
+                  }
+                  return out.iterator();
+                })
+            .aggregateByKey(new Holders(filtered), Holders::add, Holders::merge)
+            .mapValues(Holders::sorted)
+            .persist(StorageLevel.MEMORY_AND_DISK_SER());
+    JavaPairRDD<Long, Votes> votes =
+        holders
+            .flatMapToPair(
+                t -> {
+                  List<Tuple2<Long, Votes>> out = new ArrayList<>();
+                  Holders h = t._2();
+                  int kept =
+                      CandidatePairs.pairsOf(
+                          t._1(), h.articles, h.size, maxBucket, CandidatePairs.HolderFilter.NONE,
+                          (a, b, count) -> {
+                            if (h.keeps(filter, a, b)) {
+                              out.add(new Tuple2<>(CandidatePairs.encode(a, b), new Votes(1, 0, count)));
+                            }
+                          });
+                  if (kept > maxBucket) {
+                    LongArrayList star = new LongArrayList();
+                    CandidatePairs.star(h.articles, kept, a -> h.idKeys[h.at(a)], star);
+                    for (int i = 0; i < star.size(); i++) {
+                      long pair = star.get(i);
+                      if (h.keeps(filter, CandidatePairs.first(pair), CandidatePairs.second(pair))) {
+                        out.add(new Tuple2<>(pair, new Votes(1, 1, CandidatePairs.STAR_HOLDERS)));
+                      }
+                    }
+                  }
+                  return out.iterator();
+                })
+            .reduceByKey(Votes::plus)
+            .filter(t -> CandidatePairs.proposes(t._2().fingerprints(), t._2().rarestHolders()))
+            .persist(StorageLevel.MEMORY_AND_DISK_SER());
+    JavaRDD<CappedKey> cappedKeys =
+        holders
+            .values()
+            .filter(h -> h.size > maxBucket)
+            .map(
+                h ->
+                    new CappedKey(
+                        CandidatePairs.holderSet(h.articles, h.size),
+                        Arrays.copyOf(h.articles, h.size)))
+            .persist(StorageLevel.MEMORY_AND_DISK_SER());
+    int capped = (int) cappedKeys.count();
+    CandidatePairs.Caps caps = CandidatePairs.Caps.none(maxBucket);
+    if (capped > 0) {
+      long holderSetPairs =
+          cappedKeys
+              .mapToPair(k -> new Tuple2<>(k.holderSet(), (long) k.holders().length))
+              .reduceByKey((x, y) -> x)
+              .values()
+              .fold(0L, (x, c) -> x + c * (c - 1) / 2);
+      java.util.BitSet affected = new java.util.BitSet();
+      cappedKeys
+          .flatMap(k -> Arrays.stream(k.holders()).iterator())
+          .distinct()
+          .collect()
+          .forEach(affected::set);
+      Broadcast<java.util.BitSet> among = jsc.broadcast(affected);
+      long amongAffected =
+          votes
+              .keys()
+              .filter(
+                  pair ->
+                      among.value().get(CandidatePairs.first(pair))
+                          && among.value().get(CandidatePairs.second(pair)))
+              .count();
+      long starPairs = votes.filter(t -> t._2().star() == t._2().fingerprints()).count();
+      long a = affected.cardinality();
+      caps =
+          new CandidatePairs.Caps(
+              maxBucket, capped, (int) a, (int) starPairs,
+              CandidatePairs.pairsNotCompared(capped, holderSetPairs, a, amongAffected));
+      among.destroy();
+    }
+    JavaRDD<Long> self =
+        prints
+            .filter(
+                p ->
+                    !filter.skipSameSource()
+                        && Detector.mayRepeat(p.sourceKey(), p.repeated(), learned.value()))
+            .map(p -> CandidatePairs.encode(p.number(), p.number()));
+    JavaRDD<Long> pairs = votes.keys().union(self).persist(StorageLevel.MEMORY_AND_DISK_SER());
+    long count = pairs.count();
+    holders.unpersist();
+    votes.unpersist();
+    cappedKeys.unpersist();
+    return new Candidates(pairs, count, caps);
   }
 
   /** Scan's ranking of pairs, most shared first, as a serializable comparator. */
@@ -361,22 +485,39 @@ final class ScanJob {
 
   /** A pair's report entry with its passages' clusters named. */
   private static Report.PairEntry withClusters(Found f, Map<Long, int[]> clusters) {
-    int[] of = clusters.get(CandidatePairs.encode(f.pair().a(), f.pair().b()));
     Report.PairEntry e = f.entry();
+    int[] of = clusters.get(CandidatePairs.encode(f.pair().a(), f.pair().b()));
     if (of == null) {
       return e;
     }
+    return new Report.PairEntry(
+        e.a(), e.b(), e.containmentA(), e.containmentB(), e.jaccard(), e.longestPassageWords(),
+        withClusters(e.passages(), of), e.direction());
+  }
+
+  /** An article's entry with the clusters of its internal repeats (its pair with itself) named. */
+  private static Report.ArticleEntry withClusters(Aligned x, Map<Long, int[]> clusters) {
+    Report.ArticleEntry e = x.article();
+    int[] of = clusters.get(CandidatePairs.encode(x.number(), x.number()));
+    if (of == null) {
+      return e;
+    }
+    return new Report.ArticleEntry(
+        e.id(), e.path(), e.chars(), e.words(), e.templateWords(), e.source(), e.title(),
+        e.published(), e.repetitiveWords(), withClusters(e.internalRepeats(), of));
+  }
+
+  /** Passages with the clusters {@code of} names (by passage, -1 for none). */
+  private static List<Report.PassageEntry> withClusters(List<Report.PassageEntry> in, int[] of) {
     List<Report.PassageEntry> passages = new ArrayList<>();
-    for (int i = 0; i < e.passages().size(); i++) {
-      Report.PassageEntry x = e.passages().get(i);
+    for (int i = 0; i < in.size(); i++) {
+      Report.PassageEntry x = in.get(i);
       passages.add(
           new Report.PassageEntry(
               x.a(), x.b(), x.similarity(), x.kind(), x.wordsA(), x.wordsB(),
-              of[i] < 0 ? null : ReportMapper.clusterId(of[i]), x.diff()));
+              of[i] < 0 ? null : ReportMapper.clusterId(of[i]), x.diff(), x.kinds()));
     }
-    return new Report.PairEntry(
-        e.a(), e.b(), e.containmentA(), e.containmentB(), e.jaccard(), e.longestPassageWords(),
-        passages);
+    return passages;
   }
 
   /**
@@ -414,30 +555,20 @@ final class ScanJob {
                   masks.put(x, detector.mask(p, templates));
                   return p;
                 });
-    List<Aligned> out = new ArrayList<>();
-    for (int a : own) {
-      PreparedArticle p = preparedOf.apply(a);
-      Article article = p.article();
-      out.add(
-          new Aligned(
-              new Report.ArticleEntry(
-                  article.id(), article.path(), article.text().length(), p.tokens().size(),
-                  Templates.maskedWords(masks.get(a)), article.source(), article.title(),
-                  article.published(), p.repetitive().words()),
-              null));
-    }
+    List<Aligned> found = new ArrayList<>();
+    Map<Integer, List<Report.PassageEntry>> repeats = new HashMap<>();
     for (long pair : pairs) {
       int a = CandidatePairs.first(pair);
       int b = CandidatePairs.second(pair);
       PreparedArticle pa = preparedOf.apply(a);
       PreparedArticle pb = preparedOf.apply(b);
-      ArticlePair found = detector.comparePair(a, pa, masks.get(a), b, pb, masks.get(b));
-      if (found == null) {
+      ArticlePair shared = detector.comparePair(a, pa, masks.get(a), b, pb, masks.get(b));
+      if (shared == null) {
         continue;
       }
       List<Link> links = new ArrayList<>();
       List<SharedPassage> slim = new ArrayList<>();
-      for (SharedPassage s : found.passages()) {
+      for (SharedPassage s : shared.passages()) {
         var x = s.passage();
         links.add(
             new Link(a, x.aFromWord(), x.aToWord(), b, x.bFromWord(), x.bToWord(), x.similarity()));
@@ -445,17 +576,67 @@ final class ScanJob {
       }
       Report.PairEntry entry =
           ReportMapper.pair(
-              found, pa.article().id(), pb.article().id(), pa.article().text(),
+              shared, ArticleInfo.of(pa), ArticleInfo.of(pb), pa.article().text(),
               pb.article().text());
-      out.add(
+      if (a == b) {
+        repeats.put(a, entry.passages());
+      }
+      found.add(
           new Aligned(
+              -1,
+              null,
               null,
               new Found(
                   new ArticlePair(
-                      a, b, slim, found.containmentA(), found.containmentB(), found.jaccard()),
+                      a, b, slim, shared.containmentA(), shared.containmentB(), shared.jaccard()),
                   entry, links)));
     }
+    List<Aligned> out = new ArrayList<>();
+    for (int a : own) {
+      PreparedArticle p = preparedOf.apply(a);
+      ArticleInfo info = ArticleInfo.of(p);
+      QuoteFinder.Found quotes = detector.quotesAndPeople(p);
+      out.add(
+          new Aligned(
+              a,
+              new Report.ArticleEntry(
+                  info.id(), info.path(), info.chars(), info.words(),
+                  Templates.maskedWords(masks.get(a)), info.source(), info.title(),
+                  info.published(), info.repetitiveWords(), repeats.getOrDefault(a, List.of())),
+              new Quoted(Rendering.of(a, p.article().text(), p.tokens(), quotes), quotes.people()),
+              null));
+    }
+    out.addAll(found);
     return out.iterator();
+  }
+
+  /**
+   * The report entries of items {@code 0..articles.size()} (clusters, quote families), in that
+   * order, item {@code i} mapped by {@code map} where the texts of {@code articles.get(i)} are
+   * fetched ({@link #fetch}): only those texts move.
+   */
+  static <E> JavaRDD<E> entries(
+      JavaRDD<Numbered> texts, NumberRanges ranges, List<int[]> articles, int parts,
+      EntryMapper<E> map) {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(texts.context());
+    List<Tuple2<Integer, Integer>> wanted = new ArrayList<>();
+    for (int i = 0; i < articles.size(); i++) {
+      for (int a : articles.get(i)) {
+        wanted.add(new Tuple2<>(a, i));
+      }
+    }
+    return fetch(texts, ranges, jsc.parallelizePairs(wanted, Math.max(1, parts)).distinct())
+        .groupByKey()
+        .mapToPair(
+            t -> {
+              Map<Integer, Article> byNumber = new HashMap<>();
+              for (Numbered x : t._2()) {
+                byNumber.put(x.number(), x.article());
+              }
+              return new Tuple2<>(t._1(), map.entry(t._1(), byNumber));
+            })
+        .sortByKey()
+        .values();
   }
 
   /**
@@ -517,17 +698,17 @@ final class ScanJob {
   }
 
   /**
-   * A key's holders, gathered up to {@code maxBucket + 1}; past that only "capped" is kept. With
-   * {@code withMeta}, each holder's source key and day too, for the pair filter.
+   * A key's holders, each with its id key and, with {@code withMeta}, its source key and day for
+   * the pair filter. All are kept, a capped key's too: its star pairs every holder.
    */
   static final class Holders implements Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
     final boolean withMeta;
     int[] articles = new int[4];
+    long[] idKeys = new long[4];
     long[] sources;
     int[] days;
     int size;
-    boolean capped;
 
     Holders(boolean withMeta) {
       this.withMeta = withMeta;
@@ -537,16 +718,14 @@ final class ScanJob {
       }
     }
 
-    Holders add(Member m, int maxBucket) {
-      return add(m.number(), m.sourceKey(), m.day(), maxBucket);
+    Holders add(Member m) {
+      return add(m.number(), m.idKey(), m.sourceKey(), m.day());
     }
 
-    private Holders add(int article, long source, int day, int maxBucket) {
-      if (capped) {
-        return this;
-      }
+    private Holders add(int article, long idKey, long source, int day) {
       if (size == articles.length) {
         articles = Arrays.copyOf(articles, size * 2);
+        idKeys = Arrays.copyOf(idKeys, size * 2);
         if (withMeta) {
           sources = Arrays.copyOf(sources, size * 2);
           days = Arrays.copyOf(days, size * 2);
@@ -556,42 +735,45 @@ final class ScanJob {
         sources[size] = source;
         days[size] = day;
       }
+      idKeys[size] = idKey;
       articles[size++] = article;
-      if (size > maxBucket) {
-        capped = true;
-        articles = null;
-        sources = null;
-        days = null;
-        size = 0;
+      return this;
+    }
+
+    Holders merge(Holders o) {
+      for (int i = 0; i < o.size; i++) {
+        add(o.articles[i], o.idKeys[i], withMeta ? o.sources[i] : 0, withMeta ? o.days[i] : 0);
       }
       return this;
     }
 
-    Holders merge(Holders o, int maxBucket) {
-      if (o.capped) {
-        capped = true;
-        articles = null;
-        sources = null;
-        days = null;
-        size = 0;
-      }
-      for (int i = 0; !capped && i < o.size; i++) {
-        add(o.articles[i], withMeta ? o.sources[i] : 0, withMeta ? o.days[i] : 0, maxBucket);
-      }
-      return this;
-    }
-
-    /** Where each holder is in the arrays, by article number. */
-    Map<Integer, Integer> indexes() {
-      Map<Integer, Integer> at = new HashMap<>();
+    /** The same holders sorted by article number, as {@link CandidatePairs#pairsOf} takes them. */
+    Holders sorted() {
+      long[] order = new long[size];
       for (int i = 0; i < size; i++) {
-        at.put(articles[i], i);
+        order[i] = (long) articles[i] << 32 | i;
       }
-      return at;
+      Arrays.sort(order);
+      Holders out = new Holders(withMeta);
+      for (long x : order) {
+        int i = (int) x;
+        out.add(articles[i], idKeys[i], withMeta ? sources[i] : 0, withMeta ? days[i] : 0);
+      }
+      return out;
     }
 
-    /** Whether {@code filter} keeps the pair of the holders at {@code x} and {@code y}. */
-    boolean keeps(PairFilter filter, int x, int y) {
+    /** Where holder {@code article} is, in holders sorted by number. */
+    int at(int article) {
+      return Arrays.binarySearch(articles, 0, size, article);
+    }
+
+    /** Whether {@code filter} keeps the pair of holders {@code a} and {@code b} (sorted). */
+    boolean keeps(PairFilter filter, int a, int b) {
+      if (!filter.active()) {
+        return true;
+      }
+      int x = at(a);
+      int y = at(b);
       return filter.keeps(sources[x], days[x], sources[y], days[y]);
     }
   }

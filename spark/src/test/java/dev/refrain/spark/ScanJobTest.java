@@ -64,6 +64,8 @@ class ScanJobTest {
     assertSameReport(scan, job);
     assertEquals(5, s.articles());
     assertTrue(s.pairs() > 0 && s.clusters() > 0 && s.templates() > 0, s.toString());
+    // Blinken's and Balakrishnan's quotes, as scan groups them.
+    assertTrue(Jsonl.ofType(Jsonl.read(job.resolve("report.jsonl")), "quoteFamily").size() > 1);
     assertNull(Tables.firstDifference(spark, job, Jsonl.read(scan.resolve("report.jsonl"))));
   }
 
@@ -98,6 +100,80 @@ class ScanJobTest {
     assertEquals(3000, s.articles());
     assertTrue(s.pairs() > 1000 && s.clusters() > 10 && s.templates() > 4, s.toString());
     assertNull(Tables.firstDifference(spark, corpusJob, Jsonl.read(corpusScan.resolve("report.jsonl"))));
+  }
+
+  @Test
+  void pairsTheHoldersOfACappedFingerprintWithTheRepresentativeScanPairsThemWith() throws Exception {
+    // 10 articles of 10 sources carry one sentence in their middle, 3 of them a second one too:
+    // at --max-bucket 4 the first's fingerprints are capped, the second's are not.
+    java.util.Random random = new java.util.Random(7);
+    String everywhere = words(random, 30);
+    String some = words(random, 20);
+    StringBuilder jsonl = new StringBuilder();
+    for (int i = 0; i < 10; i++) {
+      String text =
+          words(random, 60) + ". " + everywhere + ". " + words(random, 40) + ". "
+              + (i % 4 == 1 ? some + ". " : "") + words(random, 40) + ".";
+      jsonl.append(
+          Jsonl.JSON.writeValueAsString(
+              Map.of("id", "story-" + (char) ('a' + (i * 7) % 10), "source", "outlet" + i,
+                  "text", text)))
+          .append('\n');
+    }
+    Path input = work.resolve("capped").resolve("articles.jsonl");
+    Files.createDirectories(input.getParent());
+    Files.writeString(input, jsonl.toString());
+    Path job = work.resolve("capped-job");
+    DetectorOptions d = DetectorOptions.defaults().withThreads(1);
+    ScanJob.Summary s =
+        ScanJob.run(
+            spark,
+            new ScanJob.Options(
+                List.of(input.toString()), job.toString(),
+                new DetectorOptions(
+                    d.shingleSize(), d.window(), d.minWords(), d.maxGap(), d.minSimilarity(),
+                    d.templateMinArticles(), 4, 1, d.seed()),
+                LoaderOptions.DEFAULT_MAX_FILE_BYTES, 3));
+    Path scan = Scans.scan(work.resolve("capped-scan"), List.of("--max-bucket", "4"), input.toString());
+    assertSameReport(scan, job);
+    List<JsonNode> report = Jsonl.read(job.resolve("report.jsonl"));
+    JsonNode caps = Jsonl.ofType(report, "stats").get(0).get("capped");
+    assertNotNull(caps, "nothing capped");
+    assertTrue(s.cappedFingerprints() > 0, s.toString());
+    assertEquals(10, caps.get("articles").asInt(), caps.toString());
+    assertTrue(caps.get("representativePairs").asInt() > 0, caps.toString());
+    assertTrue(caps.get("pairsNotCompared").asLong() > 0, caps.toString());
+    // Every holder is paired with the representative, the one of least id key; the sentence is
+    // one cluster of all ten.
+    String representative =
+        Jsonl.ofType(report, "article").stream()
+            .map(a -> a.get("id").asText())
+            .min(java.util.Comparator.comparingLong(dev.refrain.lsh.CandidatePairs::idKey))
+            .orElseThrow();
+    long withIt =
+        Jsonl.ofType(report, "pair").stream()
+            .filter(p -> p.get("a").asText().equals(representative) || p.get("b").asText().equals(representative))
+            .count();
+    assertEquals(9, withIt, representative);
+    assertTrue(
+        Jsonl.ofType(report, "cluster").stream()
+            .anyMatch(c -> c.get("articleCount").asInt() == 10));
+    assertNull(Tables.firstDifference(spark, job, Jsonl.read(scan.resolve("report.jsonl"))));
+  }
+
+  /** {@code count} words of made-up letters, space separated. */
+  private static String words(java.util.Random random, int count) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < count; i++) {
+      if (i > 0) {
+        out.append(' ');
+      }
+      int length = 3 + random.nextInt(6);
+      for (int c = 0; c < length; c++) {
+        out.append((char) ('a' + random.nextInt(26)));
+      }
+    }
+    return out.toString();
   }
 
   @Test

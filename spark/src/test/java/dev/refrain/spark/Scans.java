@@ -21,8 +21,15 @@ final class Scans {
 
   /** Scans {@code inputs} into {@code out} with {@code --format jsonl}; returns {@code out}. */
   static Path scan(Path out, String... inputs) throws IOException, InterruptedException {
+    return scan(out, List.of(), inputs);
+  }
+
+  /** Scans {@code inputs} with {@code options} too ({@code --max-bucket 4}). */
+  static Path scan(Path out, List<String> options, String... inputs)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(java(), "-Xmx2g", "-jar", jar(PRODUCT).toString(), "scan"));
     command.addAll(List.of(inputs));
+    command.addAll(options);
     command.addAll(List.of("--format", "jsonl", "--out", out.toString(), "--progress", "never"));
     run(command, out.resolveSibling(out.getFileName() + ".log"));
     return out;

@@ -39,8 +39,9 @@ final class Tables {
     if ((d = compare("pairs", pairRows(pairs), rows(spark, output, "pairs", Tables::rank))) != null
         || (d = compare("passages", passageRows(pairs), rows(spark, output, "passages", Tables::passageKey))) != null
         || (d = compare("clusters", typed(report, "cluster"), rows(spark, output, "clusters", Tables::id))) != null
+        || (d = compare("quoteFamilies", typed(report, "quoteFamily"), rows(spark, output, "quoteFamilies", Tables::id))) != null
         || (d = compare("templates", typed(report, "template"), rows(spark, output, "templates", Tables::id))) != null
-        || (d = compare("articles", typed(report, "article"), rows(spark, output, "articles", Tables::id))) != null) {
+        || (d = compare("articles", articleRows(report), rows(spark, output, "articles", Tables::id))) != null) {
       return d;
     }
     return null;
@@ -62,6 +63,9 @@ final class Tables {
         row.set(f, p.get(f));
       }
       row.put("passages", p.get("passages").size());
+      if (p.has("direction")) {
+        row.set("direction", p.get("direction"));
+      }
       out.add(row);
     }
     out.sort(Comparator.comparing(Tables::rank));
@@ -83,7 +87,7 @@ final class Tables {
           row.set(side + "End", x.get(side).get("end"));
           row.set(side + "Text", x.get(side).get("text"));
         }
-        for (String f : List.of("similarity", "kind", "wordsA", "wordsB", "cluster", "diff")) {
+        for (String f : List.of("similarity", "kind", "wordsA", "wordsB", "cluster", "kinds", "diff")) {
           if (x.has(f)) {
             row.set(f, x.get(f));
           }
@@ -92,6 +96,18 @@ final class Tables {
       }
     }
     out.sort(Comparator.comparing(Tables::passageKey));
+    return out;
+  }
+
+  /**
+   * An articles row per article line: its fields, its internal repeats' passages without the
+   * contract's constant {@code boilerplate}.
+   */
+  static List<JsonNode> articleRows(List<JsonNode> report) {
+    List<JsonNode> out = new ArrayList<>();
+    for (JsonNode a : typed(report, "article")) {
+      out.add(Jsonl.without(a, "boilerplate"));
+    }
     return out;
   }
 
