@@ -141,15 +141,7 @@ public final class JsonLinesReportReader {
   private static List<Report.PassageEntry> withTexts(List<Report.PassageEntry> passages) {
     List<Report.PassageEntry> out = new ArrayList<>(passages.size());
     for (Report.PassageEntry x : passages) {
-      List<Report.DiffOp> diff = new ArrayList<>(x.diff().size());
-      for (Report.DiffOp op : x.diff()) {
-        diff.add(
-            op.aText() != null && op.bText() != null
-                ? op
-                : new Report.DiffOp(
-                    op.op(), op.aStart(), op.aEnd(), op.bStart(), op.bEnd(),
-                    within(x.a(), op.aStart(), op.aEnd()), within(x.b(), op.bStart(), op.bEnd())));
-      }
+      List<Report.DiffOp> diff = withTexts(x.diff(), x.a(), x.b());
       out.add(
           new Report.PassageEntry(
               x.a(), x.b(), x.similarity(), x.kind(), x.wordsA(), x.wordsB(), x.cluster(), diff,
@@ -169,15 +161,7 @@ public final class JsonLinesReportReader {
     List<Report.Occurrence> out = new ArrayList<>(c.occurrences().size());
     for (Report.Occurrence o : c.occurrences()) {
       Report.Span own = new Report.Span(o.start(), o.end(), o.text());
-      List<Report.DiffOp> diff = new ArrayList<>(o.diff().size());
-      for (Report.DiffOp op : o.diff()) {
-        diff.add(
-            op.aText() != null && op.bText() != null
-                ? op
-                : new Report.DiffOp(
-                    op.op(), op.aStart(), op.aEnd(), op.bStart(), op.bEnd(),
-                    within(canon, op.aStart(), op.aEnd()), within(own, op.bStart(), op.bEnd())));
-      }
+      List<Report.DiffOp> diff = withTexts(o.diff(), canon, own);
       out.add(
           new Report.Occurrence(
               o.article(), o.start(), o.end(), o.text(), o.canonical(), o.similarity(), diff,
@@ -197,15 +181,7 @@ public final class JsonLinesReportReader {
     List<Report.QuoteRenderingEntry> out = new ArrayList<>(f.renderings().size());
     for (Report.QuoteRenderingEntry r : f.renderings()) {
       Report.Span own = new Report.Span(r.start(), r.end(), r.text());
-      List<Report.DiffOp> diff = new ArrayList<>(r.diff().size());
-      for (Report.DiffOp op : r.diff()) {
-        diff.add(
-            op.aText() != null && op.bText() != null
-                ? op
-                : new Report.DiffOp(
-                    op.op(), op.aStart(), op.aEnd(), op.bStart(), op.bEnd(),
-                    within(canon, op.aStart(), op.aEnd()), within(own, op.bStart(), op.bEnd())));
-      }
+      List<Report.DiffOp> diff = withTexts(r.diff(), canon, own);
       out.add(
           new Report.QuoteRenderingEntry(
               r.article(), r.start(), r.end(), r.text(), r.kind(), r.canonical(), r.speaker(),
@@ -213,6 +189,21 @@ public final class JsonLinesReportReader {
     }
     return new Report.QuoteFamilyEntry(
         f.id(), f.speaker(), f.speakerType(), f.articleCount(), out);
+  }
+
+  /** A diff's steps, each {@code equal} one given its texts from the spans {@code a} and {@code b}. */
+  private static List<Report.DiffOp> withTexts(
+      List<Report.DiffOp> steps, Report.Span a, Report.Span b) {
+    List<Report.DiffOp> diff = new ArrayList<>(steps.size());
+    for (Report.DiffOp op : steps) {
+      diff.add(
+          op.aText() != null && op.bText() != null
+              ? op
+              : new Report.DiffOp(
+                  op.op(), op.aStart(), op.aEnd(), op.bStart(), op.bEnd(),
+                  within(a, op.aStart(), op.aEnd()), within(b, op.bStart(), op.bEnd())));
+    }
+    return diff;
   }
 
   private static String within(Report.Span span, int start, int end) {
