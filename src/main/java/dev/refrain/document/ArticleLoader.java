@@ -1,5 +1,11 @@
 package dev.refrain.document;
 
+import static dev.refrain.document.ArticlePaths.displayPath;
+import static dev.refrain.document.ArticlePaths.isHidden;
+import static dev.refrain.document.ArticlePaths.join;
+import static dev.refrain.document.ArticlePaths.relative;
+import static dev.refrain.document.ArticlePaths.withoutExtension;
+
 import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
@@ -801,16 +807,6 @@ public final class ArticleLoader {
     return TYPES.get(fileName.substring(dot + 1).toLowerCase(Locale.ROOT));
   }
 
-  /** {@code name} (or a relative path) without its extension; the whole name if that is blank. */
-  private static String withoutExtension(String name) {
-    int slash = name.lastIndexOf('/');
-    int dot = name.lastIndexOf('.');
-    if (dot <= slash + 1) {
-      return name;
-    }
-    return name.substring(0, dot);
-  }
-
   /** The last name in {@code dir}'s absolute, normalized path; null for a root. */
   private static String nameOf(Path dir) {
     Path name = dir.toAbsolutePath().normalize().getFileName();
@@ -821,37 +817,6 @@ public final class ArticleLoader {
   private static String parentName(Path file) {
     Path parent = file.toAbsolutePath().normalize().getParent();
     return parent == null ? null : nameOf(parent);
-  }
-
-  private static boolean isHidden(Path p) {
-    Path name = p.getFileName();
-    return name != null && name.toString().startsWith(".");
-  }
-
-  /** {@code file}'s path relative to {@code folder}, with {@code /} separators. */
-  private static String relative(Path folder, Path file) {
-    StringBuilder sb = new StringBuilder();
-    for (Path part : folder.relativize(file)) {
-      if (sb.length() > 0) {
-        sb.append('/');
-      }
-      sb.append(part);
-    }
-    return sb.toString();
-  }
-
-  private static String join(String folder, String rel) {
-    return folder.endsWith("/") ? folder + rel : folder + "/" + rel;
-  }
-
-  /** The path as typed, with {@code /} separators and without trailing slashes. */
-  static String displayPath(String arg) {
-    String p = File.separatorChar == '/' ? arg : arg.replace(File.separatorChar, '/');
-    int end = p.length();
-    while (end > 1 && p.charAt(end - 1) == '/') {
-      end--;
-    }
-    return p.substring(0, end);
   }
 
   /** A short, human message for an I/O error. */

@@ -1,5 +1,7 @@
 package dev.refrain.spark;
 
+import dev.refrain.document.ArticlePaths;
+
 import dev.refrain.document.Article;
 import dev.refrain.document.ArticleLoader;
 import dev.refrain.document.ArticleSink;
@@ -135,7 +137,7 @@ final class ArticleInput {
    * text or HTML file takes: its path relative to the folder, without extension).
    */
   private static void list(String input, List<String> files, List<Problem> problems) {
-    String shown = displayPath(input);
+    String shown = ArticlePaths.displayPath(input);
     Path root = Path.of(input);
     // Problems of a folder's listing come before its files' own, as scan meets them.
     int start = files.size();
@@ -160,11 +162,11 @@ final class ArticleInput {
               if (dir.equals(root)) {
                 return FileVisitResult.CONTINUE;
               }
-              if (hidden(dir)) {
+              if (ArticlePaths.isHidden(dir)) {
                 return FileVisitResult.SKIP_SUBTREE;
               }
               if (Files.isRegularFile(dir.resolve(ArticleLoader.INDEX_MARKER))) {
-                String p = join(shown, relative(root, dir));
+                String p = ArticlePaths.join(shown, ArticlePaths.relative(root, dir));
                 problems.add(
                     new Problem(
                         LoadProblem.warning(p, "a refrain index, not articles; not read"),
@@ -176,8 +178,8 @@ final class ArticleInput {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-              if (!hidden(file) && attrs.isRegularFile()) {
-                rels.add(relative(root, file));
+              if (!ArticlePaths.isHidden(file) && attrs.isRegularFile()) {
+                rels.add(ArticlePaths.relative(root, file));
               }
               return FileVisitResult.CONTINUE;
             }
@@ -188,11 +190,11 @@ final class ArticleInput {
     rels.sort(null);
     boolean any = false;
     for (String rel : rels) {
-      String type = extension(rel);
+      String type = ArticlePaths.extension(rel);
       any |= TYPES.contains(type);
       boolean text = type.equals("txt") || type.equals("md") || type.equals("html")
           || type.equals("htm");
-      files.add(join(shown, rel) + "\u0000" + (text ? withoutExtension(rel) : ""));
+      files.add(ArticlePaths.join(shown, rel) + "\u0000" + (text ? ArticlePaths.withoutExtension(rel) : ""));
     }
     if (!any && problems.stream().noneMatch(p -> p.file() == start)) {
       problems.add(
@@ -254,46 +256,5 @@ final class ArticleInput {
     return columns.contains(name)
         ? functions.col(name).cast("string")
         : functions.lit(null).cast("string").as(name);
-  }
-
-  private static boolean hidden(Path p) {
-    Path name = p.getFileName();
-    return name != null && name.toString().startsWith(".");
-  }
-
-  private static String relative(Path folder, Path file) {
-    StringBuilder sb = new StringBuilder();
-    for (Path part : folder.relativize(file)) {
-      if (sb.length() > 0) {
-        sb.append('/');
-      }
-      sb.append(part);
-    }
-    return sb.toString();
-  }
-
-  private static String join(String folder, String rel) {
-    return folder.endsWith("/") ? folder + rel : folder + "/" + rel;
-  }
-
-  private static String extension(String name) {
-    int slash = name.lastIndexOf('/');
-    int dot = name.lastIndexOf('.');
-    return dot <= slash ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
-  }
-
-  /** As scan names an article of a text file: {@code rel} without its extension. */
-  private static String withoutExtension(String rel) {
-    int slash = rel.lastIndexOf('/');
-    int dot = rel.lastIndexOf('.');
-    return dot <= slash + 1 ? rel : rel.substring(0, dot);
-  }
-
-  private static String displayPath(String arg) {
-    int end = arg.length();
-    while (end > 1 && arg.charAt(end - 1) == '/') {
-      end--;
-    }
-    return arg.substring(0, end);
   }
 }
