@@ -147,10 +147,10 @@ final class ScanCommand implements Callable<Integer>, CheckedSettings {
       store = builder.build();
     }
     ScanResult result;
-    try (store; bar) {
+    try (store; bar; Parallel reportThreads = new Parallel(options.threads())) {
       result = scanner.scan(store, bar);
       bar.stageStarted("report", 1);
-      Report report = ReportMapper.toReport(result, loaded.problems());
+      Report report = ReportMapper.toReport(result, loaded.problems(), reportThreads);
       return write(report, renderers, loaded, bar, err, stdout);
     }
   }

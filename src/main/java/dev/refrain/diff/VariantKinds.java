@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 import org.apache.commons.text.similarity.LevenshteinDistance;
@@ -48,8 +47,11 @@ public final class VariantKinds implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /** A word: letters and digits, joined by an apostrophe, hyphen, full stop or comma inside it. */
-  private static final Pattern WORD =
+  static final Pattern WORD =
       Pattern.compile("[\\p{L}\\p{N}]+(?:['’\\-.,][\\p{L}\\p{N}]+)*");
+
+  /** A possessive {@code ’s} ending a word. */
+  private static final Pattern POSSESSIVE = Pattern.compile("['’]s$");
 
   private static final Set<String> NUMBER_WORDS =
       Set.of(
@@ -118,7 +120,8 @@ public final class VariantKinds implements Serializable {
     if (!numbers(changedA).equals(numbers(changedB))) {
       kinds.add(VariantKind.NUMBERS_CHANGED);
     }
-    if (!spelling) {
+    // the passages' words are read only when a changed word is a name (none: no name changed)
+    if (!spelling && (anyName(changedA) || anyName(changedB))) {
       Edit first = diff.get(0);
       Edit last = diff.get(diff.size() - 1);
       List<Word> passageA = words(aText, first.aStart(), last.aEnd());
@@ -155,12 +158,58 @@ public final class VariantKinds implements Serializable {
     if (from < 0 || to <= from) {
       return out;
     }
-    Matcher m = WORD.matcher(text).region(from, to);
-    while (m.find()) {
-      String w = m.group();
-      out.add(new Word(w, isName(text, m.start(), w), m.start()));
+    // WORD.matcher(text).region(from, to) and find() by hand, as the pattern matches: a greedy
+    // run of letters and digits (read by code point, inside the region), then separator and run
+    // again while a run follows.
+    int i = from;
+    while (i < to) {
+      int end = wordRun(text, i, to);
+      if (end == i) {
+        i += Character.charCount(Character.codePointAt(text, i));
+        continue;
+      }
+      while (end < to && SEPARATORS.indexOf(text.charAt(end)) >= 0) {
+        int more = wordRun(text, end + 1, to);
+        if (more == end + 1) {
+          break;
+        }
+        end = more;
+      }
+      String w = text.substring(i, end);
+      out.add(new Word(w, isName(text, i, w), i));
+      i = end;
     }
     return out;
+  }
+
+  /** The characters joining the runs of one {@link #WORD}. */
+  private static final String SEPARATORS = "'’-.,";
+
+  /** Where the run of letters and digits ({@code [\p{L}\p{N}]+}) starting at {@code i} ends. */
+  private static int wordRun(String text, int i, int to) {
+    while (i < to) {
+      char ch = text.charAt(i);
+      if (ch < 128) {
+        // ASCII: the letters and digits are exactly A-Z, a-z and 0-9
+        if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9')) {
+          i++;
+          continue;
+        }
+        break;
+      }
+      int c = Character.codePointAt(text, i);
+      int type = Character.getType(c);
+      boolean letterOrNumber =
+          Character.isLetter(c)
+              || type == Character.DECIMAL_DIGIT_NUMBER
+              || type == Character.LETTER_NUMBER
+              || type == Character.OTHER_NUMBER;
+      if (!letterOrNumber || i + Character.charCount(c) > to) {
+        break;
+      }
+      i += Character.charCount(c);
+    }
+    return i;
   }
 
   private static boolean isName(String text, int start, String w) {
@@ -183,7 +232,7 @@ public final class VariantKinds implements Serializable {
   /** Lower case, accents, apostrophes, hyphens and a possessive {@code ’s} dropped. */
   static String fold(String w) {
     String s = Normalizer.normalize(w.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
-    s = s.replaceAll("['’]s$", "");
+    s = POSSESSIVE.matcher(s).replaceAll("");
     StringBuilder b = new StringBuilder(s.length());
     for (int i = 0; i < s.length(); i++) {
       char ch = s.charAt(i);
@@ -273,6 +322,15 @@ public final class VariantKinds implements Serializable {
    * Whether a name among {@code changed} (words of {@code own}) has no counterpart among the names
    * of {@code other}.
    */
+  private static boolean anyName(List<Word> words) {
+    for (Word w : words) {
+      if (w.name()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean unmatchedName(List<Word> changed, List<Word> own, List<Word> other) {
     for (Word w : changed) {
       if (w.name() && !matched(w, own, other)) {

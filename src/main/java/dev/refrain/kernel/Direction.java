@@ -219,6 +219,20 @@ public final class Direction implements Serializable {
                 + (candidates.size() == 2 ? "the other does" : "the others do") + " not");
   }
 
+  /**
+   * Whether {@code text[from, to)} holds the name of a wire service as written: every {@link
+   * #CREDIT} match does, so a range without one is passed over without running the pattern.
+   */
+  private static boolean namesWire(String text, int from, int to) {
+    String range = text.substring(from, to);
+    for (String w : WIRES) {
+      if (range.contains(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The wire service a source names, or null. */
   static String wireSource(String source) {
     if (source == null) {
@@ -252,10 +266,11 @@ public final class Direction implements Serializable {
     }
     Matcher m = CREDIT.matcher(text);
     m.region(0, Math.min(text.length(), CREDIT_CHARS));
-    if (m.find()) {
+    if (namesWire(text, 0, Math.min(text.length(), CREDIT_CHARS)) && m.find()) {
       return m.group().strip();
     }
-    if (text.length() > CREDIT_CHARS) {
+    if (text.length() > CREDIT_CHARS
+        && namesWire(text, text.length() - CREDIT_CHARS, text.length())) {
       m.reset();
       // start the tail at a line start so a dateline there is still one
       int from = text.length() - CREDIT_CHARS;

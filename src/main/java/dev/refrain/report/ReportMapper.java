@@ -39,6 +39,17 @@ public final class ReportMapper {
 
   /** The report of a scan, with the input problems met while loading. */
   public static Report toReport(ScanResult result, List<LoadProblem> problems) {
+    return toReport(result, problems, null);
+  }
+
+  /**
+   * The report of a scan, its pairs, clusters and quote families mapped on {@code parallel}'s
+   * threads (null: on the caller's): a block of pairs at a time as a renderer reads them, the next
+   * block mapped while the renderer writes the one before. The report is the same either way;
+   * {@code parallel} must stay open while the report is rendered.
+   */
+  public static Report toReport(
+      ScanResult result, List<LoadProblem> problems, dev.refrain.kernel.Parallel parallel) {
     DetectorOptions o = result.options();
     ArticleStore store = result.store();
     Report.Settings settings = settings(o);
@@ -80,18 +91,18 @@ public final class ReportMapper {
             return store.size();
           }
         };
+    java.util.function.IntFunction<Report.PairEntry> mapPair =
+        i -> pair(result.pairs().get(i), store);
     List<Report.PairEntry> pairs =
         new Report.PairList(
-            i -> pair(result.pairs().get(i), store), result.pairs().size(),
-            java.util.Arrays.copyOf(internal, internalCount));
+            parallel == null ? mapPair : new BlockMapping<>(mapPair, result.pairs().size(), parallel),
+            result.pairs().size(), java.util.Arrays.copyOf(internal, internalCount));
     int passages = 0;
     for (ArticlePair p : result.pairs()) {
       passages += p.passages().size();
     }
-    List<Report.ClusterEntry> clusters = new ArrayList<>();
-    for (int c = 0; c < result.clusters().size(); c++) {
-      clusters.add(cluster(c, result.clusters().get(c), store));
-    }
+    List<Report.ClusterEntry> clusters =
+        map(result.clusters().size(), c -> cluster(c, result.clusters().get(c), store), parallel);
     List<Report.ProblemEntry> problemEntries =
         problems.stream()
             .map(
@@ -109,12 +120,80 @@ public final class ReportMapper {
             result.cappedFingerprints(), skipped, caps(result.caps()));
     return new Report(
         Report.SCHEMA_VERSION, settings, articles, pairs, clusters, templates, problemEntries,
-        stats, texts(store), quoteFamilies(result.quoteFamilies(), store));
+        stats, texts(store), quoteFamilies(result.quoteFamilies(), store, parallel));
+  }
+
+  /** {@code task} over 0..n-1 in order: on {@code parallel}'s threads, or here when it is null. */
+  private static <T> List<T> map(
+      int n, java.util.function.IntFunction<T> task, dev.refrain.kernel.Parallel parallel) {
+    if (parallel != null) {
+      return parallel.map(n, task, dev.refrain.kernel.ProgressListener.NONE);
+    }
+    List<T> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      out.add(task.apply(i));
+    }
+    return out;
+  }
+
+  /**
+   * A mapping of 0..n-1 computed a block at a time on a pool, for a reader that goes through it
+   * in order (a renderer): when the reader starts at 0 or steps into the next block, that block
+   * is mapped on the pool's threads and kept, and the block after it is started at once, so it
+   * is mapped while the reader writes this one. An index asked out of order outside the block
+   * kept is mapped alone, on the caller's thread. Holds two blocks at most.
+   */
+  static final class BlockMapping<T> implements java.util.function.IntFunction<T> {
+    static final int BLOCK = 256;
+
+    private final java.util.function.IntFunction<T> task;
+    private final int n;
+    private final dev.refrain.kernel.Parallel parallel;
+    private int block = -1;
+    private int last = -1;
+    private List<T> current = List.of();
+    private int nextBlock = -1;
+    private dev.refrain.kernel.Parallel.Started<T> next;
+
+    BlockMapping(java.util.function.IntFunction<T> task, int n, dev.refrain.kernel.Parallel parallel) {
+      this.task = task;
+      this.n = n;
+      this.parallel = parallel;
+    }
+
+    @Override
+    public synchronized T apply(int i) {
+      int b = i / BLOCK;
+      boolean inOrder = i == 0 || i == last + 1;
+      last = i;
+      if (b != block && !inOrder) {
+        return task.apply(i);
+      }
+      if (b != block) {
+        current =
+            b == nextBlock
+                ? next.join(dev.refrain.kernel.ProgressListener.NONE)
+                : start(b).join(dev.refrain.kernel.ProgressListener.NONE);
+        block = b;
+        nextBlock = (b + 1) * BLOCK < n ? b + 1 : -1;
+        next = nextBlock < 0 ? null : start(nextBlock);
+      }
+      return current.get(i - b * BLOCK);
+    }
+
+    private dev.refrain.kernel.Parallel.Started<T> start(int b) {
+      int from = b * BLOCK;
+      return parallel.start(Math.min(BLOCK, n - from), k -> task.apply(from + k));
+    }
   }
 
   /** Report entries of quote families, numbered Q1, Q2, ... in their order. */
-  static List<Report.QuoteFamilyEntry> quoteFamilies(List<QuoteFamily> families, ArticleStore store) {
-    return quoteFamilies(families, i -> store.info(i).id(), i -> store.article(i).text());
+  static List<Report.QuoteFamilyEntry> quoteFamilies(
+      List<QuoteFamily> families, ArticleStore store, dev.refrain.kernel.Parallel parallel) {
+    return map(
+        families.size(),
+        f -> quoteFamily(f, families.get(f), i -> store.info(i).id(), i -> store.article(i).text()),
+        parallel);
   }
 
   /**
