@@ -63,7 +63,16 @@ import scala.Tuple2;
  *   <li><b>Clusters</b> from the verified passages only ({@link ClusterFinder}), each diffed
  *       against its canonical occurrence where its articles' texts are fetched.
  *   <li><b>Report</b>: pairs ranked by {@link Scanner#RANKING}, written by {@link JobOutput}.
+ *   <li><b>State</b> for a later run ({@link RunState}): every article with what the stages
+ *       made of it, every compared pair with what it found.
  * </ol>
+ *
+ * <p>With {@link Options#previous} (an earlier output), its articles are numbered with the new
+ * ones (read first, so a new article of an id it holds is a duplicate), their prints are not
+ * made again, and a candidate pair of two of them that the earlier run compared is sent to the
+ * align stage as it was found, with their entries and quotes, unless the templates learned now
+ * change the template words of one of them; every other pair is compared. The stages after align
+ * run over everything, so the output is that of one run over the earlier input and the new.
  */
 final class ScanJob {
   private ScanJob() {}
