@@ -225,11 +225,23 @@ public final class ArticleLoader {
     }
   }
 
-  private void loadFolder(Run run, Path folder, String shown) {
+  /**
+   * The files a load of folder {@code folder} reads, as it walks it, before reading any: their
+   * paths relative to it (names joined by {@code /}), sorted, with the file each is; and the
+   * problems the walk meets, in the order a load reports them (lines of its ignore files that
+   * cannot be used, entries that cannot be walked, a folder without article files). Hidden
+   * entries and what {@link LoaderOptions#exclude()} or the ignore files of the folder and the
+   * folders under it leave out are not listed; a file of a type the loader does not read is, as
+   * a load names it when it comes to it. The Spark job lists its input folders with this.
+   *
+   * @param shown the folder as the user typed it, for the problems' paths
+   */
+  public FolderFiles folderFiles(Path folder, String shown) {
+    List<FolderProblem> met = new ArrayList<>();
     Exclusions rules = exclusions;
     // The .refrainignore and .gitignore of this folder and of each folder under it.
     IgnoreFiles ignored = new IgnoreFiles();
-    IgnoreFiles.Problems ignoreProblems = run::problem;
+    IgnoreFiles.Problems ignoreProblems = (file, line, p) -> met.add(new FolderProblem(file, line, p));
     ignored.enter(folder, "", shown, ignoreProblems);
     Map<String, Path> files = new HashMap<>();
     Map<String, LoadProblem> walkProblems = new LinkedHashMap<>();
@@ -293,15 +305,41 @@ public final class ArticleLoader {
     } catch (IOException e) {
       walkProblems.put(shown, LoadProblem.skipped(shown, describe(e)));
     }
-    walkProblems.forEach((p, problem) -> run.problem(p, 0, problem));
+    walkProblems.forEach((p, problem) -> met.add(new FolderProblem(p, 0, problem)));
     List<String> rels = new ArrayList<>(files.keySet());
     rels.sort(Comparator.naturalOrder());
     boolean anyArticleFile =
         rels.stream().anyMatch(rel -> typeOf(files.get(rel).getFileName().toString()) != null);
     if (!anyArticleFile && walkProblems.isEmpty()) {
-      run.problem(
-          shown, 0, LoadProblem.warning(shown, "no .txt, .md, .html, .json or .jsonl files found"));
+      met.add(
+          new FolderProblem(
+              shown, 0,
+              LoadProblem.warning(shown, "no .txt, .md, .html, .json or .jsonl files found")));
     }
+    return new FolderFiles(
+        java.util.Collections.unmodifiableList(rels), java.util.Collections.unmodifiableMap(files),
+        java.util.Collections.unmodifiableList(met));
+  }
+
+  /**
+   * What {@link #folderFiles} lists: the relative paths, sorted; the file at each; the problems.
+   */
+  public record FolderFiles(
+      List<String> relativePaths, Map<String, Path> files, List<FolderProblem> problems) {}
+
+  /**
+   * A problem a folder's walk meets, with the file it is reported under and its line there (0:
+   * none), as a load reports it.
+   */
+  public record FolderProblem(String fileKey, long line, LoadProblem problem) {}
+
+  private void loadFolder(Run run, Path folder, String shown) {
+    FolderFiles listed = folderFiles(folder, shown);
+    for (FolderProblem p : listed.problems()) {
+      run.problem(p.fileKey(), p.line(), p.problem());
+    }
+    List<String> rels = listed.relativePaths();
+    Map<String, Path> files = listed.files();
     String folderName = options.sourceFrom() == SourceFrom.FOLDER ? nameOf(folder) : null;
     for (String rel : rels) {
       String name = files.get(rel).getFileName().toString();

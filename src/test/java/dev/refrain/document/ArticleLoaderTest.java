@@ -389,6 +389,27 @@ class ArticleLoaderTest {
   }
 
   @Test
+  void listsAFoldersFilesAsALoadReadsThem() throws IOException {
+    write("f/.gitignore", "*.md\n[oops\n");
+    write("f/sub/.refrainignore", "x.txt\n");
+    write("f/sub/x.txt", "left out");
+    write("f/sub/y.txt", "listed");
+    write("f/notes.md", "left out");
+    write("f/a.pdf", "listed: a load names it as skipped");
+    write("f/.hidden.txt", "left out");
+
+    ArticleLoader.FolderFiles listed = loader.folderFiles(dir.resolve("f"), "f");
+
+    assertEquals(List.of("a.pdf", "sub/y.txt"), listed.relativePaths());
+    assertEquals(dir.resolve("f/sub/y.txt"), listed.files().get("sub/y.txt"));
+    assertEquals(1, listed.problems().size(), listed.problems().toString());
+    assertEquals("f/.gitignore", listed.problems().get(0).fileKey());
+    assertEquals(2, listed.problems().get(0).line());
+    LoadResult r = loader.load(List.of(dir.resolve("f").toString()));
+    assertEquals(List.of("sub/y"), ids(r));
+  }
+
+  @Test
   void aSubfoldersRefrainignoreLeavesOutWhatItListsUnderIt() throws IOException {
     write("f/sub/.refrainignore", "x.txt\n");
     write("f/sub/x.txt", "left out");

@@ -10,14 +10,9 @@ import dev.refrain.document.LoaderOptions;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitOption;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import org.apache.spark.api.java.JavaRDD;
@@ -37,8 +32,9 @@ import org.apache.spark.sql.functions;
  * scan} does), and each file is read by the product's own {@link ArticleLoader} in a task of its
  * own, so decoding, HTML text, JSON fields and their problems are exactly {@code scan}'s. An
  * article of a text or HTML file has its path relative to the folder, without extension, as id.
- * {@code .refrainignore} and {@code --exclude} are not read here: leave such files out of the
- * input folder. Parquet (any Hadoop file system): columns {@code id} and {@code text}, optional
+ * A folder's {@code .refrainignore} and {@code .gitignore} files (and those of the folders under
+ * it) leave out what they match, as in {@code scan}; {@code --exclude} is not an option of the
+ * job. Parquet (any Hadoop file system): columns {@code id} and {@code text}, optional
  * {@code source}, {@code title}, {@code published}; its path is the file's.
  */
 final class ArticleInput {
@@ -77,7 +73,7 @@ final class ArticleInput {
       if (isParquet(input)) {
         parquet.add(input);
       } else {
-        list(input, files, listing);
+        list(input, files, listing, options);
       }
     }
     // As scan: a missing path reads nothing at all (exit 3), so no output is written.
@@ -134,9 +130,12 @@ final class ArticleInput {
 
   /**
    * Lists the files of {@code input} as {@code shown path \0 id or empty} (the id an article of a
-   * text or HTML file takes: its path relative to the folder, without extension).
+   * text or HTML file takes: its path relative to the folder, without extension): a folder's as
+   * the product's loader lists them ({@link ArticleLoader#folderFiles}: hidden entries, refrain
+   * indexes and what its {@code .refrainignore} and {@code .gitignore} files leave out are not).
    */
-  private static void list(String input, List<String> files, List<Problem> problems) {
+  private static void list(
+      String input, List<String> files, List<Problem> problems, LoaderOptions options) {
     String shown = ArticlePaths.displayPath(input);
     Path root = Path.of(input);
     // Problems of a folder's listing come before its files' own, as scan meets them.
@@ -150,57 +149,15 @@ final class ArticleInput {
       files.add(shown + "\u0000");
       return;
     }
-    List<String> rels = new ArrayList<>();
-    try {
-      Files.walkFileTree(
-          root,
-          EnumSet.of(FileVisitOption.FOLLOW_LINKS),
-          Integer.MAX_VALUE,
-          new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-              if (dir.equals(root)) {
-                return FileVisitResult.CONTINUE;
-              }
-              if (ArticlePaths.isHidden(dir)) {
-                return FileVisitResult.SKIP_SUBTREE;
-              }
-              if (Files.isRegularFile(dir.resolve(ArticleLoader.INDEX_MARKER))) {
-                String p = ArticlePaths.join(shown, ArticlePaths.relative(root, dir));
-                problems.add(
-                    new Problem(
-                        LoadProblem.warning(p, "a refrain index, not articles; not read"),
-                        start, before + problems.size()));
-                return FileVisitResult.SKIP_SUBTREE;
-              }
-              return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-              if (!ArticlePaths.isHidden(file) && attrs.isRegularFile()) {
-                rels.add(ArticlePaths.relative(root, file));
-              }
-              return FileVisitResult.CONTINUE;
-            }
-          });
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    ArticleLoader.FolderFiles listed = new ArticleLoader(options).folderFiles(root, shown);
+    for (ArticleLoader.FolderProblem p : listed.problems()) {
+      problems.add(new Problem(p.problem(), start, before + problems.size()));
     }
-    rels.sort(null);
-    boolean any = false;
-    for (String rel : rels) {
+    for (String rel : listed.relativePaths()) {
       String type = ArticlePaths.extension(rel);
-      any |= TYPES.contains(type);
       boolean text = type.equals("txt") || type.equals("md") || type.equals("html")
           || type.equals("htm");
       files.add(ArticlePaths.join(shown, rel) + "\u0000" + (text ? ArticlePaths.withoutExtension(rel) : ""));
-    }
-    if (!any && problems.stream().noneMatch(p -> p.file() == start)) {
-      problems.add(
-          new Problem(
-              LoadProblem.warning(shown, "no .txt, .md, .html, .json or .jsonl files found"),
-              start, before + problems.size()));
     }
   }
 

@@ -63,7 +63,16 @@ import scala.Tuple2;
  *   <li><b>Clusters</b> from the verified passages only ({@link ClusterFinder}), each diffed
  *       against its canonical occurrence where its articles' texts are fetched.
  *   <li><b>Report</b>: pairs ranked by {@link Scanner#RANKING}, written by {@link JobOutput}.
+ *   <li><b>State</b> for a later run ({@link RunState}): every article with what the stages
+ *       made of it, every compared pair with what it found.
  * </ol>
+ *
+ * <p>With {@link Options#previous} (an earlier output), its articles are numbered with the new
+ * ones (read first, so a new article of an id it holds is a duplicate), their prints are not
+ * made again, and a candidate pair of two of them that the earlier run compared is sent to the
+ * align stage as it was found, with their entries and quotes, unless the templates learned now
+ * change the template words of one of them; every other pair is compared. The stages after align
+ * run over everything, so the output is that of one run over the earlier input and the new.
  */
 final class ScanJob {
   private ScanJob() {}
@@ -81,8 +90,15 @@ final class ScanJob {
       DetectorOptions detector,
       long maxFileBytes,
       int articlesPerPartition,
-      PairFilter filter)
+      PairFilter filter,
+      String previous)
       implements Serializable {
+    Options(
+        List<String> inputs, String output, DetectorOptions detector, long maxFileBytes,
+        int articlesPerPartition, PairFilter filter) {
+      this(inputs, output, detector, maxFileBytes, articlesPerPartition, filter, null);
+    }
+
     Options(
         List<String> inputs, String output, DetectorOptions detector, long maxFileBytes,
         int articlesPerPartition) {
@@ -133,7 +149,7 @@ final class ScanJob {
    * What the align stage gives: a home article's entry (its number, its internal repeats'
    * passages without their clusters, named later, and its quotes), or a pair found.
    */
-  record Aligned(int number, Report.ArticleEntry article, Quoted quoted, Found found)
+  record Aligned(int number, Report.ArticleEntry article, Quoted quoted, Found found, int[] mask)
       implements Serializable {}
 
   /** An article's quotes as renderings and the people it names in full ({@link QuoteFinder}). */
@@ -145,8 +161,34 @@ final class ScanJob {
     E entry(int index, Map<Integer, Article> articles);
   }
 
-  /** Something sent to an align partition: a candidate pair, or a partner's text. */
-  record ToAlign(long pair, Numbered partner) implements Serializable {}
+  /**
+   * Something sent to an align partition: a candidate pair, a partner's text, a pair an earlier
+   * run found ({@code reused}), or what an earlier run kept of a home article ({@code home}).
+   */
+  record ToAlign(long pair, Numbered partner, Found reused, Home home) implements Serializable {
+    ToAlign(long pair, Numbered partner) {
+      this(pair, partner, null, null);
+    }
+  }
+
+  /**
+   * A home article an earlier run prepared, whose template words are the same now: its entry,
+   * quotes and template words, taken as they are (its internal repeats from its pair with itself).
+   */
+  record Home(int number, Report.ArticleEntry entry, Quoted quoted, int[] mask)
+      implements Serializable {}
+
+  /**
+   * What a run with {@code --previous} took from the earlier output: articles kept and new,
+   * candidate pairs whose comparison was taken as it was, pairs of two earlier articles compared
+   * again (their template words changed, or they were no candidates then), pairs the earlier run
+   * found that are no candidates now (their passages gone from the report), articles whose
+   * template words changed, and the templates then and now.
+   */
+  record Reuse(
+      long keptArticles, long newArticles, long reusedPairs, long recomparedPairs,
+      long droppedPairs, long changedArticles, long templatesBefore, long templatesNow)
+      implements Serializable {}
 
   /**
    * What the job found, in counts (the report holds the rest), and the problems met reading its
@@ -154,7 +196,20 @@ final class ScanJob {
    */
   record Summary(
       long articles, long candidatePairs, long pairs, long passages, long clusters, long templates,
-      long cappedFingerprints, List<ArticleInput.Problem> problems) {}
+      long cappedFingerprints, List<ArticleInput.Problem> problems, Reuse reuse) {
+    Summary(
+        long articles, long candidatePairs, long pairs, long passages, long clusters,
+        long templates, long cappedFingerprints, List<ArticleInput.Problem> problems) {
+      this(articles, candidatePairs, pairs, passages, clusters, templates, cappedFingerprints,
+          problems, null);
+    }
+
+    Summary with(Reuse r) {
+      return new Summary(
+          articles, candidatePairs, pairs, passages, clusters, templates, cappedFingerprints,
+          problems, r);
+    }
+  }
 
   /** What the candidate stage found: the pairs to align and what the bucket cap left out. */
   record Candidates(JavaRDD<Long> pairs, long count, CandidatePairs.Caps caps) {}
@@ -164,10 +219,21 @@ final class ScanJob {
     DetectorOptions options = o.detector();
     Detector detector = new Detector(options);
 
-    // 1. Articles, by id, numbered.
+    // 0. An earlier output this run adds to, checked before anything is read.
+    RunState.Previous prev =
+        o.previous() == null ? null : RunState.open(spark, o.previous(), o.output(), options);
+
+    // 1. Articles, by id, numbered; an earlier output's are read before the input (file -1).
     ArticleInput.Loaded loaded = ArticleInput.read(spark, o.inputs(), new LoaderOptions(o.maxFileBytes()));
+    JavaRDD<ArticleInput.Read> reads = loaded.articles();
+    if (prev != null) {
+      reads =
+          prev.kept()
+              .map(k -> new ArticleInput.Read(k.article(), -1, k.prints().number()))
+              .union(reads);
+    }
     JavaPairRDD<String, ArticleInput.Read> byId =
-        loaded.articles().mapToPair(r -> new Tuple2<>(r.article().id(), r));
+        reads.mapToPair(r -> new Tuple2<>(r.article().id(), r));
     long read = byId.count();
     int parts = (int) Math.max(1, (read + o.articlesPerPartition() - 1) / o.articlesPerPartition());
     JavaRDD<ArticleInput.Read> sorted =
@@ -213,36 +279,154 @@ final class ScanJob {
             .persist(StorageLevel.MEMORY_AND_DISK_SER());
     List<ArticleInput.Problem> problems = new ArrayList<>(loaded.problems().collect());
     problems.addAll(duplicates);
+    // The earlier articles' new numbers, and what was kept of each, where it now is.
+    int[] oldToNew = null;
+    java.util.BitSet old = new java.util.BitSet();
+    JavaPairRDD<Integer, RunState.Kept> keptHere = null;
+    if (prev != null) {
+      problems.addAll(prev.problems());
+      oldToNew = new int[(int) prev.header().articles()];
+      for (Tuple2<Integer, Integer> t :
+          sorted
+              .mapPartitionsWithIndex(
+                  (p, it) -> {
+                    List<Tuple2<Integer, Integer>> out = new ArrayList<>();
+                    int number = starts[p];
+                    for (List<ArticleInput.Read> same : sameIds(it)) {
+                      if (same.get(0).file() == -1) {
+                        out.add(new Tuple2<>((int) same.get(0).seq(), number));
+                      }
+                      number++;
+                    }
+                    return out.iterator();
+                  },
+                  true)
+              .collect()) {
+        oldToNew[t._1()] = t._2();
+        old.set(t._2());
+      }
+      Broadcast<int[]> to = jsc.broadcast(oldToNew);
+      keptHere =
+          prev.kept()
+              .mapToPair(
+                  k -> {
+                    int number = to.value()[k.prints().number()];
+                    return new Tuple2<>(
+                        number,
+                        new RunState.Kept(
+                            RunState.renumbered(k.prints(), number), k.article(), k.mask(),
+                            k.entry(), RunState.renumbered(k.quoted(), number)));
+                  })
+              .partitionBy(ranges)
+              .persist(StorageLevel.MEMORY_AND_DISK_SER());
+    }
     problems.sort(
         Comparator.comparingInt(ArticleInput.Problem::file)
             .thenComparingLong(ArticleInput.Problem::seq));
 
-    // 2. Prepare.
+    // 2. Prepare (an earlier run's articles are not: their prints are kept).
     JavaRDD<Prints> prints =
-        texts
-            .map(
-                t -> {
-                  PreparedArticle p = detector.prepare(t.article());
-                  return new Prints(
-                      t.number(), t.article().id(), t.article().source(), p.sourceKey(),
-                      p.tokens().size(), p.fingerprints().hashes(), p.fingerprints().positions(),
-                      p.repeatedFingerprints(), PairFilter.day(t.article().published()));
-                })
+        (keptHere == null
+                ? texts.map(t -> prints(detector, t))
+                : withKept(texts, keptHere, (t, k) -> k != null ? k.prints() : prints(detector, t)))
             .persist(StorageLevel.MEMORY_AND_DISK_SER());
 
     // 3. Templates.
     long keyBits = FingerprintTable.keyBits(n);
     Templates templates = TemplateStage.learn(jsc, detector, texts, prints, n);
     Broadcast<Templates> learned = jsc.broadcast(templates);
+    // The earlier articles whose template words are what they were: their pairs with each other
+    // are taken from the earlier run. When the templates changed, an earlier article holding a
+    // fingerprint that is template text then or now is prepared and its template words compared.
+    java.util.BitSet same = (java.util.BitSet) old.clone();
+    long changedArticles = 0;
+    if (prev != null && !templates.equals(prev.header().templates())) {
+      Broadcast<Templates> was = jsc.broadcast(prev.header().templates());
+      List<Integer> changed =
+          withKept(
+                  texts, keptHere,
+                  (t, k) ->
+                      k != null
+                              && maskMayDiffer(k.prints(), was.value(), learned.value())
+                              && !Arrays.equals(
+                                  k.mask(),
+                                  detector.mask(detector.prepare(t.article()), learned.value()))
+                          ? t.number()
+                          : null)
+              .collect();
+      changed.forEach(same::clear);
+      changedArticles = changed.size();
+      was.destroy();
+    }
+    Broadcast<java.util.BitSet> unchanged = jsc.broadcast(same);
+    Broadcast<java.util.BitSet> earlier = jsc.broadcast(old);
 
     // 4. Candidates.
     Candidates proposed = candidates(prints, learned, keyBits, options.maxBucket(), o.filter());
     JavaRDD<Long> pairs = proposed.pairs();
     long candidates = proposed.count();
 
+    // 4b. With an earlier output: a candidate pair of two earlier articles whose template words
+    // did not change, compared by the earlier run, is taken from it; every other one is compared.
+    JavaRDD<Long> fresh = pairs;
+    List<Object> persisted = new ArrayList<>();
+    JavaRDD<Found> reusedFound = null;
+    Reuse reuse = null;
+    JavaRDD<RunState.Compared> reused = null;
+    if (prev != null) {
+      Broadcast<int[]> to = jsc.broadcast(oldToNew);
+      JavaRDD<RunState.Compared> before =
+          prev.compared()
+              .map(
+                  c ->
+                      new RunState.Compared(
+                          CandidatePairs.encode(
+                              to.value()[CandidatePairs.first(c.pair())],
+                              to.value()[CandidatePairs.second(c.pair())]),
+                          c.found() == null ? null : RunState.renumbered(c.found(), to.value())))
+              .persist(StorageLevel.MEMORY_AND_DISK_SER());
+      JavaPairRDD<Long, org.apache.spark.api.java.Optional<RunState.Compared>> joined =
+          pairs
+              .mapToPair(p -> new Tuple2<>(p, Boolean.TRUE))
+              .leftOuterJoin(
+                  before
+                      .filter(
+                          c ->
+                              unchanged.value().get(CandidatePairs.first(c.pair()))
+                                  && unchanged.value().get(CandidatePairs.second(c.pair())))
+                      .mapToPair(c -> new Tuple2<>(c.pair(), c)))
+              .mapValues(t -> t._2())
+              .persist(StorageLevel.MEMORY_AND_DISK_SER());
+      fresh = joined.filter(t -> !t._2().isPresent()).keys().persist(StorageLevel.MEMORY_AND_DISK_SER());
+      reused =
+          joined
+              .filter(t -> t._2().isPresent())
+              .map(t -> t._2().get())
+              .persist(StorageLevel.MEMORY_AND_DISK_SER());
+      long reusedPairs = reused.count();
+      long recompared =
+          fresh
+              .filter(
+                  p ->
+                      earlier.value().get(CandidatePairs.first(p))
+                          && earlier.value().get(CandidatePairs.second(p)))
+              .count();
+      long dropped =
+          before.filter(c -> c.found() != null).map(RunState.Compared::pair).subtract(pairs).count();
+      reusedFound = reused.filter(c -> c.found() != null).map(RunState.Compared::found);
+      reuse =
+          new Reuse(
+              prev.header().articles(), n - prev.header().articles(), reusedPairs, recompared,
+              dropped, changedArticles, prev.header().templates().list().size(),
+              templates.list().size());
+      persisted.add(joined);
+      persisted.add(before);
+      persisted.add(reused);
+    }
+
     // 5. Align, where each pair's first article is.
     JavaPairRDD<Integer, Integer> wanted =
-        pairs
+        fresh
             .mapToPair(
                 pair -> {
                   int b = CandidatePairs.second(pair);
@@ -250,11 +434,30 @@ final class ScanJob {
                 })
             .filter(t -> ranges.of(t._1()) != t._2())
             .distinct();
-    JavaPairRDD<Integer, ToAlign> sent =
-        pairs
+    JavaPairRDD<Integer, ToAlign> toSend =
+        fresh
             .mapToPair(pair -> new Tuple2<>(ranges.of(CandidatePairs.first(pair)), new ToAlign(pair, null)))
-            .union(fetch(texts, ranges, wanted).mapToPair(t -> new Tuple2<>(t._1(), new ToAlign(0, t._2()))))
-            .partitionBy(new Exact(ranges.numPartitions()));
+            .union(fetch(texts, ranges, wanted).mapToPair(t -> new Tuple2<>(t._1(), new ToAlign(0, t._2()))));
+    if (prev != null) {
+      toSend =
+          toSend
+              .union(
+                  reusedFound.mapToPair(
+                      f -> new Tuple2<>(ranges.of(f.pair().a()), new ToAlign(0, null, f, null))))
+              .union(
+                  keptHere
+                      .filter(t -> unchanged.value().get(t._1()))
+                      .mapToPair(
+                          t ->
+                              new Tuple2<>(
+                                  ranges.of(t._1()),
+                                  new ToAlign(
+                                      0, null, null,
+                                      new Home(
+                                          t._1(), t._2().entry(), t._2().quoted(),
+                                          t._2().mask())))));
+    }
+    JavaPairRDD<Integer, ToAlign> sent = toSend.partitionBy(new Exact(ranges.numPartitions()));
     JavaRDD<Aligned> aligned =
         texts
             .zipPartitions(sent.values(), (home, in) -> align(detector, learned.value(), home, in))
@@ -345,6 +548,46 @@ final class ScanJob {
         JobOutput.write(
             spark, o.output(), options, articles, ranked, clusterEntries, familyEntries, templates,
             problems, n, candidates, proposed.caps());
+
+    // 9. The state a later run over more articles starts from.
+    JavaRDD<RunState.Kept> keep =
+        texts
+            .zip(prints)
+            .zipPartitions(
+                aligned.filter(x -> x.article() != null),
+                (tp, homes) -> {
+                  List<RunState.Kept> out = new ArrayList<>();
+                  while (tp.hasNext()) {
+                    Tuple2<Numbered, Prints> t = tp.next();
+                    Aligned h = homes.next();
+                    if (h.number() != t._1().number()) {
+                      throw new IllegalStateException(
+                          "article " + t._1().number() + " beside entry " + h.number());
+                    }
+                    out.add(new RunState.Kept(t._2(), t._1().article(), h.mask(), h.article(), h.quoted()));
+                  }
+                  return out.iterator();
+                });
+    JavaRDD<RunState.Compared> compared =
+        pairs
+            .mapToPair(p -> new Tuple2<>(p, Boolean.TRUE))
+            .leftOuterJoin(
+                found.mapToPair(f -> new Tuple2<>(CandidatePairs.encode(f.pair().a(), f.pair().b()), f)))
+            .map(t -> new RunState.Compared(t._1(), t._2()._2().orNull()));
+    RunState.write(spark, o.output(), options, templates, problems, keep, compared);
+    if (prev != null) {
+      summary = summary.with(reuse);
+      keptHere.unpersist();
+      fresh.unpersist();
+      for (Object x : persisted) {
+        if (x instanceof JavaRDD<?> r) {
+          r.unpersist();
+        } else {
+          ((JavaPairRDD<?, ?>) x).unpersist();
+        }
+      }
+      prev.unpersist();
+    }
     texts.unpersist();
     prints.unpersist();
     pairs.unpersist();
@@ -473,6 +716,61 @@ final class ScanJob {
     return new Candidates(pairs, count, caps);
   }
 
+  /** What the prepare stage keeps of article {@code t}. */
+  private static Prints prints(Detector detector, Numbered t) {
+    PreparedArticle p = detector.prepare(t.article());
+    return new Prints(
+        t.number(), t.article().id(), t.article().source(), p.sourceKey(), p.tokens().size(),
+        p.fingerprints().hashes(), p.fingerprints().positions(), p.repeatedFingerprints(),
+        PairFilter.day(t.article().published()));
+  }
+
+  /** What {@link #withKept} makes of an article and what an earlier run kept of it (or null). */
+  @FunctionalInterface
+  interface KeptMapper<R> extends Serializable {
+    R map(Numbered article, RunState.Kept kept);
+  }
+
+  /**
+   * {@code map} of each article and what an earlier run kept of it ({@code kept}, partitioned
+   * as the articles are), where the article is; a null result is left out.
+   */
+  private static <R> JavaRDD<R> withKept(
+      JavaRDD<Numbered> texts, JavaPairRDD<Integer, RunState.Kept> kept, KeptMapper<R> map) {
+    return texts.zipPartitions(
+        kept.values(),
+        (home, keptHere) -> {
+          Map<Integer, RunState.Kept> by = new HashMap<>();
+          while (keptHere.hasNext()) {
+            RunState.Kept k = keptHere.next();
+            by.put(k.prints().number(), k);
+          }
+          List<R> out = new ArrayList<>();
+          while (home.hasNext()) {
+            Numbered t = home.next();
+            R r = map.map(t, by.get(t.number()));
+            if (r != null) {
+              out.add(r);
+            }
+          }
+          return out.iterator();
+        });
+  }
+
+  /**
+   * Whether an article's template words may differ between templates {@code was} and {@code
+   * now}: only when one of its fingerprints is template text in one of them (a run of template
+   * words always holds a template fingerprint).
+   */
+  private static boolean maskMayDiffer(Prints p, Templates was, Templates now) {
+    for (long h : p.hashes()) {
+      if (was.isTemplate(p.sourceKey(), h) || now.isTemplate(p.sourceKey(), h)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Scan's ranking of pairs, most shared first, as a serializable comparator. */
   static final class Ranking implements Comparator<ArticlePair>, Serializable {
     private static final long serialVersionUID = 1L;
@@ -535,10 +833,16 @@ final class ScanJob {
       own.add(x.number());
     }
     List<Long> pairs = new ArrayList<>();
+    List<Found> reused = new ArrayList<>();
+    Map<Integer, Home> homes = new HashMap<>();
     while (in.hasNext()) {
       ToAlign t = in.next();
       if (t.partner() != null) {
         articles.put(t.partner().number(), t.partner().article());
+      } else if (t.reused() != null) {
+        reused.add(t.reused());
+      } else if (t.home() != null) {
+        homes.put(t.home().number(), t.home());
       } else {
         pairs.add(t.pair());
       }
@@ -589,10 +893,32 @@ final class ScanJob {
               new Found(
                   new ArticlePair(
                       a, b, slim, shared.containmentA(), shared.containmentB(), shared.jaccard()),
-                  entry, links)));
+                  entry, links),
+              null));
+    }
+    for (Found f : reused) {
+      if (f.pair().a() == f.pair().b()) {
+        repeats.put(f.pair().a(), f.entry().passages());
+      }
+      found.add(new Aligned(-1, null, null, f, null));
     }
     List<Aligned> out = new ArrayList<>();
     for (int a : own) {
+      Home kept = homes.get(a);
+      if (kept != null) {
+        Report.ArticleEntry e = kept.entry();
+        out.add(
+            new Aligned(
+                a,
+                new Report.ArticleEntry(
+                    e.id(), e.path(), e.chars(), e.words(), e.templateWords(), e.source(),
+                    e.title(), e.published(), e.repetitiveWords(),
+                    repeats.getOrDefault(a, List.of())),
+                kept.quoted(),
+                null,
+                kept.mask()));
+        continue;
+      }
       PreparedArticle p = preparedOf.apply(a);
       ArticleInfo info = ArticleInfo.of(p);
       QuoteFinder.Found quotes = detector.quotesAndPeople(p);
@@ -604,7 +930,8 @@ final class ScanJob {
                   Templates.maskedWords(masks.get(a)), info.source(), info.title(),
                   info.published(), info.repetitiveWords(), repeats.getOrDefault(a, List.of())),
               new Quoted(Rendering.of(a, p.article().text(), p.tokens(), quotes), quotes.people()),
-              null));
+              null,
+              masks.get(a)));
     }
     out.addAll(found);
     return out.iterator();

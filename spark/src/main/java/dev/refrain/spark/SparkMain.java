@@ -130,6 +130,16 @@ public final class SparkMain implements Runnable {
             + " is paired whatever the other's. Default: no limit.")
     int maxDaysApart = -1;
 
+    @Option(
+        names = "--previous",
+        paramLabel = "DIR",
+        description = "An earlier run's output to add this run's input to: its articles are"
+            + " kept (an input article of an id it holds is a duplicate), pairs of two of them are"
+            + " taken from it unless their template words changed, and the output (a new folder,"
+            + " never DIR, which is only read) is what a run over both gives. Needs the same"
+            + " detection settings.")
+    String previous;
+
     @Override
     public Integer call() {
       PrintWriter err = spec.commandLine().getErr();
@@ -165,12 +175,26 @@ public final class SparkMain implements Runnable {
       spark.sparkContext().addSparkListener(tasks);
       long start = System.nanoTime();
       try {
+        return scan(spark, tasks, detector, filter, start, err);
+      } catch (RunState.Unusable e) {
+        err.println("refrain-spark: " + e.getMessage());
+        err.flush();
+        return e.exitCode;
+      } finally {
+        spark.stop();
+      }
+    }
+
+    private int scan(
+        SparkSession spark, TaskTimes tasks, DetectorOptions detector, PairFilter filter,
+        long start, PrintWriter err) {
+      {
         ScanJob.Summary s =
             ScanJob.run(
                 spark,
                 new ScanJob.Options(
                     inputs, output, detector, LoaderOptions.DEFAULT_MAX_FILE_BYTES,
-                    partitionArticles, filter));
+                    partitionArticles, filter, previous));
         PrintWriter out = spec.commandLine().getOut();
         for (ArticleInput.Problem p : s.problems()) {
           err.println("refrain-spark: " + p.kind() + " " + p.path() + ": " + p.message());
@@ -181,6 +205,17 @@ public final class SparkMain implements Runnable {
                 + " %,d templates, %,d capped fingerprints in %.1f s%n",
             s.articles(), s.candidatePairs(), s.pairs(), s.passages(), s.clusters(),
             s.templates(), s.cappedFingerprints(), (System.nanoTime() - start) / 1e9);
+        if (s.reuse() != null) {
+          ScanJob.Reuse r = s.reuse();
+          out.printf(
+              Locale.ROOT,
+              "added to %s: %,d articles kept, %,d new; %,d compared pairs taken as they were,"
+                  + " %,d pairs of earlier articles compared again (template words changed in"
+                  + " %,d articles), %,d earlier pairs no longer candidates; templates %,d then,"
+                  + " %,d now%n",
+              previous, r.keptArticles(), r.newArticles(), r.reusedPairs(), r.recomparedPairs(),
+              r.changedArticles(), r.droppedPairs(), r.templatesBefore(), r.templatesNow());
+        }
         out.println("output: " + output);
         out.println("stages that took longest (task time summed), longest task beside the median:");
         for (String line : tasks.slowest(5)) {
@@ -192,8 +227,6 @@ public final class SparkMain implements Runnable {
           return 3;
         }
         return s.problems().stream().anyMatch(p -> p.kind().equals("skipped")) ? 4 : 0;
-      } finally {
-        spark.stop();
       }
     }
   }

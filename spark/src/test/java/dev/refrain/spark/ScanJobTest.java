@@ -162,7 +162,7 @@ class ScanJobTest {
   }
 
   /** {@code count} words of made-up letters, space separated. */
-  private static String words(java.util.Random random, int count) {
+  static String words(java.util.Random random, int count) {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < count; i++) {
       if (i > 0) {
@@ -212,6 +212,43 @@ class ScanJobTest {
         .forEach(p -> actual.add(Jsonl.without(p, "cluster")));
     // The pairs kept are the unfiltered ones, with the same passages, in the same order.
     assertNull(Jsonl.firstDifference(expected, actual));
+  }
+
+  @Test
+  void leavesOutTheFilesTheIgnoreFilesLeaveOutAsScanDoes() throws Exception {
+    // The seeds in a folder whose .refrainignore and .gitignore files (its own and a
+    // subfolder's) leave out three of them and a note; a ! line of the .gitignore reads one again.
+    List<Path> seeds;
+    try (var s = Files.list(Path.of("seeds"))) {
+      seeds = s.sorted().toList();
+    }
+    Path news = work.resolve("ignoring").resolve("news");
+    Files.createDirectories(news.resolve("drafts"));
+    Files.createDirectories(news.resolve("desk"));
+    Files.copy(seeds.get(0), news.resolve("a.txt"));
+    Files.copy(seeds.get(1), news.resolve("drafts").resolve("b.txt"));
+    Files.copy(seeds.get(2), news.resolve("c.txt"));
+    Files.copy(seeds.get(3), news.resolve("desk").resolve("d.txt"));
+    Files.copy(seeds.get(4), news.resolve("desk").resolve("e.txt"));
+    Files.copy(seeds.get(2), news.resolve("desk").resolve("copy.txt"));
+    Files.writeString(news.resolve("notes.md"), "Not an article, and left out.\n");
+    Files.writeString(news.resolve(".refrainignore"), "drafts/\n");
+    Files.writeString(news.resolve(".gitignore"), "c.txt\n*.md\n");
+    Files.writeString(news.resolve("desk").resolve(".gitignore"), "*.txt\n!e.txt\n");
+    List<String> read = new ArrayList<>();
+    ArticleInput.read(spark, List.of(news.toString()), new LoaderOptions(LoaderOptions.DEFAULT_MAX_FILE_BYTES))
+        .articles()
+        .collect()
+        .forEach(r -> read.add(r.article().id()));
+    read.sort(null);
+    assertEquals(List.of("a", "desk/e"), read);
+    List<String> loaded = new ArrayList<>();
+    new ArticleLoader().load(List.of(news.toString())).articles().forEach(a -> loaded.add(a.id()));
+    assertEquals(loaded, read);
+    // The job's report is scan's, byte for byte.
+    Path job = work.resolve("ignoring-job");
+    ScanJob.run(spark, options(List.of(news.toString()), job, 2));
+    assertSameReport(Scans.scan(work.resolve("ignoring-scan"), news.toString()), job);
   }
 
   @Test
