@@ -123,6 +123,15 @@ public final class Detector implements Serializable {
     return quoteGrouper.group(renderings, people);
   }
 
+  /**
+   * {@link #quoteFamilies(List, List)} with the grouping's work split over {@code parallel}'s
+   * threads: the same families in the same order.
+   */
+  public List<QuoteFamily> quoteFamilies(
+      List<Rendering> renderings, List<List<String>> people, Parallel parallel) {
+    return quoteGrouper.group(renderings, people, parallel.pool(), parallel.threads());
+  }
+
   /** The learner of templates, with these options. */
   public TemplateLearner templateLearner() {
     return new TemplateLearner(

@@ -14,12 +14,20 @@ final class Marks {
    * digit are left out.
    */
   static List<int[]> find(String text) {
+    return find(text, text.toCharArray());
+  }
+
+  /** {@link #find(String)} with the text's characters in {@code chars}. */
+  static List<int[]> find(String text, char[] chars) {
     List<int[]> out = new ArrayList<>();
     StringBuilder closers = new StringBuilder(); // per open mark, one char: its closer class
     int open = -1;
     int n = text.length();
     for (int i = 0; i < n; i++) {
-      char c = text.charAt(i);
+      char c = chars[i];
+      if (!markOrBreak(c)) {
+        continue; // neither opens nor closes a quote
+      }
       if (c == '\n' && closers.length() > 0 && paragraphEnds(text, i)) {
         add(out, text, open, open + 1, i, i);
         closers.setLength(0);
@@ -46,6 +54,14 @@ final class Marks {
       add(out, text, open, open + 1, n, n);
     }
     return out;
+  }
+
+  /** Whether {@code c} is a line break or a quotation mark {@link #opens} or {@link #closes} reads. */
+  private static boolean markOrBreak(char c) {
+    return switch (c) {
+      case '\n', '"', '“', '”', '„', '«', '»', '「', '」', '『', '』', '‘', '’' -> true;
+      default -> false;
+    };
   }
 
   /** A quote left open ends at a blank line, or at a line break after sentence punctuation. */

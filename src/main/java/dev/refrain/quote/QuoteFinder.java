@@ -81,15 +81,16 @@ public final class QuoteFinder implements Serializable {
 
     Article(String text) {
       this.text = text;
-      this.marks = Marks.find(text);
+      char[] chars = text.toCharArray();
+      this.marks = Marks.find(text, chars);
       this.masked = new boolean[text.length()];
       for (int[] m : marks) {
         for (int i = m[0]; i < m[3]; i++) {
           masked[i] = true;
         }
       }
-      this.words = Words.split(text, masked);
-      this.sentenceStarts = Sentences.starts(text, masked, marks);
+      this.words = Words.split(text, chars, masked);
+      this.sentenceStarts = Sentences.starts(text, chars, masked, marks);
       this.people = Words.people(words, text, masked);
       this.fullNames = new HashMap<>();
       for (Words.Mention p : people) {
@@ -392,7 +393,7 @@ public final class QuoteFinder implements Serializable {
           Speaker sp = a.speakerIn(ws.get(i + 1).end(), end, false);
           return quote(a, sp, from, ws.get(i - 1).end());
         }
-        if (Lexicon.REPORTING_VERBS.contains(w) && i + 1 >= ws.size() - 1 && i <= ws.size() - 1) {
+        if (i + 1 >= ws.size() - 1 && i <= ws.size() - 1 && Lexicon.REPORTING_VERBS.contains(w)) {
           int comma = a.text.lastIndexOf(',', ws.get(i).start());
           if (comma > from) {
             Speaker sp = a.speakerIn(comma + 1, ws.get(i).start(), true);
@@ -400,7 +401,7 @@ public final class QuoteFinder implements Serializable {
           }
         }
         // "SUBJECT said (on Saturday) (that) CLAUSE."
-        if (Lexicon.REPORTING_VERBS.contains(w) && i <= 12) {
+        if (i <= 12 && Lexicon.REPORTING_VERBS.contains(w)) {
           Speaker sp = a.subjectBefore(from, ws.get(i).start());
           if (sp == null) {
             return null;

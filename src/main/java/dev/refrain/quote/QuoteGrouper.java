@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.apache.commons.text.similarity.JaroWinklerSimilarity;
+import java.util.concurrent.ExecutorService;
 
 /**
  * Groups the quotes of many articles into {@link QuoteFamily quote families}: one quotation as
@@ -42,6 +42,13 @@ import org.apache.commons.text.similarity.JaroWinklerSimilarity;
  * family through such chains). A quote is compared with at most {@code 6 * 50} others, whatever
  * the corpus size.
  *
+ * <p><b>Work</b>: each quote is stemmed once ({@link QuoteStems}: stems and word forms as int
+ * ids, a comparison reads primitive arrays), a word's spelling similarity computed once a part;
+ * with a pool (the scan's threads) the stems are found, the quotes compared a block of {@value
+ * #BLOCK_QUOTES} a part at a time against the families found before (then the block's matches
+ * merged) and the families built on it. A match depends only on its two quotes, so the families
+ * are the same, in the same order, whatever the threads.
+ *
  * <p>Quotes of fewer than {@value #MIN_WORDS} words (scare quotes: “spy”, “realistic”) join no
  * family. Plain serializable Java; the result depends only on the renderings and their order.
  */
@@ -65,8 +72,6 @@ public final class QuoteGrouper implements Serializable {
   /** Members the canonical rendering is chosen against: the first 32 (a family of 10^4 costs 3 * 10^5 comparisons). */
   static final int CANONICAL_SAMPLE = 32;
 
-  private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
-
   static final Set<String> STOP_WORDS =
       Set.copyOf(
           List.of(
@@ -80,14 +85,14 @@ public final class QuoteGrouper implements Serializable {
               "such", "only", "own", "same", "too", "s", "t", "them", "him", "one", "two", "up",
               "out", "over", "under", "again", "just", "now", "how", "why", "when", "where"));
 
-  private final VariantDiffer differ = new VariantDiffer();
+  /** Quotes a part compares between two merges of the families found, when the work is split. */
+  static final int BLOCK_QUOTES = 4096;
 
-  /** The stems of one quote: distinct, sorted, with their first word forms and weights. */
-  private record Stems(String[] stems, String[] forms, double[] weights, double total, int count) {}
+  private final VariantDiffer differ = new VariantDiffer();
 
   /** Families of the renderings (of any number of articles), largest first. */
   public List<QuoteFamily> group(List<Rendering> renderings) {
-    return group(renderings, List.of(), () -> {});
+    return group(renderings, List.of(), null, 1, () -> {});
   }
 
   /**
@@ -95,7 +100,17 @@ public final class QuoteGrouper implements Serializable {
    * {@code people} holds each article's people named in full (see {@link SpeakerNames}).
    */
   public List<QuoteFamily> group(List<Rendering> renderings, List<List<String>> people) {
-    return group(renderings, people, () -> {});
+    return group(renderings, people, null, 1, () -> {});
+  }
+
+  /**
+   * {@link #group(List, List)}, its work split in about {@code parts} parts a time run on {@code
+   * pool} (the scan's worker threads): the same families in the same order, whatever the pool
+   * and the parts.
+   */
+  public List<QuoteFamily> group(
+      List<Rendering> renderings, List<List<String>> people, ExecutorService pool, int parts) {
+    return group(renderings, people, pool, parts, () -> {});
   }
 
   /**
@@ -103,127 +118,142 @@ public final class QuoteGrouper implements Serializable {
    * {@code BLOCKING_STEMS * MAX_POSTINGS} times a quote).
    */
   List<QuoteFamily> group(List<Rendering> renderings, Runnable compared) {
-    return group(renderings, List.of(), compared);
+    return group(renderings, List.of(), null, 1, compared);
+  }
+
+  /**
+   * {@link #group(List, List, ExecutorService, int)}, comparing {@code blockQuotes} quotes a
+   * part between two merges (tests split small sets in many blocks).
+   */
+  List<QuoteFamily> group(
+      List<Rendering> renderings, List<List<String>> people, ExecutorService pool, int parts,
+      int blockQuotes) {
+    return group(renderings, people, pool, parts, blockQuotes, () -> {});
   }
 
   private List<QuoteFamily> group(
-      List<Rendering> renderings, List<List<String>> people, Runnable compared) {
+      List<Rendering> renderings, List<List<String>> people, ExecutorService pool, int parts,
+      Runnable compared) {
+    return group(renderings, people, pool, parts, BLOCK_QUOTES, compared);
+  }
+
+  private List<QuoteFamily> group(
+      List<Rendering> renderings, List<List<String>> people, ExecutorService pool, int parts,
+      int blockQuotes, Runnable compared) {
     int n = renderings.size();
-    WordStemmer stemmer = new WordStemmer();
-    List<String[][]> raw = new ArrayList<>(n);
-    Map<String, Integer> df = new HashMap<>();
-    int eligible = 0;
+    List<String> texts = new ArrayList<>(n);
     for (Rendering r : renderings) {
-      String[][] sf = stems(r.text(), stemmer);
-      raw.add(sf);
-      if (sf[0].length >= MIN_WORDS) {
-        eligible++;
-        for (String s : sf[0]) {
-          df.merge(s, 1, Integer::sum);
-        }
-      }
+      texts.add(r.text());
     }
-    Stems[] words = new Stems[n];
-    for (int i = 0; i < n; i++) {
-      String[][] sf = raw.get(i);
-      if (sf[0].length < MIN_WORDS) {
-        continue;
-      }
-      double[] w = new double[sf[0].length];
-      double total = 0;
-      for (int k = 0; k < w.length; k++) {
-        double idf = Math.log(1.0 + (double) eligible / df.get(sf[0][k]));
-        w[k] = STOP_WORDS.contains(sf[1][k]) ? idf * STOP_WORD_WEIGHT : idf;
-        total += w[k];
-      }
-      words[i] = new Stems(sf[0], sf[1], w, total, sf[0].length);
-    }
+    QuoteStems q = QuoteStems.of(texts, pool, parts);
     SpeakerNames names = new SpeakerNames(renderings, people);
     String[][] speakers = new String[n][];
     for (int i = 0; i < n; i++) {
       speakers[i] = names.resolve(renderings.get(i).quote().speaker());
     }
 
-    // Postings of the stems rare enough to block on.
-    int maxPostings = MAX_POSTINGS;
-    Map<String, List<Integer>> postings = new HashMap<>();
+    // Postings of the stems rare enough to block on: the quotes holding each, ascending.
+    int[] postFrom = new int[q.stemCount() + 1];
     for (int i = 0; i < n; i++) {
-      if (words[i] == null) {
-        continue;
-      }
-      for (int k = 0; k < words[i].count(); k++) {
-        String s = words[i].stems()[k];
-        if (!STOP_WORDS.contains(words[i].forms()[k])) {
-          List<Integer> post = postings.computeIfAbsent(s, x -> new ArrayList<>());
-          if (post.isEmpty() || post.get(post.size() - 1) != i) {
-            post.add(i); // once a quote, however often it says the word
-          }
+      for (int k = 0; q.eligible(i) && k < q.count(i); k++) {
+        if (!q.stopWord(i, k)) {
+          postFrom[q.stem(i, k) + 1]++;
         }
       }
     }
+    for (int s = 0; s < q.stemCount(); s++) {
+      postFrom[s + 1] += postFrom[s];
+    }
+    int[] post = new int[postFrom[q.stemCount()]];
+    int[] fill = Arrays.copyOf(postFrom, q.stemCount());
+    for (int i = 0; i < n; i++) {
+      for (int k = 0; q.eligible(i) && k < q.count(i); k++) {
+        if (!q.stopWord(i, k)) {
+          post[fill[q.stem(i, k)]++] = i; // once a quote, however often it says the word
+        }
+      }
+    }
+    Blocking blocking = new Blocking(q, speakers, postFrom, post);
+
+    // The quotes are compared a block at a time, each block's parts on the pool against the
+    // families the blocks before found (and their own), then the block's matches merged: a
+    // match depends only on the two quotes, so the families do not depend on the split.
     int[] parent = new int[n];
     for (int i = 0; i < n; i++) {
       parent[i] = i;
     }
-    SpellingCache spelling = new SpellingCache();
-    // A quote is compared with another once the other holds two of its blocking stems (its
-    // rarest): one shared rare word is most often chance (a 10,000-article corpus with five
-    // quotes an article compared 15 million pairs on one shared stem, 72 s of its scan; two make
-    // a reworded quote's family, "the rest of the world will watch you" / "will be watching").
-    int[] stamp = new int[n]; // i + 1 once j's hits for i are counted in hits[j]
-    int[] hits = new int[n];
-    for (int i = 0; i < n; i++) {
-      if (words[i] == null) {
-        continue;
-      }
-      List<String> blocking = rarest(words[i], df);
-      int need = Math.min(BLOCKING_HITS, blocking.size());
-      for (String s : blocking) {
-        List<Integer> post = postings.get(s);
-        int from = 0;
-        int to = post.size();
-        if (post.size() > maxPostings) {
-          // A common stem: only the quotes just before this one in its postings, which chains
-          // a quotation many articles repeat into one family at linear cost.
-          to = java.util.Collections.binarySearch(post, i);
-          from = Math.max(0, to - NEIGHBOURS);
-        }
-        for (int j : post.subList(from, to)) {
-          if (j == i) {
-            continue;
-          }
-          if (stamp[j] != i + 1) {
-            stamp[j] = i + 1;
-            hits[j] = 0;
-          }
-          if (++hits[j] != need || find(parent, i) == find(parent, j)) {
-            continue;
-          }
-          compared.run();
-          if (words[j] == null || shared(words[i], words[j]) < MIN_SHARED_STEMS) {
-            continue; // most candidates share only the stems that proposed them: no similarity
-          }
-          double sim = similarityOf(words[i], words[j], spelling);
-          if (accepts(words[i], words[j], sim, speakers[i], speakers[j])) {
-            union(parent, i, j);
-          }
+    java.util.Deque<Scratch> scratches = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    boolean split = pool != null && parts > 1;
+    int block = split ? blockQuotes * parts : Math.max(1, n);
+    int tasks = split ? 4 * parts : 1;
+    long comparisons = 0;
+    for (int b = 0; b < n; b += block) {
+      int begin = b;
+      int end = Math.min(n, b + block);
+      List<Matches> found =
+          QuoteTasks.map(
+              pool, tasks,
+              t -> {
+                Scratch scratch = scratches.poll();
+                if (scratch == null) {
+                  scratch = new Scratch(n, q);
+                }
+                try {
+                  return blocking.compare(
+                      parent, begin + (int) ((long) (end - begin) * t / tasks),
+                      begin + (int) ((long) (end - begin) * (t + 1) / tasks), scratch);
+                } finally {
+                  scratches.add(scratch);
+                }
+              });
+      for (Matches m : found) {
+        comparisons += m.compared();
+        for (long pair : m.pairs()) {
+          union(parent, (int) (pair >>> 32), (int) pair);
         }
       }
     }
+    for (long c = 0; c < comparisons; c++) {
+      compared.run();
+    }
+
     Map<Integer, List<Integer>> groups = new HashMap<>();
     for (int i = 0; i < n; i++) {
-      if (words[i] != null) {
+      if (q.eligible(i)) {
         groups.computeIfAbsent(find(parent, i), x -> new ArrayList<>()).add(i);
       }
     }
-    List<QuoteFamily> out = new ArrayList<>();
+    List<List<Integer>> spanning = new ArrayList<>();
     for (List<Integer> g : groups.values()) {
       g.sort(Comparator.comparingInt((Integer i) -> renderings.get(i).article())
           .thenComparingInt(i -> renderings.get(i).quote().start()));
-      if (renderings.get(g.get(0)).article() == renderings.get(g.get(g.size() - 1)).article()) {
-        continue;
+      if (renderings.get(g.get(0)).article() != renderings.get(g.get(g.size() - 1)).article()) {
+        spanning.add(g);
       }
-      out.add(family(g, renderings, words, speakers, spelling));
+    }
+    int familyTasks = split ? Math.min(spanning.size(), 8 * parts) : 1;
+    List<QuoteFamily> out = new ArrayList<>(spanning.size());
+    for (List<QuoteFamily> part :
+        QuoteTasks.map(
+            pool, familyTasks,
+            t -> {
+              Scratch scratch = scratches.poll();
+              if (scratch == null) {
+                scratch = new Scratch(0, q);
+              }
+              try {
+                List<QuoteFamily> made = new ArrayList<>();
+                int size = spanning.size();
+                for (int f = (int) ((long) size * t / familyTasks);
+                    f < (long) size * (t + 1) / familyTasks; f++) {
+                  made.add(family(spanning.get(f), renderings, q, speakers, scratch.spelling));
+                }
+                return made;
+              } finally {
+                scratches.add(scratch);
+              }
+            })) {
+      out.addAll(part);
     }
     out.sort(
         Comparator.comparingInt(QuoteFamily::articleCount).reversed()
@@ -232,9 +262,118 @@ public final class QuoteGrouper implements Serializable {
     return out;
   }
 
+  /** The matches a part of the quotes found: pairs {@code i << 32 | j}, and the comparisons made. */
+  private record Matches(long[] pairs, long compared) {}
+
+  /**
+   * What one part compares with: a quote's counts of blocking stems shared with each other
+   * quote ({@code hits}, valid where {@code stamp} is the quote's number + 1), the matches it
+   * found on top of the families merged so far, and the spelling similarities it computed.
+   */
+  private static final class Scratch {
+    final int[] stamp;
+    final int[] hits;
+    /** A root of the merged families to the root it joined in this part, or -1. */
+    final int[] joined;
+    final com.carrotsearch.hppc.IntArrayList touched = new com.carrotsearch.hppc.IntArrayList();
+    final QuoteStems.Spelling spelling;
+
+    Scratch(int n, QuoteStems q) {
+      stamp = new int[n];
+      hits = new int[n];
+      joined = new int[n];
+      Arrays.fill(joined, -1);
+      spelling = q.new Spelling();
+    }
+
+    /** The family of {@code x}: its root among the merged families, then among this part's matches. */
+    int root(int[] parent, int x) {
+      while (parent[x] != x) {
+        x = parent[x];
+      }
+      while (joined[x] >= 0) {
+        x = joined[x];
+      }
+      return x;
+    }
+
+    void join(int[] parent, int a, int b) {
+      int ra = root(parent, a);
+      int rb = root(parent, b);
+      if (ra != rb) {
+        joined[Math.max(ra, rb)] = Math.min(ra, rb);
+        touched.add(Math.max(ra, rb));
+      }
+    }
+
+    void forget() {
+      for (int k = 0; k < touched.size(); k++) {
+        joined[touched.get(k)] = -1;
+      }
+      touched.clear();
+    }
+  }
+
+  /** The comparisons of quotes through their rarest stems' postings. */
+  private record Blocking(QuoteStems q, String[][] speakers, int[] postFrom, int[] post) {
+
+    /**
+     * Compares quotes {@code from..to} with those sharing their blocking stems. A quote is
+     * compared with another once the other holds two of its blocking stems (its rarest): one
+     * shared rare word is most often chance (a 10,000-article corpus with five quotes an article
+     * compared 15 million pairs on one shared stem, 72 s of its scan; two make a reworded
+     * quote's family, "the rest of the world will watch you" / "will be watching"). Quotes
+     * already of one family (merged, or matched in this part) are not compared.
+     */
+    Matches compare(int[] parent, int from, int to, Scratch s) {
+      com.carrotsearch.hppc.LongArrayList pairs = new com.carrotsearch.hppc.LongArrayList();
+      long compared = 0;
+      for (int i = from; i < to; i++) {
+        if (!q.eligible(i)) {
+          continue;
+        }
+        int[] rarest = q.rarest(i, BLOCKING_STEMS);
+        int need = Math.min(BLOCKING_HITS, rarest.length);
+        for (int stem : rarest) {
+          int lo = postFrom[stem];
+          int hi = postFrom[stem + 1];
+          if (hi - lo > MAX_POSTINGS) {
+            // A common stem: only the quotes just before this one in its postings, which
+            // chains a quotation many articles repeat into one family at linear cost.
+            hi = Arrays.binarySearch(post, lo, hi, i);
+            lo = Math.max(lo, hi - NEIGHBOURS);
+          }
+          for (int p = lo; p < hi; p++) {
+            int j = post[p];
+            if (j == i) {
+              continue;
+            }
+            if (s.stamp[j] != i + 1) {
+              s.stamp[j] = i + 1;
+              s.hits[j] = 0;
+            }
+            if (++s.hits[j] != need || s.root(parent, i) == s.root(parent, j)) {
+              continue;
+            }
+            compared++;
+            if (q.shared(i, j) < MIN_SHARED_STEMS) {
+              continue; // most candidates share only the stems that proposed them: no similarity
+            }
+            if (accepts(q, i, j, speakers[i], speakers[j], s.spelling)) {
+              pairs.add((long) i << 32 | j);
+              s.join(parent, i, j);
+            }
+          }
+        }
+      }
+      s.forget();
+      return new Matches(pairs.toArray(), compared);
+    }
+  }
+
   private QuoteFamily family(
-      List<Integer> g, List<Rendering> renderings, Stems[] words, String[][] speakers,
-      SpellingCache spelling) {
+      List<Integer> g, List<Rendering> renderings, QuoteStems q, String[][] speakers,
+      QuoteStems.Spelling spelling) {
     // The speaker most members name; ties go to the one named first.
     Map<String, Integer> votes = new HashMap<>();
     Map<String, String[]> byKey = new HashMap<>();
@@ -255,7 +394,7 @@ public final class QuoteGrouper implements Serializable {
       double score = 0;
       for (int b = 0; b < Math.min(g.size(), CANONICAL_SAMPLE); b++) {
         if (a != b) {
-          score += dice(words[g.get(a)], words[g.get(b)], spelling);
+          score += q.dice(g.get(a), g.get(b), spelling);
         }
       }
       if (speakers[g.get(a)] != null && speakers[g.get(a)][0].equals(speakerKey)) {
@@ -285,8 +424,7 @@ public final class QuoteGrouper implements Serializable {
           a == canonical
               ? List.of()
               : differ.diff(canon.words(), 0, canon.words().size(), r.words(), 0, r.words().size());
-      double sim =
-          a == canonical ? 1.0 : similarityOf(words[g.get(canonical)], words[i], spelling);
+      double sim = a == canonical ? 1.0 : q.similarity(g.get(canonical), i, spelling);
       String named = speakers[i] != null ? speakers[i][1] : said == null ? null : said.name();
       members.add(new QuoteFamily.Member(r, named, attribution, sim, diff));
     }
@@ -296,160 +434,27 @@ public final class QuoteGrouper implements Serializable {
         members);
   }
 
-  private static boolean accepts(Stems a, Stems b, double sim, String[] sa, String[] sb) {
-    if (shared(a, b) < MIN_SHARED_STEMS) {
-      return false;
-    }
-    if (sa != null && sb != null) {
-      return sim >= (sa[0].equals(sb[0]) ? SAME_SPEAKER : OTHER_SPEAKER);
-    }
-    return sim >= ONE_UNKNOWN && dice(sim, a, b) >= MIN_DICE;
-  }
-
-  /** Stems both share that are not stop words. */
-  private static int shared(Stems a, Stems b) {
-    int n = 0;
-    int x = 0;
-    int y = 0;
-    String[] sa = a.stems();
-    String[] sb = b.stems();
-    while (x < sa.length && y < sb.length) {
-      int c = sa[x].compareTo(sb[y]);
-      if (c == 0) {
-        if (!STOP_WORDS.contains(a.forms()[x])) {
-          n++;
-        }
-        x++;
-        y++;
-      } else if (c < 0) {
-        x++;
-      } else {
-        y++;
-      }
-    }
-    return n;
-  }
-
   /**
-   * The weight of the stems two quotes share (exactly or as spelling variants) over the weight
-   * of the smaller one's stems, in [0, 1].
+   * Whether quotes {@code a} and {@code b} (sharing {@value #MIN_SHARED_STEMS} stems) are one
+   * quotation, by their similarity against the bar their speakers set.
    */
-  static double similarityOf(Stems a, Stems b) {
-    return similarityOf(a, b, null);
-  }
-
-  /**
-   * The Jaro-Winkler similarities of word forms already compared in one grouping: a corpus's
-   * quotes repeat the same words, and the similarity of two words was most of a grouping's time
-   * (a 10,000-article corpus: 72 s of quote grouping, nearly all in Jaro-Winkler). Keyed by a
-   * 64-bit hash of the two forms; holds at most {@value #MAX_ENTRIES} entries, then computes.
-   */
-  static final class SpellingCache {
-    static final int MAX_ENTRIES = 1 << 21;
-    private final com.carrotsearch.hppc.LongDoubleHashMap known =
-        new com.carrotsearch.hppc.LongDoubleHashMap();
-
-    double similarity(String a, String b) {
-      long key =
-          dev.refrain.normalize.Hash64.mix(
-              dev.refrain.normalize.Hash64.hash(a, 1) * 0x9E3779B97F4A7C15L
-                  ^ dev.refrain.normalize.Hash64.hash(b, 2));
-      int slot = known.indexOf(key);
-      if (known.indexExists(slot)) {
-        return known.indexGet(slot);
-      }
-      double s = JARO_WINKLER.apply(a, b);
-      if (known.size() < MAX_ENTRIES) {
-        known.indexInsert(slot, key, s);
-      }
-      return s;
+  private static boolean accepts(
+      QuoteStems q, int a, int b, String[] sa, String[] sb, QuoteStems.Spelling spelling) {
+    boolean both = sa != null && sb != null;
+    double bar = both ? (sa[0].equals(sb[0]) ? SAME_SPEAKER : OTHER_SPEAKER) : ONE_UNKNOWN;
+    double sim = q.similarity(a, b, spelling, bar);
+    if (sim < 0) {
+      return false; // below the bar however the spellings compare
     }
-  }
-
-  /** {@link #similarityOf(Stems, Stems)}, word similarities looked up in {@code spelling}. */
-  static double similarityOf(Stems a, Stems b, SpellingCache spelling) {
-    Stems small = a.total() <= b.total() ? a : b;
-    Stems large = small == a ? b : a;
-    boolean[] usedLarge = new boolean[large.count()];
-    double shared = 0;
-    List<Integer> unmatched = new ArrayList<>();
-    for (int k = 0; k < small.count(); k++) {
-      int at = Arrays.binarySearch(large.stems(), small.stems()[k]);
-      if (at >= 0) {
-        usedLarge[at] = true;
-        shared += Math.min(small.weights()[k], large.weights()[at]);
-      } else {
-        unmatched.add(k);
-      }
+    if (both) {
+      return sim >= bar;
     }
-    for (int k : unmatched) {
-      String form = small.forms()[k];
-      if (form.length() < 4 || !alphabetic(form)) {
-        continue; // a changed number is no spelling variant
-      }
-      int bestAt = -1;
-      double bestSim = SPELLING_SIMILARITY;
-      for (int m = 0; m < large.count(); m++) {
-        String other = large.forms()[m];
-        if (usedLarge[m] || other.length() < 4 || !alphabetic(other) || other.charAt(0) != form.charAt(0)
-            || Math.abs(other.length() - form.length()) > 3) {
-          continue; // a spelling variant keeps its first letter and about its length
-        }
-        double s =
-            spelling == null ? JARO_WINKLER.apply(form, other) : spelling.similarity(form, other);
-        if (s >= bestSim) {
-          bestSim = s;
-          bestAt = m;
-        }
-      }
-      if (bestAt >= 0) {
-        usedLarge[bestAt] = true;
-        shared += Math.min(small.weights()[k], large.weights()[bestAt]);
-      }
-    }
-    return small.total() == 0 ? 0 : Math.min(1.0, shared / small.total());
+    return sim >= ONE_UNKNOWN && q.dice(sim, a, b) >= MIN_DICE;
   }
 
-  private static boolean alphabetic(String word) {
-    for (int i = 0; i < word.length(); i++) {
-      if (!Character.isLetter(word.charAt(i))) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** The Dice overlap of two quotes' stem weights: shared weight over their mean weight. */
-  private static double dice(Stems a, Stems b, SpellingCache spelling) {
-    return dice(similarityOf(a, b, spelling), a, b);
-  }
-
-  private static double dice(double similarity, Stems a, Stems b) {
-    return similarity * 2 * Math.min(a.total(), b.total()) / (a.total() + b.total());
-  }
-
-  /** {@link #similarityOf} of two texts, weighting every stem 1: for tests and diagnostics. */
+  /** The similarity of two texts, weighting every stem 1: for tests and diagnostics. */
   static double similarityOfTexts(String a, String b) {
-    WordStemmer stemmer = new WordStemmer();
-    return similarityOf(unweighted(stems(a, stemmer)), unweighted(stems(b, stemmer)));
-  }
-
-  private static Stems unweighted(String[][] sf) {
-    double[] w = new double[sf[0].length];
-    Arrays.fill(w, 1.0);
-    return new Stems(sf[0], sf[1], w, w.length, w.length);
-  }
-
-  /** The quote's rarest stems that are not stop words, at most {@value #BLOCKING_STEMS}. */
-  private static List<String> rarest(Stems w, Map<String, Integer> df) {
-    List<String> candidates = new ArrayList<>();
-    for (int k = 0; k < w.count(); k++) {
-      if (!STOP_WORDS.contains(w.forms()[k])) {
-        candidates.add(w.stems()[k]);
-      }
-    }
-    candidates.sort(Comparator.comparingInt((String s) -> df.get(s)).thenComparing(s -> s));
-    return candidates.subList(0, Math.min(BLOCKING_STEMS, candidates.size()));
+    return QuoteStems.unweighted(List.of(a, b)).similarity(0, 1, null);
   }
 
   /**
@@ -458,30 +463,7 @@ public final class QuoteGrouper implements Serializable {
    * them), lower-cased; single letters are left out.
    */
   static String[][] stems(String text, WordStemmer stemmer) {
-    Map<String, String> byStem = new java.util.TreeMap<>();
-    int n = text.length();
-    int i = 0;
-    while (i < n) {
-      if (!Character.isLetterOrDigit(text.charAt(i))) {
-        i++;
-        continue;
-      }
-      int s = i;
-      while (i < n && Character.isLetterOrDigit(text.charAt(i))) {
-        i++;
-      }
-      if (i - s < 2 && !Character.isDigit(text.charAt(s))) {
-        continue;
-      }
-      String form = SpeakerNames.fold(text.substring(s, i));
-      byStem.putIfAbsent(stemmer.stem(form), form);
-    }
-    String[] stems = byStem.keySet().toArray(new String[0]);
-    String[] forms = new String[stems.length];
-    for (int k = 0; k < stems.length; k++) {
-      forms[k] = byStem.get(stems[k]);
-    }
-    return new String[][] {stems, forms};
+    return new QuoteStems.Stemming(stemmer).stems(text);
   }
 
   private static int find(int[] parent, int x) {

@@ -13,20 +13,25 @@ final class Sentences {
    * capital letter, a digit or an opening mark.
    */
   static int[] starts(String text, boolean[] masked, List<int[]> marks) {
+    return starts(text, text.toCharArray(), masked, marks);
+  }
+
+  /** {@link #starts(String, boolean[], List)} with the text's characters in {@code chars}. */
+  static int[] starts(String text, char[] chars, boolean[] masked, List<int[]> marks) {
     List<Integer> out = new ArrayList<>();
     out.add(0);
     boolean[] closeAfterStop = new boolean[text.length() + 1];
     for (int[] m : marks) {
-      if (m[3] > m[2] && m[2] > m[1] && ".!?".indexOf(text.charAt(m[2] - 1)) >= 0) {
+      if (m[3] > m[2] && m[2] > m[1] && ".!?".indexOf(chars[m[2] - 1]) >= 0) {
         closeAfterStop[m[3] - 1] = true;
       }
     }
     int n = text.length();
     for (int i = 0; i < n; i++) {
-      char c = text.charAt(i);
+      char c = chars[i];
       if (c == '\n' && !masked[i]) {
         int j = i + 1;
-        while (j < n && Character.isWhitespace(text.charAt(j))) {
+        while (j < n && Character.isWhitespace(chars[j])) {
           j++;
         }
         if (j < n && j > out.get(out.size() - 1)) {
@@ -35,24 +40,24 @@ final class Sentences {
         i = j - 1;
         continue;
       }
-      boolean stop = (".!?".indexOf(c) >= 0 && !masked[i]) || closeAfterStop[i];
+      boolean stop = ((c == '.' || c == '!' || c == '?') && !masked[i]) || closeAfterStop[i];
       if (!stop) {
         continue;
       }
       int j = i + 1;
-      while (j < n && (text.charAt(j) == '”' || text.charAt(j) == '"' || text.charAt(j) == '»'
-          || text.charAt(j) == ')') && !masked[j]) {
+      while (j < n && (chars[j] == '”' || chars[j] == '"' || chars[j] == '»'
+          || chars[j] == ')') && !masked[j]) {
         j++;
       }
-      if (j >= n || !Character.isWhitespace(text.charAt(j))) {
+      if (j >= n || !Character.isWhitespace(chars[j])) {
         continue;
       }
       int k = j;
-      while (k < n && Character.isWhitespace(text.charAt(k))) {
+      while (k < n && Character.isWhitespace(chars[k])) {
         k++;
       }
       if (k < n) {
-        char d = text.charAt(k);
+        char d = chars[k];
         if (Character.isUpperCase(d) || Character.isDigit(d) || "“„«‘\"「『".indexOf(d) >= 0) {
           if (!endsAbbreviation(text, i) && k > out.get(out.size() - 1)) {
             out.add(k);

@@ -19,9 +19,10 @@ final class Words {
    * A word: 0-based, end-exclusive offsets; letters and digits with inner hyphens and
    * apostrophes, and the stop of an abbreviation or initial.
    */
-  record Word(int start, int end, String text, boolean masked) {
-    String lower() {
-      return Lexicon.lower(text);
+  record Word(int start, int end, String text, String lower, boolean masked) {
+    /** A word of {@code text}, its lower case ({@link Lexicon#lower}) made once. */
+    Word(int start, int end, String text, boolean masked) {
+      this(start, end, text, Lexicon.lower(text), masked);
     }
 
     boolean capitalised() {
@@ -34,37 +35,55 @@ final class Words {
 
   /** The words of {@code text}, masked ones (inside quotes) flagged. */
   static List<Word> split(String text, boolean[] masked) {
+    return split(text, text.toCharArray(), masked);
+  }
+
+  /** {@link #split(String, boolean[])} with the text's characters in {@code chars}. */
+  static List<Word> split(String text, char[] chars, boolean[] masked) {
     List<Word> out = new ArrayList<>();
-    int n = text.length();
+    int n = chars.length;
     int i = 0;
     while (i < n) {
-      if (!Character.isLetterOrDigit(text.charAt(i))) {
+      if (!Character.isLetterOrDigit(chars[i])) {
         i++;
         continue;
       }
       int s = i;
       while (i < n) {
-        char c = text.charAt(i);
+        char c = chars[i];
         if (Character.isLetterOrDigit(c)) {
           i++;
         } else if ((c == '-' || c == '\'' || c == '’' || c == '.') && i + 1 < n
-            && Character.isLetter(text.charAt(i + 1))
+            && Character.isLetter(chars[i + 1])
             && (c != '.' || i - s == 1)) {
           i++;
         } else {
           break;
         }
       }
-      if (i < n && text.charAt(i) == '.') {
+      if (i < n && chars[i] == '.') {
         String w = Lexicon.lower(text.substring(s, i + 1));
-        boolean initial = i - s == 1 && Character.isUpperCase(text.charAt(s));
-        if (initial || ABBREVIATIONS.contains(w) || w.matches("([a-z]\\.)+")) {
+        boolean initial = i - s == 1 && Character.isUpperCase(chars[s]);
+        if (initial || ABBREVIATIONS.contains(w) || lettersWithStops(w)) {
           i++;
         }
       }
       out.add(new Word(s, i, text.substring(s, i), masked[s]));
     }
     return out;
+  }
+
+  /** Whether {@code w} is one or more of a letter a-z and a stop: "u.s.", "e.g.". */
+  static boolean lettersWithStops(String w) {
+    if (w.isEmpty() || w.length() % 2 != 0) {
+      return false;
+    }
+    for (int i = 0; i < w.length(); i += 2) {
+      if (w.charAt(i) < 'a' || w.charAt(i) > 'z' || w.charAt(i + 1) != '.') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The unmasked words lying inside {@code from..to}, by binary search. */

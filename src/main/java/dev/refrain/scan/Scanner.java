@@ -173,7 +173,7 @@ public final class Scanner {
       all.addAll(q.renderings());
       people.add(q.people());
     }
-    List<QuoteFamily> families = detector.quoteFamilies(all, people);
+    List<QuoteFamily> families = detector.quoteFamilies(all, people, parallel);
     listener.stageFinished();
     return families;
   }

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.refrain.normalize.TextNormalizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
 class QuoteGrouperTest {
@@ -136,5 +139,104 @@ class QuoteGrouperTest {
     for (QuoteFamily f : byArticles) {
       assertEquals("Antony Blinken", f.speaker(), "two articles say Antony, one Anthony");
     }
+  }
+
+  /**
+   * Articles quoting a few of many quotations, each rendered with changes (a word dropped, a word
+   * spelt otherwise, a word replaced), attributed to a speaker under one of two spellings, to
+   * "he", to someone else or to no one; with each article's people.
+   */
+  private void generated(int articles, long seed, List<Rendering> all, List<List<String>> people) {
+    Random random = new Random(seed);
+    String[] syllables = {"ka", "lo", "mer", "tis", "van", "dre", "pol", "su", "gan", "rie", "thu", "bex"};
+    String[] vocabulary = new String[400];
+    for (int w = 0; w < vocabulary.length; w++) {
+      StringBuilder b = new StringBuilder();
+      for (int k = 0, n = 2 + random.nextInt(2); k < n; k++) {
+        b.append(syllables[random.nextInt(syllables.length)]);
+      }
+      vocabulary[w] = b.toString();
+    }
+    String[][] quotations = new String[120][];
+    for (int q = 0; q < quotations.length; q++) {
+      quotations[q] = new String[6 + random.nextInt(10)];
+      for (int k = 0; k < quotations[q].length; k++) {
+        quotations[q][k] = vocabulary[random.nextInt(vocabulary.length)];
+      }
+    }
+    String[][] speakers = {
+      {"Antony Blinken", "Anthony Blinken"}, {"Vivian Balakrishnan", "Vivian Balakrishnan"},
+      {"Kaja Kallas", "Kaya Kallas"}, {"Olaf Scholz", "Olaf Scholz"}, {"Maria Lopez", "Mario Lopez"}
+    };
+    for (int a = 0; a < articles; a++) {
+      StringBuilder text = new StringBuilder("Reporters met on Monday.");
+      for (int k = 0, n = 1 + random.nextInt(4); k < n; k++) {
+        String[] words = quotations[random.nextInt(quotations.length)].clone();
+        List<String> said = new ArrayList<>();
+        for (String w : words) {
+          int change = random.nextInt(20);
+          if (change == 0) {
+            continue; // dropped
+          }
+          said.add(change == 1 ? w + "s" : change == 2 ? vocabulary[random.nextInt(vocabulary.length)] : w);
+        }
+        if (said.isEmpty()) {
+          said.add(words[0]);
+        }
+        String quote = String.join(" ", said);
+        quote = Character.toUpperCase(quote.charAt(0)) + quote.substring(1);
+        String[] speaker = speakers[random.nextInt(speakers.length)];
+        String name = speaker[random.nextInt(2)];
+        switch (random.nextInt(4)) {
+          case 0 -> text.append(" “").append(quote).append(",” said ").append(name).append('.');
+          case 1 -> text.append(' ').append(name).append(" spoke. “").append(quote).append(",” he said.");
+          case 2 -> text.append(" “").append(quote).append(",” ").append(name.substring(name.indexOf(' ') + 1)).append(" said.");
+          default -> text.append(" Posters read “").append(quote).append("” today.");
+        }
+      }
+      String t = text.toString();
+      QuoteFinder.Found found = finder.findWithPeople(t);
+      all.addAll(Rendering.of(a, t, normalizer.tokenize(t), found));
+      people.add(found.people());
+    }
+  }
+
+  @Test
+  void theFamiliesAreTheSameOnOneThreadAndOnTwo() throws Exception {
+    List<Rendering> all = new ArrayList<>();
+    List<List<String>> people = new ArrayList<>();
+    generated(1_500, 8L, all, people);
+    List<QuoteFamily> alone = new QuoteGrouper().group(all, people);
+    assertTrue(alone.size() > 50, alone.size() + " families");
+    assertTrue(alone.get(0).articleCount() > 20, "a quotation many articles repeat");
+    ExecutorService one = Executors.newFixedThreadPool(1);
+    ExecutorService two = Executors.newFixedThreadPool(2);
+    try {
+      assertEquals(alone, new QuoteGrouper().group(all, people, one, 1));
+      assertEquals(alone, new QuoteGrouper().group(all, people, two, 2));
+      // Small blocks: parts compare quotes whose matches other parts found and did not merge yet.
+      assertEquals(alone, new QuoteGrouper().group(all, people, two, 2, 64));
+      assertEquals(alone, new QuoteGrouper().group(all, people, two, 3, 17));
+    } finally {
+      one.shutdownNow();
+      two.shutdownNow();
+    }
+  }
+
+  @Test
+  void stemsAreEachWordsFoldedStemFirstFormFirst() {
+    String text = "Watching the watchers, Müller WATCHED; e-mail 2024 a i Überlegung überlegungen";
+    String[][] got = QuoteGrouper.stems(text, new dev.refrain.normalize.WordStemmer());
+    java.util.TreeMap<String, String> expected = new java.util.TreeMap<>();
+    dev.refrain.normalize.WordStemmer stemmer = new dev.refrain.normalize.WordStemmer();
+    for (String w : text.split("[^\\p{L}\\p{Nd}]+")) {
+      if (w.length() >= 2 || (w.length() == 1 && Character.isDigit(w.charAt(0)))) {
+        String form = SpeakerNames.fold(w);
+        expected.putIfAbsent(stemmer.stem(form), form);
+      }
+    }
+    assertEquals(List.copyOf(expected.keySet()), List.of(got[0]));
+    assertEquals(List.copyOf(expected.values()), List.of(got[1]));
+    assertEquals("watching", got[1][List.of(got[0]).indexOf("watch")], "the first form of a stem");
   }
 }
