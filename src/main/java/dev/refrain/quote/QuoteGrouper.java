@@ -83,7 +83,7 @@ public final class QuoteGrouper implements Serializable {
   private final VariantDiffer differ = new VariantDiffer();
 
   /** The stems of one quote: distinct, sorted, with their first word forms and weights. */
-  private record Stems(String[] stems, String[] forms, double[] weights, double total, int count) {}
+  record Stems(String[] stems, String[] forms, double[] weights, double total, int count) {}
 
   /** Families of the renderings (of any number of articles), largest first. */
   public List<QuoteFamily> group(List<Rendering> renderings) {
@@ -129,14 +129,7 @@ public final class QuoteGrouper implements Serializable {
       if (sf[0].length < MIN_WORDS) {
         continue;
       }
-      double[] w = new double[sf[0].length];
-      double total = 0;
-      for (int k = 0; k < w.length; k++) {
-        double idf = Math.log(1.0 + (double) eligible / df.get(sf[0][k]));
-        w[k] = STOP_WORDS.contains(sf[1][k]) ? idf * STOP_WORD_WEIGHT : idf;
-        total += w[k];
-      }
-      words[i] = new Stems(sf[0], sf[1], w, total, sf[0].length);
+      words[i] = weighed(sf, df, eligible);
     }
     SpeakerNames names = new SpeakerNames(renderings, people);
     String[][] speakers = new String[n][];
@@ -296,6 +289,22 @@ public final class QuoteGrouper implements Serializable {
         members);
   }
 
+  /**
+   * A text's stems {@code sf} ({@link #stems}) weighed by inverse document frequency among
+   * {@code eligible} texts, {@code df} counting the texts holding each stem; a stop word weighs
+   * {@value #STOP_WORD_WEIGHT} of that.
+   */
+  static Stems weighed(String[][] sf, Map<String, Integer> df, int eligible) {
+    double[] w = new double[sf[0].length];
+    double total = 0;
+    for (int k = 0; k < w.length; k++) {
+      double idf = Math.log(1.0 + (double) eligible / df.get(sf[0][k]));
+      w[k] = STOP_WORDS.contains(sf[1][k]) ? idf * STOP_WORD_WEIGHT : idf;
+      total += w[k];
+    }
+    return new Stems(sf[0], sf[1], w, total, sf[0].length);
+  }
+
   private static boolean accepts(Stems a, Stems b, double sim, String[] sa, String[] sb) {
     if (shared(a, b) < MIN_SHARED_STEMS) {
       return false;
@@ -307,7 +316,7 @@ public final class QuoteGrouper implements Serializable {
   }
 
   /** Stems both share that are not stop words. */
-  private static int shared(Stems a, Stems b) {
+  static int shared(Stems a, Stems b) {
     int n = 0;
     int x = 0;
     int y = 0;
