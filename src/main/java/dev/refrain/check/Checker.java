@@ -237,7 +237,7 @@ public final class Checker {
   private Compared compare(PreparedArticle fresh, int[] freshMask, Article old, boolean sameId) {
     PreparedArticle prepared = detector.prepare(old);
     List<Passage> passages =
-        detector.align(prepared, detector.mask(prepared, templates), fresh, freshMask);
+        detector.alignPair(prepared, detector.mask(prepared, templates), fresh, freshMask);
     if (passages.isEmpty()) {
       return null;
     }

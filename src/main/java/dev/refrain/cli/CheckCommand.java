@@ -54,7 +54,7 @@ import picocli.CommandLine.Spec;
       "  0  every article within the limits",
       "  1  some article reuses more than --max-containment, had more candidates sharing",
       "     passages than --max-candidates (not compared with all of them, it fails closed),",
-      "     or a counted passage carries a --fail-on kind of change",
+      "     or a counted passage (or a shared quote) carries a --fail-on kind of change",
       "  2  usage error, or settings that differ from the index's",
       "  3  an input, the baseline or the index is missing, unreadable, damaged or locked;",
       "     any input file not read (of another type, binary, empty, too large...) also gives 3:",
@@ -127,7 +127,9 @@ final class CheckCommand implements Callable<Integer>, CheckedSettings {
       description =
           "Also fail (exit 1) when a counted passage carries this kind of change: verbatim,"
               + " trimmed, extended, reworded, spelling, numbers-changed, names-changed;"
-              + " repeatable (--fail-on numbers-changed --fail-on names-changed).")
+              + " or attribution-changed, when a quote the article shares with the archive is"
+              + " attributed to two speakers; repeatable (--fail-on numbers-changed --fail-on"
+              + " names-changed).")
   List<String> failOn = new ArrayList<>();
 
   @Option(names = "--add", description = "After checking, add the checked articles to the index.")
@@ -275,11 +277,11 @@ final class CheckCommand implements Callable<Integer>, CheckedSettings {
     java.util.Set<VariantKind> kinds = java.util.EnumSet.noneOf(VariantKind.class);
     for (String label : failOn) {
       VariantKind k = VariantKind.ofLabel(label.strip().toLowerCase(Locale.ROOT));
-      if (k == null || k == VariantKind.ATTRIBUTION_CHANGED) {
+      if (k == null) {
         throw Usage.error(
             spec,
             "--fail-on must be one of verbatim, trimmed, extended, reworded, spelling,"
-                + " numbers-changed, names-changed; was " + label);
+                + " numbers-changed, names-changed, attribution-changed; was " + label);
       }
       kinds.add(k);
     }

@@ -133,6 +133,22 @@ public final class VariantKinds implements Serializable {
     return kinds;
   }
 
+  /**
+   * The kinds of change of a quote rendering whose word diff from its family's canonical
+   * rendering is {@code diff} ({@link #classify}; empty for the canonical one, which is {@code
+   * verbatim}), and {@link VariantKind#ATTRIBUTION_CHANGED} when {@code otherSpeaker}: its
+   * article names someone else than the family's speaker. A rendering that names no one, or
+   * describes the speaker without a name, has not changed the attribution.
+   */
+  public Set<VariantKind> classifyRendering(
+      List<Edit> diff, String canonicalText, String text, boolean otherSpeaker) {
+    Set<VariantKind> kinds = classify(diff, canonicalText, text);
+    if (otherSpeaker) {
+      kinds.add(VariantKind.ATTRIBUTION_CHANGED);
+    }
+    return kinds;
+  }
+
   /** The labels of a set of kinds, in their order. */
   public static List<String> labels(Set<VariantKind> kinds) {
     List<String> out = new ArrayList<>(kinds.size());

@@ -117,14 +117,27 @@ public final class CheckReportMapper {
     for (Checker.Match m : r.matches()) {
       numbered.add(m.archived());
     }
+    List<Report.QuoteFamilyEntry> families =
+        ReportMapper.quoteFamilies(
+            r.quoteFamilies(), i -> numbered.get(i).article().id(),
+            i -> numbered.get(i).article().text());
+    // A family the checked article joins fails on a kind one of its renderings carries
+    // (attribution-changed: two articles name two speakers for one quote).
+    for (Report.QuoteFamilyEntry f : families) {
+      for (Report.QuoteRenderingEntry q : f.renderings()) {
+        for (String label : q.kinds()) {
+          VariantKind k = VariantKind.ofLabel(label);
+          if (k == VariantKind.ATTRIBUTION_CHANGED && failOn.contains(k)) {
+            failed.add(k);
+          }
+        }
+      }
+    }
     return new CheckReport.ArticleResult(
         fresh.id(), fresh.path(), fresh.text().length(), freshTokens.size(), r.templateWords(),
         ReportMapper.round(r.containment()), r.exceeded(), matches, earlier,
         r.article().repetitive().words(), caps(r.caps(), maxBucket, maxCandidates),
-        VariantKinds.labels(failed), follows,
-        ReportMapper.quoteFamilies(
-            r.quoteFamilies(), i -> numbered.get(i).article().id(),
-            i -> numbered.get(i).article().text()));
+        VariantKinds.labels(failed), follows, families);
   }
 
   /** The report's caps of an article, or null when no cap changed its candidates. */

@@ -599,6 +599,9 @@ public final class HtmlReportRenderer implements ReportRenderer {
             .append(page.articleLink(r.article()))
             .append(" <span class=\"badge\">").append(HtmlEscape.text(ReportPhrases.attribution(r)))
             .append("</span>");
+        if (!r.kinds().isEmpty()) {
+          b.append(' ').append(badges(r.kinds()));
+        }
         if (!r.canonical()) {
           b.append(" <span class=\"muted\">similarity ").append(num2(r.similarity()))
               .append("</span>");

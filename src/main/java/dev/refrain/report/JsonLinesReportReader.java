@@ -185,7 +185,7 @@ public final class JsonLinesReportReader {
       out.add(
           new Report.QuoteRenderingEntry(
               r.article(), r.start(), r.end(), r.text(), r.kind(), r.canonical(), r.speaker(),
-              r.speakerMention(), r.attribution(), r.similarity(), diff));
+              r.speakerMention(), r.attribution(), r.similarity(), diff, r.kinds()));
     }
     return new Report.QuoteFamilyEntry(
         f.id(), f.speaker(), f.speakerType(), f.articleCount(), out);

@@ -305,7 +305,8 @@ public final class MarkdownReportRenderer implements ReportRenderer {
           .append(f.articleCount()).append(" articles\n\n");
       Report.QuoteRenderingEntry canonical = f.renderings().get(0);
       b.append("Canonical, in ").append(MarkdownEscape.inline(canonical.article())).append(" (")
-          .append(MarkdownEscape.inline(ReportPhrases.attribution(canonical))).append("):\n\n")
+          .append(MarkdownEscape.inline(ReportPhrases.attribution(canonical)))
+          .append(MarkdownEscape.inline(ReportPhrases.renderingKinds(canonical))).append("):\n\n")
           .append("> ").append(MarkdownEscape.inline(canonical.text())).append("\n\n");
       String canonicalText = texts.get(canonical.article());
       for (Report.QuoteRenderingEntry r : f.renderings().subList(1, f.renderings().size())) {
@@ -317,7 +318,8 @@ public final class MarkdownReportRenderer implements ReportRenderer {
                         r.diff(), canonicalText, texts.get(r.article()), canonical.start(),
                         canonical.end()));
         b.append("- ").append(MarkdownEscape.inline(r.article())).append(" (")
-            .append(MarkdownEscape.inline(ReportPhrases.attribution(r))).append(", similarity ")
+            .append(MarkdownEscape.inline(ReportPhrases.attribution(r)))
+            .append(MarkdownEscape.inline(ReportPhrases.renderingKinds(r))).append(", similarity ")
             .append(num2(r.similarity())).append("): ").append(line).append('\n');
       }
     }

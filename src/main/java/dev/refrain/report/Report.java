@@ -512,11 +512,13 @@ public record Report(
       String speakerMention,
       String attribution,
       double similarity,
-      List<DiffOp> diff)
+      List<DiffOp> diff,
+      List<String> kinds)
       implements java.io.Serializable {
 
     public QuoteRenderingEntry {
       diff = List.copyOf(diff);
+      kinds = kinds == null ? List.of() : List.copyOf(kinds);
     }
   }
 }

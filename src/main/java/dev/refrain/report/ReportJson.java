@@ -142,6 +142,7 @@ final class ReportJson {
       stringIfPresent(g, "speakerMention", r.speakerMention());
       g.writeStringField("attribution", r.attribution());
       g.writeNumberField("similarity", r.similarity());
+      kinds(g, r.kinds());
       g.writeArrayFieldStart("diff");
       for (Report.DiffOp op : r.diff()) {
         diffOp(g, op);

@@ -247,7 +247,8 @@ public final class ReportMapper {
         text.substring(q.start(), q.end()), q.kind().name().toLowerCase(Locale.ROOT), canonical,
         m.speaker(), said == null ? null : text.substring(said.start(), said.end()),
         m.attribution().name().toLowerCase(Locale.ROOT), round(m.similarity()),
-        diffOps(m.diff(), canonText, text));
+        diffOps(m.diff(), canonText, text),
+        VariantKinds.labels(Detector.kinds(m, canonText, text)));
   }
 
   /** The settings a report names for a run with options {@code o}. */

@@ -90,6 +90,11 @@ final class ReportPhrases {
     };
   }
 
+  /** A rendering's kinds of change after its attribution: "; reworded, attribution-changed". */
+  static String renderingKinds(Report.QuoteRenderingEntry r) {
+    return r.kinds().isEmpty() ? "" : "; " + String.join(", ", r.kinds());
+  }
+
   /** "3 more quote families not shown here (...)". */
   static String moreQuoteFamilies(int total, int shown) {
     int left = total - shown;

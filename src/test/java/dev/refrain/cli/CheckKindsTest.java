@@ -54,6 +54,31 @@ class CheckKindsTest {
   }
 
   @Test
+  void failsOnAQuoteAttributedToAnotherSpeaker() throws Exception {
+    java.nio.file.Path dir = java.nio.file.Files.createDirectories(tmp.resolve("quotes"));
+    java.nio.file.Path a = java.nio.file.Files.writeString(
+        dir.resolve("a.txt"), dev.refrain.report.AttributionChangedTest.A);
+    java.nio.file.Path c = java.nio.file.Files.writeString(
+        dir.resolve("c.txt"), dev.refrain.report.AttributionChangedTest.C);
+    java.nio.file.Path b = java.nio.file.Files.writeString(
+        tmp.resolve("b.txt"), dev.refrain.report.AttributionChangedTest.B);
+    Path idx = tmp.resolve("said");
+    assertEquals(0, MainTest.run("index", "add", dir.toString(), "--index", idx.toString()).code());
+    MainTest.Run plain = MainTest.run("check", b.toString(), "--index", idx.toString(),
+        "--max-containment", "1", "--format", "json");
+    assertEquals(0, plain.code(), plain.out());
+    assertTrue(plain.out().contains("\"attribution-changed\""), plain.out());
+    MainTest.Run gate = MainTest.run("check", b.toString(), "--index", idx.toString(),
+        "--max-containment", "1", "--fail-on", "attribution-changed", "--format", "json");
+    assertEquals(1, gate.code(), gate.out());
+    JsonNode art = new ObjectMapper().readTree(gate.out()).at("/articles/0");
+    assertEquals("[\"attribution-changed\"]", art.get("failedOn").toString());
+    MainTest.Run same = MainTest.run("check", c.toString(), "--index", idx.toString(),
+        "--max-containment", "1", "--fail-on", "attribution-changed");
+    assertEquals(0, same.code(), "c names the family's speaker: " + same.out());
+  }
+
+  @Test
   void anUnknownKindIsAUsageError() {
     MainTest.Run r =
         MainTest.run("check", CheckCommandTest.S001, "--index", index.toString(), "--fail-on",

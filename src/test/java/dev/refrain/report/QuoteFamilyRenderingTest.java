@@ -19,7 +19,7 @@ class QuoteFamilyRenderingTest {
     Report.QuoteRenderingEntry canonical =
         new Report.QuoteRenderingEntry(
             "a", 1, 18, A.substring(1, 18), "marked", true, "Vivian Balakrishnan",
-            "Vivian Balakrishnan", "speaker", 1.0, List.of());
+            "Vivian Balakrishnan", "speaker", 1.0, List.of(), List.of("verbatim"));
     Report.QuoteRenderingEntry other =
         new Report.QuoteRenderingEntry(
             "b", 1, 24, B.substring(1, 24), "marked", false, "Singaporean counterpart", "he",
@@ -27,7 +27,8 @@ class QuoteFamilyRenderingTest {
             List.of(
                 new Report.DiffOp("equal", 1, 8, 1, 8, "We will", "We will"),
                 new Report.DiffOp("replace", 9, 16, 9, 20, A.substring(9, 16), B.substring(9, 20)),
-                new Report.DiffOp("equal", 18, 21, 21, 24, "you", "you")));
+                new Report.DiffOp("equal", 18, 21, 21, 24, "you", "you")),
+            List.of("reworded"));
     Report.QuoteFamilyEntry family =
         new Report.QuoteFamilyEntry("Q1", "Vivian Balakrishnan", "person", 2, List.of(canonical, other));
     return new Report(

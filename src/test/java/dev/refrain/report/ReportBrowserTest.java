@@ -259,6 +259,53 @@ class ReportBrowserTest {
   }
 
   @Test
+  void aPersonSeesEachQuoteFamilyWithItsSpeakerAndRenderingsWithAndWithoutJavaScript()
+      throws IOException {
+    List<Report.QuoteFamilyEntry> families = report.quoteFamilies();
+    assertFalse(families.isEmpty(), "the seeds have quote families");
+    int shown = Math.min(families.size(), ReportLimits.DEFAULT.clusters());
+    for (boolean javascript : List.of(true, false)) {
+      WebDriver d = open(javascript, 1200, page);
+      String how = " (JavaScript " + javascript + ")";
+      assertTrue(d.findElement(By.cssSelector("#quotes h2")).isDisplayed(), how);
+      List<WebElement> shownFamilies = d.findElements(By.cssSelector("#quotes .quote-family"));
+      assertEquals(shown, shownFamilies.size(), how);
+      for (int f = 0; f < shown; f++) {
+        Report.QuoteFamilyEntry family = families.get(f);
+        WebElement box = d.findElement(By.id("quote-" + family.id()));
+        assertTrue(box.isDisplayed(), family.id() + how);
+        String head = collapse(box.findElement(By.tagName("h3")).getText());
+        assertTrue(head.contains(ReportPhrases.speakerOf(family)), head + how);
+        assertTrue(head.contains(family.renderings().size() + " renderings"), head + how);
+        List<WebElement> occ = box.findElements(By.cssSelector(".occ"));
+        assertEquals(family.renderings().size(), occ.size(), family.id() + how);
+        assertEquals(1, box.findElements(By.cssSelector(".occ.canonical")).size(), how);
+        for (int r = 0; r < occ.size(); r++) {
+          Report.QuoteRenderingEntry rendering = family.renderings().get(r);
+          WebElement o = occ.get(r);
+          assertTrue(o.isDisplayed(), rendering + how);
+          String headText = collapse(o.findElement(By.cssSelector(".occ-head")).getText());
+          assertTrue(headText.contains(rendering.article()), headText + how);
+          assertTrue(headText.contains(ReportPhrases.attribution(rendering)), headText + how);
+          for (String kind : rendering.kinds()) {
+            assertTrue(
+                o.findElement(By.cssSelector(".occ-head .badge.k-" + kind)).isDisplayed(),
+                kind + " on " + headText + how);
+          }
+          // The rendering's words are shown, a variant's as a diff against the canonical one.
+          String words = collapse(o.getText());
+          for (String w : rendering.text().split("[^\\p{L}\\p{N}]+")) {
+            assertTrue(words.contains(w), w + " of " + rendering.text() + how);
+          }
+        }
+      }
+      if (javascript) {
+        assertTrue(problems(console(d)).isEmpty(), console(d).toString());
+      }
+    }
+  }
+
+  @Test
   void withJavaScriptOffThePageHoldsTheSameText() throws IOException {
     WebDriver on = open(true, 1280, page);
     WebDriver off = open(false, 1280, page);

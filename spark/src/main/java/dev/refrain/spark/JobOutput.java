@@ -315,6 +315,7 @@ final class JobOutput {
                       .add("speakerMention", DataTypes.StringType)
                       .add("attribution", DataTypes.StringType)
                       .add("similarity", DataTypes.DoubleType)
+                      .add("kinds", KINDS)
                       .add("diff", new ArrayType(DIFF, false)),
                   false));
 
@@ -395,7 +396,8 @@ final class JobOutput {
       renderings.add(
           RowFactory.create(
               r.article(), r.start(), r.end(), r.text(), r.kind(), r.canonical(), r.speaker(),
-              r.speakerMention(), r.attribution(), r.similarity(), diffRows(r.diff())));
+              r.speakerMention(), r.attribution(), r.similarity(), seq(r.kinds()),
+              diffRows(r.diff())));
     }
     return RowFactory.create(
         f.id(), f.speaker(), f.speakerType(), f.articleCount(), seq(renderings));

@@ -1,0 +1,74 @@
+package dev.refrain.align;
+
+import static dev.refrain.align.PassageAlignerTest.prepare;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SentenceAlignerTest {
+  static final PassageAligner ALIGNER = new PassageAligner(AlignOptions.DEFAULTS);
+  static final SentenceAligner SENTENCES = new SentenceAligner(AlignOptions.DEFAULTS.minWords());
+
+  static final String SHARED =
+      "Antony Blinken's visit follows a meeting last November between President Joe Biden and"
+          + " his counterpart Xi Jinping on the sidelines of a summit in Indonesia.";
+
+  /** Two renderings of one sentence with no run of five words in common. */
+  static final String REWORDED_A =
+      "The minister stressed the urgent importance of maintaining better lines of trade"
+          + " communication with the neighbours.";
+
+  static final String REWORDED_B =
+      "The minister underlined the great importance of maintaining open lines of direct"
+          + " communication with the neighbours.";
+
+  static final String OTHER_A = "The weather in the capital was cold and grey all weekend long.";
+  static final String OTHER_B = "Markets in Tokyo closed higher on Monday after a quiet session.";
+
+  @Test
+  void findsARewordedSentenceBesideAPassageFoundBefore() {
+    AlignedText a = prepare(SHARED + " " + OTHER_A + " " + REWORDED_A);
+    AlignedText b = prepare(REWORDED_B + " " + OTHER_B + " " + SHARED);
+    List<Passage> found = ALIGNER.align(a, b);
+    assertEquals(1, found.size(), found.toString());
+    List<Passage> reworded = SENTENCES.reworded(a, new int[0], b, new int[0], found);
+    assertEquals(1, reworded.size(), reworded.toString());
+    Passage p = reworded.get(0);
+    String inA = a.text().substring(p.aStart(), p.aEnd());
+    String inB = b.text().substring(p.bStart(), p.bEnd());
+    assertEquals(REWORDED_A.substring(0, REWORDED_A.length() - 1), inA);
+    assertEquals(REWORDED_B.substring(0, REWORDED_B.length() - 1), inB);
+    assertTrue(p.similarity() > 0.5 && p.similarity() < 1, p.toString());
+    assertEquals(p.matchedWords(), SentenceAligner.commonWords(
+        a.tokens(), p.aFromWord(), p.aToWord(), b.tokens(), p.bFromWord(), p.bToWord()));
+  }
+
+  @Test
+  void looksOnlyAtPairsThatShareAPassage() {
+    AlignedText a = prepare(OTHER_A + " " + REWORDED_A);
+    AlignedText b = prepare(REWORDED_B + " " + OTHER_B);
+    assertTrue(ALIGNER.align(a, b).isEmpty());
+    assertTrue(SENTENCES.reworded(a, new int[0], b, new int[0], List.of()).isEmpty());
+  }
+
+  @Test
+  void leavesTemplateTextMasked() {
+    AlignedText a = prepare(SHARED + " " + REWORDED_A);
+    AlignedText b = prepare(REWORDED_B + " " + SHARED);
+    List<Passage> found = ALIGNER.align(a, b);
+    int from = a.tokens().wordAtOrAfter(a.text().indexOf("urgent"));
+    int[] maskA = {from, from + 1};
+    assertTrue(SENTENCES.reworded(a, maskA, b, new int[0], found).isEmpty());
+  }
+
+  @Test
+  void unrelatedSentencesDoNotMatch() {
+    AlignedText a = prepare(SHARED + " " + OTHER_A);
+    AlignedText b = prepare(OTHER_B + " " + SHARED);
+    List<Passage> found = ALIGNER.align(a, b);
+    assertEquals(1, found.size());
+    assertTrue(SENTENCES.reworded(a, new int[0], b, new int[0], found).isEmpty());
+  }
+}
