@@ -3,11 +3,10 @@ package dev.refrain.index;
 import dev.refrain.document.Article;
 import dev.refrain.kernel.Detector;
 import dev.refrain.kernel.PreparedArticle;
+import dev.refrain.kernel.PreparedCorpus;
 import dev.refrain.lsh.CandidatePairs;
 import dev.refrain.lsh.FingerprintTable;
 import dev.refrain.minhash.Fingerprints;
-import dev.refrain.normalize.Tokens;
-import dev.refrain.template.TemplateCorpus;
 import dev.refrain.template.Templates;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -700,7 +699,7 @@ public final class LuceneArchive {
    * memory (id, source, word count, fingerprints), texts read again only for the few carriers
    * sampled per template.
    */
-  static final class StoredCorpus implements TemplateCorpus {
+  static final class StoredCorpus extends PreparedCorpus {
     private final DirectoryReader reader;
     private final Detector detector;
     private final int[] docs;
@@ -772,7 +771,8 @@ public final class LuceneArchive {
       return new StoredCorpus(reader, detector, docs, ids, sources, words, fingerprints);
     }
 
-    private PreparedArticle prepared(int a) {
+    @Override
+    protected PreparedArticle prepared(int a) {
       return prepared.computeIfAbsent(a, x -> {
         try {
           Document d = reader.storedFields().document(docs[x]);
@@ -807,21 +807,6 @@ public final class LuceneArchive {
     @Override
     public Fingerprints fingerprints(int a) {
       return fingerprints[a];
-    }
-
-    @Override
-    public long[] shingles(int a) {
-      return prepared(a).shingles();
-    }
-
-    @Override
-    public Tokens tokens(int a) {
-      return prepared(a).tokens();
-    }
-
-    @Override
-    public String text(int a) {
-      return prepared(a).article().text();
     }
   }
 

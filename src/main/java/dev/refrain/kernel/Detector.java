@@ -149,7 +149,12 @@ public final class Detector implements Serializable {
 
   /** A set of prepared articles, numbered by position, as template learning reads it. */
   public static TemplateCorpus corpus(List<PreparedArticle> articles) {
-    return new TemplateCorpus() {
+    return new PreparedCorpus() {
+      @Override
+      protected PreparedArticle prepared(int a) {
+        return articles.get(a);
+      }
+
       @Override
       public int size() {
         return articles.size();
@@ -173,21 +178,6 @@ public final class Detector implements Serializable {
       @Override
       public Fingerprints fingerprints(int a) {
         return articles.get(a).fingerprints();
-      }
-
-      @Override
-      public long[] shingles(int a) {
-        return articles.get(a).shingles();
-      }
-
-      @Override
-      public Tokens tokens(int a) {
-        return articles.get(a).tokens();
-      }
-
-      @Override
-      public String text(int a) {
-        return articles.get(a).article().text();
       }
     };
   }

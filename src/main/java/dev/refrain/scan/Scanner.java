@@ -13,6 +13,7 @@ import dev.refrain.kernel.Detector;
 import dev.refrain.kernel.DetectorOptions;
 import dev.refrain.kernel.Parallel;
 import dev.refrain.kernel.PreparedArticle;
+import dev.refrain.kernel.PreparedCorpus;
 import dev.refrain.kernel.ProgressListener;
 import dev.refrain.kernel.SharedPassage;
 import dev.refrain.lsh.CandidatePairs;
@@ -348,8 +349,9 @@ public final class Scanner {
             return size() > 64;
           }
         };
-    return new TemplateCorpus() {
-      private PreparedArticle prepared(int a) {
+    return new PreparedCorpus() {
+      @Override
+      protected PreparedArticle prepared(int a) {
         return store.keepsPrepared() ? store.prepared(a) : recent.computeIfAbsent(a, store::prepared);
       }
 
@@ -376,21 +378,6 @@ public final class Scanner {
       @Override
       public Fingerprints fingerprints(int a) {
         return store.fingerprints(a);
-      }
-
-      @Override
-      public long[] shingles(int a) {
-        return prepared(a).shingles();
-      }
-
-      @Override
-      public Tokens tokens(int a) {
-        return prepared(a).tokens();
-      }
-
-      @Override
-      public String text(int a) {
-        return prepared(a).article().text();
       }
     };
   }

@@ -3,9 +3,9 @@ package dev.refrain.spark;
 import dev.refrain.document.Article;
 import dev.refrain.kernel.Detector;
 import dev.refrain.kernel.PreparedArticle;
+import dev.refrain.kernel.PreparedCorpus;
 import dev.refrain.lsh.FingerprintTable;
 import dev.refrain.minhash.Fingerprints;
-import dev.refrain.normalize.Tokens;
 import dev.refrain.template.TemplateCorpus;
 import dev.refrain.template.Templates;
 import java.util.HashMap;
@@ -37,8 +37,9 @@ final class TemplateStage {
     FingerprintTable table = FingerprintTable.build(n, a -> all[a].hashes());
     Map<Integer, PreparedArticle> prepared = new HashMap<>();
     TemplateCorpus corpus =
-        new TemplateCorpus() {
-          private PreparedArticle prepared(int a) {
+        new PreparedCorpus() {
+          @Override
+          protected PreparedArticle prepared(int a) {
             if (!articles.containsKey(a)) {
               willRead(new int[] {a});
             }
@@ -81,21 +82,6 @@ final class TemplateStage {
           @Override
           public Fingerprints fingerprints(int a) {
             return new Fingerprints(all[a].hashes(), all[a].positions());
-          }
-
-          @Override
-          public long[] shingles(int a) {
-            return prepared(a).shingles();
-          }
-
-          @Override
-          public Tokens tokens(int a) {
-            return prepared(a).tokens();
-          }
-
-          @Override
-          public String text(int a) {
-            return prepared(a).article().text();
           }
         };
     return detector.templateLearner().learn(corpus, table);
