@@ -33,10 +33,10 @@ public record IndexSettings(
     long seed) {
 
   /**
-   * The current archive layout version: 2 stores winnowing fingerprints and learned templates
-   * (1 stored LSH band keys).
+   * The current archive layout version: 3 indexes each article's winnowing fingerprints as
+   * one-dimensional long points (2 indexed them as 8-byte terms, 1 stored LSH band keys).
    */
-  public static final int FORMAT = 2;
+  public static final int FORMAT = 3;
 
   public IndexSettings {
     Objects.requireNonNull(normalization, "normalization");
@@ -74,13 +74,13 @@ public record IndexSettings(
    * Reads settings from commit user data.
    *
    * @throws IllegalArgumentException if a field is missing or malformed
-   * @throws OlderFormatException if the archive was built by an older layout
+   * @throws OtherFormatException if the archive was built with another layout version
    */
   public static IndexSettings fromMap(Map<String, String> m) {
     try {
       int format = Integer.parseInt(required(m, "refrain.format"));
       if (format != FORMAT) {
-        throw new OlderFormatException(format);
+        throw new OtherFormatException(format);
       }
       return new IndexSettings(
           format,
@@ -96,11 +96,11 @@ public record IndexSettings(
   }
 
   /** An archive of another layout version than {@link #FORMAT}. */
-  public static final class OlderFormatException extends IllegalArgumentException {
+  public static final class OtherFormatException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
     private final int format;
 
-    OlderFormatException(int format) {
+    OtherFormatException(int format) {
       super("index format " + format + ", this refrain reads format " + FORMAT);
       this.format = format;
     }

@@ -23,9 +23,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
@@ -35,7 +36,6 @@ import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFileNames;
 import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexNotFoundException;
-import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
@@ -44,9 +44,6 @@ import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.TermState;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -58,9 +55,14 @@ import org.apache.lucene.util.BytesRef;
  * The persistent archive of articles: an embedded Lucene index in one folder, no server.
  *
  * <p>One Lucene document per article: its id (unique; adding an id again replaces the article),
- * text and metadata stored, its fingerprints indexed as 8-byte terms of the field {@code fp}, so
- * candidate search is a term lookup per fingerprint (about 150 for an 850-word article), and
- * stored again with their positions for learning templates. The templates learned from the whole
+ * text and metadata stored, its distinct fingerprints indexed as one-dimensional long points of
+ * the field {@code fp}, so candidate search is one walk of each
+ * segment's point tree for all of a checked article's fingerprints at once, and what template
+ * learning reads (id, source, word count, fingerprints with their positions) kept once more as
+ * one binary doc value, {@value #ENTRY}. Points, not terms: nearly every fingerprint is unique
+ * in the archive, and a term each cost an in-memory term table entry at indexing and a term
+ * dictionary seek per fingerprint and segment at check time (format 2; measured in the README's
+ * Measured speed). The templates learned from the whole
  * archive are one more document, written in the same commit as the articles they were learned
  * from. The settings are kept in every commit's user data and checked on open.
  *
@@ -78,8 +80,12 @@ public final class LuceneArchive {
   static final String TITLE = "title";
   static final String PUBLISHED = "published";
   static final String FP = "fp";
-  static final String FINGERPRINTS = "fingerprints";
-  static final String WORDS = "words";
+  /**
+   * What template learning reads of an article, one binary doc value (read without
+   * decompressing the stored text): id, source, word count and fingerprints (see {@link
+   * #encodeEntry}).
+   */
+  static final String ENTRY = "entry";
   static final String SOURCE_KEY = "sourceKey";
   /** A 64-bit hash of the id: orders candidates that share as many fingerprints, whatever the doc ids. */
   static final String ID_KEY = "idKey";
@@ -101,18 +107,11 @@ public final class LuceneArchive {
   /** Articles between two commits of a long add. */
   public static final int COMMIT_EVERY = 10_000;
 
-  /** Keys per processor below which a candidate search seeks on one thread. */
-  static final int PARALLEL_KEYS = 256;
-
-  private static final FieldType FP_TYPE = new FieldType();
-
-  static {
-    FP_TYPE.setIndexOptions(IndexOptions.DOCS);
-    FP_TYPE.setOmitNorms(true);
-    FP_TYPE.setTokenized(false);
-    FP_TYPE.setStored(false);
-    FP_TYPE.freeze();
-  }
+  /**
+   * Fingerprints times segments above which a candidate search walks the segments on several
+   * threads (512 fingerprints in one segment, 43 in twelve).
+   */
+  static final int PARALLEL_WORK = 512;
 
   private LuceneArchive() {}
 
@@ -144,11 +143,12 @@ public final class LuceneArchive {
       throws ArchiveException {
     try {
       return IndexSettings.fromMap(userData);
-    } catch (IndexSettings.OlderFormatException e) {
+    } catch (IndexSettings.OtherFormatException e) {
       throw new ArchiveException(
           ArchiveException.Reason.SETTINGS_MISMATCH,
-          dir + ": " + e.getMessage() + " (built by an older refrain); the index is left as it"
-              + " is: build a new one from the articles: refrain index add <paths> --index NEW_DIR");
+          dir + ": " + e.getMessage() + " (written by " + (e.format() < IndexSettings.FORMAT
+              ? "an older" : "a newer") + " refrain; left as it is): rebuild it from the articles"
+              + " with refrain index add <paths> --index NEW_DIR");
     } catch (IllegalArgumentException e) {
       throw new ArchiveException(
           ArchiveException.Reason.CORRUPT,
@@ -314,6 +314,7 @@ public final class LuceneArchive {
       config.setOpenMode(
           existing ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE);
       config.setRAMBufferSizeMB(64);
+      config.setCodec(new ArchiveCodec());
       config.setCommitOnClose(false);
       IndexWriter writer = new IndexWriter(d, config);
       DirectoryReader before = null;
@@ -384,14 +385,6 @@ public final class LuceneArchive {
     }
   }
 
-  static BytesRef keyTerm(long key) {
-    byte[] b = new byte[8];
-    for (int i = 0; i < 8; i++) {
-      b[i] = (byte) (key >>> (56 - 8 * i));
-    }
-    return new BytesRef(b);
-  }
-
   /** Bytes the files of the index take on disk. */
   static long sizeOnDisk(Path dir) {
     try (Stream<Path> files = Files.list(dir)) {
@@ -458,16 +451,15 @@ public final class LuceneArchive {
       if (a.published() != null) {
         doc.add(new StoredField(PUBLISHED, a.published()));
       }
-      doc.add(new StoredField(WORDS, prepared.tokens().size()));
       doc.add(new NumericDocValuesField(SOURCE_KEY, prepared.sourceKey()));
       doc.add(new NumericDocValuesField(ID_KEY, idKey(a.id())));
       Fingerprints fp = prepared.fingerprints();
-      doc.add(new StoredField(FINGERPRINTS, encode(fp)));
+      doc.add(new BinaryDocValuesField(ENTRY, new BytesRef(encodeEntry(a, prepared.tokens().size(), fp))));
       long[] distinct = fp.hashes().clone();
       java.util.Arrays.sort(distinct);
       for (int i = 0; i < distinct.length; i++) {
         if (i == 0 || distinct[i] != distinct[i - 1]) {
-          doc.add(new Field(FP, keyTerm(distinct[i]), FP_TYPE));
+          doc.add(new LongPoint(FP, distinct[i]));
         }
       }
       boolean replaced;
@@ -534,7 +526,7 @@ public final class LuceneArchive {
 
     /**
      * Merges the index into at most {@code maxSegments} segments and commits. Candidate search
-     * seeks every fingerprint in every segment, so a freshly built archive in many segments
+     * walks every segment's point tree, so a freshly built archive in many segments
      * answers checks several times slower than merged into one (measured with {@code benchmark
      * check}). Takes time and temporary disk space proportional to the index.
      */
@@ -639,11 +631,18 @@ public final class LuceneArchive {
     }
   }
 
-  /** Fingerprints as stored: count, then each hash and the gap to its position. */
-  static byte[] encode(Fingerprints fp) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(fp.size() * 10 + 5);
+  /**
+   * An article's {@value #ENTRY}: its id and source (a byte count, -1 for no source, then UTF-8),
+   * its word count, the number of fingerprints, then each hash (8 bytes) and the gap from the
+   * previous one's position (varint).
+   */
+  static byte[] encodeEntry(Article a, int words, Fingerprints fp) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(fp.size() * 10 + 64);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeInt(fp.size());
+      writeString(out, a.id());
+      writeString(out, a.source());
+      writeVarint(out, words);
+      writeVarint(out, fp.size());
       int previous = 0;
       for (int i = 0; i < fp.size(); i++) {
         out.writeLong(fp.hashes()[i]);
@@ -656,12 +655,21 @@ public final class LuceneArchive {
     return bytes.toByteArray();
   }
 
-  static Fingerprints decode(BytesRef ref) throws IOException {
+  /** An article's {@value #ENTRY} as read. */
+  record Entry(String id, String source, int words, Fingerprints fingerprints) {}
+
+  static Entry decodeEntry(BytesRef ref) throws IOException {
     DataInputStream in =
         new DataInputStream(new ByteArrayInputStream(ref.bytes, ref.offset, ref.length));
-    int n = in.readInt();
+    String id = readString(in, ref.length);
+    if (id == null) {
+      throw new CorruptIndexException("an article entry without id", "article entries");
+    }
+    String source = readString(in, ref.length);
+    int words = readVarint(in);
+    int n = readVarint(in);
     if (n < 0 || n > ref.length / 9) {
-      throw new CorruptIndexException("bad fingerprint count " + n, "stored fingerprints");
+      throw new CorruptIndexException("bad fingerprint count " + n, "article entries");
     }
     long[] hashes = new long[n];
     int[] positions = new int[n];
@@ -671,7 +679,31 @@ public final class LuceneArchive {
       position += readVarint(in);
       positions[i] = position;
     }
-    return new Fingerprints(hashes, positions);
+    return new Entry(id, source, words, new Fingerprints(hashes, positions));
+  }
+
+  private static void writeString(DataOutputStream out, String s) throws IOException {
+    if (s == null) {
+      out.writeInt(-1);
+      return;
+    }
+    byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    out.writeInt(b.length);
+    out.write(b);
+  }
+
+  /** A string {@link #writeString} wrote, null for none; {@code max} bounds its length. */
+  private static String readString(DataInputStream in, int max) throws IOException {
+    int length = in.readInt();
+    if (length == -1) {
+      return null;
+    }
+    if (length < 0 || length > max) {
+      throw new CorruptIndexException("bad string length " + length, "article entries");
+    }
+    byte[] b = new byte[length];
+    in.readFully(b);
+    return new String(b, java.nio.charset.StandardCharsets.UTF_8);
   }
 
   private static void writeVarint(DataOutputStream out, int v) throws IOException {
@@ -691,7 +723,7 @@ public final class LuceneArchive {
         return v;
       }
     }
-    throw new CorruptIndexException("bad varint", "stored fingerprints");
+    throw new CorruptIndexException("bad varint", "article entries");
   }
 
   /**
@@ -733,24 +765,27 @@ public final class LuceneArchive {
         throws IOException {
       List<Object[]> rows = new ArrayList<>();
       StoredFields fields = reader.storedFields();
-      java.util.Set<String> wanted = java.util.Set.of(ID, SOURCE, WORDS, FINGERPRINTS);
       for (LeafReaderContext leaf : reader.leaves()) {
         Bits live = leaf.reader().getLiveDocs();
+        org.apache.lucene.index.BinaryDocValues entries = leaf.reader().getBinaryDocValues(ENTRY);
         for (int d = 0; d < leaf.reader().maxDoc(); d++) {
           if (live != null && !live.get(d)) {
             continue;
           }
-          Document doc = fields.document(leaf.docBase + d, wanted);
-          String id = doc.get(ID);
-          if (id == null) {
-            continue; // the templates document
-          }
-          BytesRef fp = doc.getBinaryValue(FINGERPRINTS);
-          if (fp == null || doc.getField(WORDS) == null) {
+          if (entries == null || !entries.advanceExact(d)) {
+            String id = fields.document(leaf.docBase + d, java.util.Set.of(ID)).get(ID);
+            if (id == null) {
+              continue; // the templates document
+            }
             throw new CorruptIndexException("article " + id + " lacks its fingerprints", dir.toString());
           }
-          rows.add(new Object[] {id, leaf.docBase + d, doc.get(SOURCE),
-              doc.getField(WORDS).numericValue().intValue(), decode(fp)});
+          Entry e;
+          try {
+            e = decodeEntry(entries.binaryValue());
+          } catch (RuntimeException bad) {
+            throw new CorruptIndexException("a bad article entry", dir.toString(), bad);
+          }
+          rows.add(new Object[] {e.id(), leaf.docBase + d, e.source(), e.words(), e.fingerprints()});
         }
       }
       rows.sort(java.util.Comparator.comparing(r -> (String) r[0]));
@@ -896,7 +931,7 @@ public final class LuceneArchive {
       return templatesCurrent;
     }
 
-    /** Number of Lucene segments: each adds a seek per fingerprint to every check. */
+    /** Number of Lucene segments: each adds a walk of its point tree to every check. */
     public int segments() {
       return reader.leaves().size();
     }
@@ -936,106 +971,65 @@ public final class LuceneArchive {
       // counted), for the candidate rule.
       Map<Integer, int[]> counts = new HashMap<>();
       try {
-        // One seek per fingerprint and segment: document frequencies and term states together,
-        // then postings only for fingerprints under the cap, re-seeking by term state. The seeks
-        // dominate a check (each loads a block of the term dictionary), so a long list is split
-        // over the processors, each part with its own TermsEnum.
-        List<LeafReaderContext> leaves = reader.leaves();
-        BytesRef[] terms = new BytesRef[hashes.length];
-        TermState[][] states = new TermState[leaves.size()][hashes.length];
-        int[] df = new int[hashes.length];
-        for (int k = 0; k < hashes.length; k++) {
-          terms[k] = keyTerm(hashes[k]);
-        }
-        int parts =
-            hashes.length < PARALLEL_KEYS
-                ? 1
-                : Math.min(Runtime.getRuntime().availableProcessors(), hashes.length / PARALLEL_KEYS);
-        if (parts <= 1) {
-          seek(leaves, terms, 0, terms.length, states, df);
-        } else {
-          IntStream.range(0, parts)
-              .parallel()
-              .forEach(
-                  part -> {
-                    try {
-                      seek(
-                          leaves,
-                          terms,
-                          (int) ((long) terms.length * part / parts),
-                          (int) ((long) terms.length * (part + 1) / parts),
-                          states,
-                          df);
-                    } catch (IOException e) {
-                      throw new UncheckedIOException(e);
-                    }
-                  });
-        }
-        PostingsEnum postings = null;
-        int[] docs = new int[64];
-        for (int k = 0; k < hashes.length; k++) {
-          boolean filtered = templates.isTemplateAnywhere(hashes[k]);
-          if (df[k] > maxBucket) {
-            int[] rep = representatives.get(hashes[k]);
-            if (rep != null) {
-              if (rep[0] >= 0) {
-                cappedKeys++;
-                representativeDocs.add(rep[0]);
-                int[] c = counts.computeIfAbsent(rep[0], x -> new int[] {0, Integer.MAX_VALUE});
-                c[0]++;
-                c[1] = Math.min(c[1], rep[1] + 1);
-                continue;
-              }
-              // Fewer live holders than the cap: read below like any other fingerprint.
-            }
+        // Fingerprints an earlier check on this reader found above this cap are not looked up
+        // again; the others are read in one walk of each segment's point tree.
+        long[] sought = new long[hashes.length];
+        int n = 0;
+        for (long h : hashes) {
+          int[] rep = representatives.get(h);
+          if (rep != null && rep[1] > maxBucket) {
+            cappedKeys++;
+            representativeDocs.add(rep[0]);
+            count(counts, rep[0], rep[1] + 1);
+          } else {
+            sought[n++] = h;
           }
+        }
+        sought = java.util.Arrays.copyOf(sought, n);
+        java.util.Arrays.sort(sought);
+        Holders holders = holders(sought);
+        int[] docs = new int[64];
+        for (int k = 0; k < n; k++) {
+          boolean filtered = templates.isTemplateAnywhere(sought[k]);
           // The holders of this fingerprint, live and not holding it as template text.
           int held = 0;
-          for (int l = 0; l < leaves.size(); l++) {
-            if (states[l][k] == null) {
+          int leaf = -1;
+          Bits live = null;
+          NumericDocValues sourceKeys = null;
+          for (int i = holders.start[k]; i < holders.start[k + 1]; i++) {
+            int doc = holders.docs[i];
+            if (leaf < 0 || doc >= leafEnd(leaf)) {
+              leaf = org.apache.lucene.index.ReaderUtil.subIndex(doc, reader.leaves());
+              live = reader.leaves().get(leaf).reader().getLiveDocs();
+              sourceKeys =
+                  filtered ? reader.leaves().get(leaf).reader().getNumericDocValues(SOURCE_KEY) : null;
+            }
+            int d = doc - reader.leaves().get(leaf).docBase;
+            if (live != null && !live.get(d)) {
               continue;
             }
-            LeafReaderContext leaf = leaves.get(l);
-            TermsEnum te = leaf.reader().terms(FP).iterator();
-            te.seekExact(terms[k], states[l][k]);
-            postings = te.postings(postings, PostingsEnum.NONE);
-            Bits live = leaf.reader().getLiveDocs();
-            NumericDocValues sourceKeys =
-                filtered ? leaf.reader().getNumericDocValues(SOURCE_KEY) : null;
-            for (int d = postings.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = postings.nextDoc()) {
-              if (live != null && !live.get(d)) {
+            if (filtered) {
+              long source = sourceKeys != null && sourceKeys.advanceExact(d) ? sourceKeys.longValue() : 0;
+              if (templates.isTemplate(source, sought[k])) {
                 continue;
               }
-              if (filtered) {
-                long source = sourceKeys != null && sourceKeys.advanceExact(d) ? sourceKeys.longValue() : 0;
-                if (templates.isTemplate(source, hashes[k])) {
-                  continue;
-                }
-              }
-              if (held == docs.length) {
-                docs = java.util.Arrays.copyOf(docs, held * 2);
-              }
-              docs[held++] = leaf.docBase + d;
             }
+            if (held == docs.length) {
+              docs = java.util.Arrays.copyOf(docs, held * 2);
+            }
+            docs[held++] = doc;
           }
           if (held > maxBucket) {
             // Capped: the representative alone is a candidate (remembered for this reader).
             int rep = representative(docs, held);
-            representatives.put(hashes[k], new int[] {rep, held});
+            representatives.put(sought[k], new int[] {rep, held});
             cappedKeys++;
             representativeDocs.add(rep);
-            int[] c = counts.computeIfAbsent(rep, x -> new int[] {0, Integer.MAX_VALUE});
-            c[0]++;
-            c[1] = Math.min(c[1], held + 1);
+            count(counts, rep, held + 1);
             continue;
           }
-          if (df[k] > maxBucket) {
-            representatives.put(hashes[k], new int[] {-1, held});
-          }
           for (int i = 0; i < held; i++) {
-            int[] c = counts.computeIfAbsent(docs[i], x -> new int[] {0, Integer.MAX_VALUE});
-            c[0]++;
-            c[1] = Math.min(c[1], held + 1);
+            count(counts, docs[i], held + 1);
           }
         }
       } catch (UncheckedIOException e) {
@@ -1063,10 +1057,160 @@ public final class LuceneArchive {
       return new CandidateSearch(kept, out.size(), cappedKeys, representativeDocs.size());
     }
 
+    /** One more fingerprint shared with {@code doc}, held by {@code holders} articles. */
+    private static void count(Map<Integer, int[]> counts, int doc, int holders) {
+      int[] c = counts.computeIfAbsent(doc, x -> new int[] {0, Integer.MAX_VALUE});
+      c[0]++;
+      c[1] = Math.min(c[1], holders);
+    }
+
+    /** The first index at or after {@code from} of {@code sorted} whose value is not below {@code v}. */
+    private static int lowerBound(long[] sorted, int from, long v) {
+      int i = java.util.Arrays.binarySearch(sorted, from, sorted.length, v);
+      return i < 0 ? -i - 1 : i;
+    }
+
+    /** The global document after the last of leaf {@code l}. */
+    private int leafEnd(int l) {
+      LeafReaderContext leaf = reader.leaves().get(l);
+      return leaf.docBase + leaf.reader().maxDoc();
+    }
+
+    /**
+     * Every document holding each of {@code sorted} (distinct fingerprints, ascending), deleted
+     * ones too: {@code docs[start[k]..start[k+1])}, global documents ascending.
+     */
+    private record Holders(int[] start, int[] docs) {}
+
+    /**
+     * The holders of {@code sorted} in one segment: {@code {keys, global docs, {count}}}, null
+     * when it holds no fingerprints.
+     */
+    private static int[][] holders(LeafReaderContext leaf, long[] sorted) throws IOException {
+      org.apache.lucene.index.PointValues points = leaf.reader().getPointValues(FP);
+      if (points == null) {
+        return null;
+      }
+      int n = sorted.length;
+      int base = leaf.docBase;
+      int[][] grown = {new int[64], new int[64], {0}};
+      points.intersect(
+          new org.apache.lucene.index.PointValues.IntersectVisitor() {
+            @Override
+            public void visit(int docID) {
+              throw new IllegalStateException("a fingerprint cell is never inside the query");
+            }
+
+            /** The last value visited, and the first sought fingerprint not below it. */
+            long last = Long.MIN_VALUE;
+            int next = 0;
+
+            @Override
+            public void visit(int docID, byte[] packedValue) {
+              long v = org.apache.lucene.document.LongPoint.decodeDimension(packedValue, 0);
+              // A walk of a one-dimensional tree visits values in order, so most points cost
+              // one comparison with the next fingerprint sought; any other order is still read
+              // right, by a search from the start.
+              if (v < last) {
+                next = lowerBound(sorted, 0, v);
+              }
+              last = v;
+              if (next < n && sorted[next] < v) {
+                next = lowerBound(sorted, next + 1, v);
+              }
+              if (next == n || sorted[next] != v) {
+                return;
+              }
+              int at = grown[2][0]++;
+              if (at == grown[0].length) {
+                grown[0] = java.util.Arrays.copyOf(grown[0], at * 2);
+                grown[1] = java.util.Arrays.copyOf(grown[1], at * 2);
+              }
+              grown[0][at] = next;
+              grown[1][at] = base + docID;
+            }
+
+            @Override
+            public org.apache.lucene.index.PointValues.Relation compare(
+                byte[] minPacked, byte[] maxPacked) {
+              long min = org.apache.lucene.document.LongPoint.decodeDimension(minPacked, 0);
+              long max = org.apache.lucene.document.LongPoint.decodeDimension(maxPacked, 0);
+              int i = lowerBound(sorted, 0, min);
+              return i < n && sorted[i] <= max
+                  ? org.apache.lucene.index.PointValues.Relation.CELL_CROSSES_QUERY
+                  : org.apache.lucene.index.PointValues.Relation.CELL_OUTSIDE_QUERY;
+            }
+          });
+      return grown;
+    }
+
+    /**
+     * Reads the holders of {@code sorted} from every segment's points: one walk of its
+     * one-dimensional tree visits only the cells whose value range holds a sought fingerprint,
+     * and, in each leaf block it reaches (up to {@value ArchiveCodec#POINTS_PER_LEAF} points), the fingerprints it holds.
+     */
+    private Holders holders(long[] sorted) throws IOException {
+      int n = sorted.length;
+      List<LeafReaderContext> leaves = reader.leaves();
+      int[][][] perLeaf = new int[leaves.size()][][];
+      if (n > 0) {
+        // Segments are walked on their own, so a long list in several segments is spread over
+        // the processors (a segment's walk costs about the same whatever its size).
+        if (leaves.size() > 1 && (long) n * leaves.size() >= PARALLEL_WORK) {
+          IntStream.range(0, leaves.size())
+              .parallel()
+              .forEach(
+                  l -> {
+                    try {
+                      perLeaf[l] = holders(leaves.get(l), sorted);
+                    } catch (IOException e) {
+                      throw new UncheckedIOException(e);
+                    }
+                  });
+        } else {
+          for (int l = 0; l < leaves.size(); l++) {
+            perLeaf[l] = holders(leaves.get(l), sorted);
+          }
+        }
+      }
+      int total = 0;
+      for (int[][] part : perLeaf) {
+        total += part == null ? 0 : part[2][0];
+      }
+      int[] keyOf = new int[total];
+      int[] docOf = new int[total];
+      int[] found = {0};
+      for (int[][] part : perLeaf) {
+        if (part != null) {
+          System.arraycopy(part[0], 0, keyOf, found[0], part[2][0]);
+          System.arraycopy(part[1], 0, docOf, found[0], part[2][0]);
+          found[0] += part[2][0];
+        }
+      }
+      // Grouped by fingerprint (a counting sort); each group's documents ascending, as the
+      // segments were walked in order and a segment's points of one value in document order.
+      int[] start = new int[n + 1];
+      for (int i = 0; i < found[0]; i++) {
+        start[keyOf[i] + 1]++;
+      }
+      for (int k = 0; k < n; k++) {
+        start[k + 1] += start[k];
+      }
+      int[] next = java.util.Arrays.copyOf(start, n);
+      int[] docs = new int[found[0]];
+      for (int i = 0; i < found[0]; i++) {
+        docs[next[keyOf[i]]++] = docOf[i];
+      }
+      for (int k = 0; k < n; k++) {
+        java.util.Arrays.sort(docs, start[k], start[k + 1]);
+      }
+      return new Holders(start, docs);
+    }
     /**
      * Representatives of capped fingerprints met by earlier checks on this reader (one commit:
-     * its holders never change): fingerprint hash to {@code {doc, holders}}, doc -1 when its
-     * live holders are within the cap after all.
+     * its holders never change): fingerprint hash to {@code {doc, holders}}, the representative
+     * and the live holders not holding it as template text; used when those are above the cap
+     * asked for.
      */
     private final Map<Long, int[]> representatives = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -1228,34 +1372,6 @@ public final class LuceneArchive {
                   + firstLine(e.getMessage()) + ", while " + what + "); rebuild it from the"
                   + " articles with refrain index add",
               e));
-    }
-
-    /**
-     * Seeks terms {@code from} to {@code to} in every leaf, with enums of its own: adds their
-     * document frequencies to {@code df} and keeps their term states. Parts of disjoint ranges
-     * write disjoint slots, so they may run at once.
-     */
-    private static void seek(
-        List<LeafReaderContext> leaves,
-        BytesRef[] terms,
-        int from,
-        int to,
-        TermState[][] states,
-        int[] df)
-        throws IOException {
-      for (int l = 0; l < leaves.size(); l++) {
-        Terms field = leaves.get(l).reader().terms(FP);
-        if (field == null) {
-          continue;
-        }
-        TermsEnum te = field.iterator();
-        for (int k = from; k < to; k++) {
-          if (te.seekExact(terms[k])) {
-            df[k] += te.docFreq();
-            states[l][k] = te.termState();
-          }
-        }
-      }
     }
 
     @Override

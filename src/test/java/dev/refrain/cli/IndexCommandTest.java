@@ -60,6 +60,29 @@ class IndexCommandTest {
   }
 
   @Test
+  void anIndexOfTheOlderFormatIsExitCode2WithOneLineAndIsNeverWritten() throws IOException {
+    Path index = tmp.resolve("index");
+    assertEquals(0, run("index", "add", CheckCommandTest.S000, "--index", index.toString()).code());
+    dev.refrain.index.FormatStamp.stamp(index, dev.refrain.index.IndexSettings.FORMAT - 1);
+    java.util.Map<String, String> before = dev.refrain.index.FormatStamp.files(index);
+    String line =
+        "refrain: " + index + ": index format " + (dev.refrain.index.IndexSettings.FORMAT - 1)
+            + ", this refrain reads format " + dev.refrain.index.IndexSettings.FORMAT
+            + " (written by an older refrain; left as it is): rebuild it from the articles with"
+            + " refrain index add <paths> --index NEW_DIR";
+    for (String[] args : List.of(
+        new String[] {"index", "add", CheckCommandTest.S001, "--index", index.toString()},
+        new String[] {"index", "remove", "000_c36cad3b898c0f9e", "--index", index.toString()},
+        new String[] {"index", "stats", "--index", index.toString()},
+        new String[] {"check", CheckCommandTest.S001, "--index", index.toString()})) {
+      MainTest.Run r = run(args);
+      assertEquals(2, r.code(), String.join(" ", args) + ": " + r.err());
+      assertEquals(line, r.err().strip(), String.join(" ", args));
+      assertEquals(before, dev.refrain.index.FormatStamp.files(index), "no file written, changed or deleted");
+    }
+  }
+
+  @Test
   void addsAgainToAnIndexItCreated() {
     Path index = tmp.resolve("index");
     assertEquals(0, run("index", "add", CheckCommandTest.S000, "--index", index.toString()).code());

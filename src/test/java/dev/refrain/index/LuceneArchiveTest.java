@@ -84,6 +84,28 @@ class LuceneArchiveTest {
   }
 
   @Test
+  void refusesAnIndexOfTheOlderFormatNamingItAndLeavesItAsItIs() throws Exception {
+    add(Article.of("a", "an archived text of some twenty words or so, long enough to hold a few"
+        + " fingerprints of its own for the index"));
+    FormatStamp.stamp(dir, IndexSettings.FORMAT - 1);
+    java.util.Map<String, String> before = FormatStamp.files(dir);
+    for (org.junit.jupiter.api.function.Executable open :
+        List.<org.junit.jupiter.api.function.Executable>of(
+            () -> LuceneArchive.openReader(dir),
+            () -> LuceneArchive.openWriter(dir, SETTINGS),
+            () -> LuceneArchive.readSettings(dir))) {
+      ArchiveException e = assertThrows(ArchiveException.class, open);
+      assertEquals(ArchiveException.Reason.SETTINGS_MISMATCH, e.reason());
+      assertEquals(
+          dir + ": index format " + (IndexSettings.FORMAT - 1) + ", this refrain reads format "
+              + IndexSettings.FORMAT + " (written by an older refrain; left as it is): rebuild it"
+              + " from the articles with refrain index add <paths> --index NEW_DIR",
+          e.getMessage());
+    }
+    assertEquals(before, FormatStamp.files(dir), "no file written, changed or deleted");
+  }
+
+  @Test
   void saysWhenThereIsNoIndex() {
     ArchiveException e =
         assertThrows(ArchiveException.class, () -> LuceneArchive.openReader(dir.resolve("none")));

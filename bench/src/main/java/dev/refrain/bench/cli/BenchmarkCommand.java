@@ -149,10 +149,13 @@ final class BenchmarkCommand implements Runnable {
           Locale.ROOT,
           "%d articles (%d words each): index %.1f s, optimize %.1f s, %d segments, %.0f bytes per article%n"
               + "check latency over %d articles: median %.2f ms, p95 %.2f ms, max %.2f ms;"
-              + " planted copies found %.1f%%%nresults: %s%n",
+              + " planted copies found %.1f%%%n"
+              + "thread CPU per check: median %.2f ms, p95 %.2f ms; candidate search alone (least of 3"
+              + " runs): median %.2f ms, p95 %.2f ms%nresults: %s%n",
           r.articles(), r.wordsPerArticle(), r.indexSeconds(), r.optimizeSeconds(), r.segments(),
           r.bytesPerArticle(), r.checks(),
-          r.medianMillis(), r.p95Millis(), r.maxMillis(), 100 * r.plantedFound(), out);
+          r.medianMillis(), r.p95Millis(), r.maxMillis(), 100 * r.plantedFound(),
+          r.cpuMedianMillis(), r.cpuP95Millis(), r.searchMedianMillis(), r.searchP95Millis(), out);
       return ExitCode.OK.code();
     }
   }

@@ -845,7 +845,8 @@ public final class Harness {
     if (co.finished() && Files.isRegularFile(checkOut)) {
       JsonNode j = JSON.readTree(checkOut.toFile());
       for (String f : List.of("articles", "wordsPerArticle", "indexSeconds", "bytesPerArticle", "checks", "medianMillis",
-          "p95Millis", "maxMillis", "plantedFound")) {
+          "p95Millis", "maxMillis", "plantedFound", "cpuMedianMillis", "cpuP95Millis", "searchMedianMillis",
+          "searchP95Millis")) {
         if (j.has(f)) {
           c.set(f, j.get(f));
         }

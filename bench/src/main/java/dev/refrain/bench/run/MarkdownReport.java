@@ -188,6 +188,13 @@ public final class MarkdownReport {
             c.path("maxMillis").asDouble(), 100 * c.path("plantedFound").asDouble(), c.path("indexSeconds").asDouble(),
             c.path("bytesPerArticle").asDouble()));
       }
+      if (c.has("cpuMedianMillis")) {
+        md.append(String.format(Locale.ROOT,
+            "; the checking thread's CPU time median %.2f ms, p95 %.2f ms; the candidate search alone (least of 3 runs) median %.2f ms,"
+                + " p95 %.2f ms",
+            c.path("cpuMedianMillis").asDouble(), c.path("cpuP95Millis").asDouble(),
+            c.path("searchMedianMillis").asDouble(), c.path("searchP95Millis").asDouble()));
+      }
       md.append(".\n\n`").append(c.path("command").asText()).append("`\n\n");
     }
 
