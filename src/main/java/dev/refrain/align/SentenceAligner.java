@@ -12,8 +12,8 @@ import java.util.List;
 /**
  * Finds the reworded sentences two articles share beside the passages {@link PassageAligner}
  * found: a translation or rewrite of one story keeps a sentence's words but rarely a run of
- * five of them. Run only on a pair that already shares a passage, so its cost follows the pairs
- * found, not the candidates.
+ * five of them. Which pairs it reads is the kernel's rule ({@code kernel.RewordEvidence}): those
+ * sharing a passage, and candidates with more evidence than a chance phrase.
  *
  * <ol>
  *   <li><b>Sentences</b>: each article's words split where a sentence or quotation ends ({@link
@@ -76,13 +76,10 @@ public final class SentenceAligner implements Serializable {
 
   /**
    * The reworded passages of {@code a} and {@code b} outside their masks and the passages {@code
-   * found}, sorted by their start in a; empty when {@code found} is.
+   * found} (none, for a pair that shares only reworded sentences), sorted by their start in a.
    */
   public List<Passage> reworded(
       AlignedText a, int[] maskA, AlignedText b, int[] maskB, List<Passage> found) {
-    if (found.isEmpty()) {
-      return List.of();
-    }
     List<int[]> sa = sentences(a, maskA, found, true);
     List<int[]> sb = sentences(b, maskB, found, false);
     if (sa.isEmpty() || sb.isEmpty()) {
