@@ -12,8 +12,8 @@ import java.util.List;
 /**
  * Finds the reworded sentences two articles share beside the passages {@link PassageAligner}
  * found: a translation or rewrite of one story keeps a sentence's words but rarely a run of
- * five of them. Run only on a pair that already shares a passage, so its cost follows the pairs
- * found, not the candidates.
+ * five of them. Which pairs it reads is the kernel's rule ({@code kernel.RewordEvidence}): those
+ * sharing a passage, and candidates with more evidence than a chance phrase.
  *
  * <ol>
  *   <li><b>Sentences</b>: each article's words split where a sentence or quotation ends ({@link
@@ -33,6 +33,13 @@ import java.util.List;
  *       matched / (wordsA + wordsB)}), is a passage; best score first, a region overlapping one
  *       kept on either side is dropped. Its matched words are the longest common subsequence of
  *       the two sides' normalized words.
+ *   <li><b>Reordered clauses</b>: a rewrite moves clauses about ("met Jake Sullivan ... in
+ *       Vienna in May" for "held in Vienna in May between ... Jake Sullivan"), so a sentence's
+ *       regions can each be too short while together they are the sentence. Two regions or more
+ *       of one pair of sentences that are no passage alone, each holding a shared stem that is
+ *       not a stop word, are taken together (the span from the first word of any to the last of
+ *       any, on each side; their shared stems summed) when the two sentences' overlap reaches
+ *       {@value #MIN_REORDERED_DICE}, and obey the same tests as one region.
  * </ol>
  *
  * <p>Immutable and thread-safe.
@@ -48,6 +55,13 @@ public final class SentenceAligner implements Serializable {
    * sentences must reach before they are aligned.
    */
   static final double MIN_DICE = 0.2;
+
+  /**
+   * The exact-stem Dice overlap two sentences must reach for their short regions to be one
+   * passage taken together (reordered clauses), above the {@value #MIN_DICE} that has them
+   * aligned at all.
+   */
+  static final double MIN_REORDERED_DICE = 0.3;
 
   /** The share of words two sides' stems match, {@code 2 * matched / (wordsA + wordsB)}. */
   static final double MIN_SIMILARITY = 0.5;
@@ -76,13 +90,10 @@ public final class SentenceAligner implements Serializable {
 
   /**
    * The reworded passages of {@code a} and {@code b} outside their masks and the passages {@code
-   * found}, sorted by their start in a; empty when {@code found} is.
+   * found} (none, for a pair that shares only reworded sentences), sorted by their start in a.
    */
   public List<Passage> reworded(
       AlignedText a, int[] maskA, AlignedText b, int[] maskB, List<Passage> found) {
-    if (found.isEmpty()) {
-      return List.of();
-    }
     List<int[]> sa = sentences(a, maskA, found, true);
     List<int[]> sb = sentences(b, maskB, found, false);
     if (sa.isEmpty() || sb.isEmpty()) {
@@ -130,6 +141,10 @@ public final class SentenceAligner implements Serializable {
         }
         boolean[] usedA = new boolean[stemsA[i].length];
         boolean[] usedB = new boolean[stemsB[j].length];
+        // The regions too short to be a passage alone, taken together: aFrom, aTo, bFrom, bTo,
+        // content matches, matches, regions.
+        int[] pieces = {Integer.MAX_VALUE, 0, Integer.MAX_VALUE, 0, 0, 0, 0};
+        double piecesScore = 0;
         for (int round = 0; round < MAX_REGIONS; round++) {
           double[] score = new double[1];
           int[] r = local(idsA[i], idsB[j], scoresA[i], usedA, usedB, work, score);
@@ -142,12 +157,27 @@ public final class SentenceAligner implements Serializable {
           int aTo = sa.get(i)[0] + r[1];
           int bFrom = sb.get(j)[0] + r[2];
           int bTo = sb.get(j)[0] + r[3];
-          if (aTo - aFrom < minWords || bTo - bFrom < minWords || r[4] < MIN_SHARED_STEMS
-              || 2.0 * r[5] / ((aTo - aFrom) + (bTo - bFrom)) < MIN_SIMILARITY) {
+          if (!passage(aTo - aFrom, bTo - bFrom, r[4], r[5])) {
+            if (r[4] > 0) {
+              pieces[0] = Math.min(pieces[0], aFrom);
+              pieces[1] = Math.max(pieces[1], aTo);
+              pieces[2] = Math.min(pieces[2], bFrom);
+              pieces[3] = Math.max(pieces[3], bTo);
+              pieces[4] += r[4];
+              pieces[5] += r[5];
+              pieces[6]++;
+              piecesScore += score[0];
+            }
             continue;
           }
           regions.add(new int[] {aFrom, aTo, bFrom, bTo, regions.size()});
           scores.add(score[0]);
+        }
+        if (pieces[6] >= 2
+            && StemOverlap.exactDice(x, y) >= MIN_REORDERED_DICE
+            && passage(pieces[1] - pieces[0], pieces[3] - pieces[2], pieces[4], pieces[5])) {
+          regions.add(new int[] {pieces[0], pieces[1], pieces[2], pieces[3], regions.size()});
+          scores.add(piecesScore);
         }
       }
     }
@@ -172,6 +202,15 @@ public final class SentenceAligner implements Serializable {
     }
     out.sort(Comparator.comparingInt(Passage::aFromWord).thenComparingInt(Passage::bFromWord));
     return out;
+  }
+
+  /**
+   * Whether a region of {@code wordsA} and {@code wordsB} words, {@code content} of whose
+   * matched stems are not stop words, of {@code matches} matched stems in all, is a passage.
+   */
+  private boolean passage(int wordsA, int wordsB, int content, int matches) {
+    return wordsA >= minWords && wordsB >= minWords && content >= MIN_SHARED_STEMS
+        && 2.0 * matches / (wordsA + wordsB) >= MIN_SIMILARITY;
   }
 
   /** Each sentence's words as stems ({@link StemOverlap#stem}), null for a word without one. */

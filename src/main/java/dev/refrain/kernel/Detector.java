@@ -219,14 +219,14 @@ public final class Detector implements Serializable {
   }
 
   /**
-   * The passages a found pair of articles share, as {@code scan}, {@code check} and the
-   * distributed job report them: {@link #align}'s, and when two articles share one of those,
-   * their reworded sentences beside them ({@link SentenceAligner}), sorted by their start in a,
-   * then in b.
+   * The passages a candidate pair of articles share, as {@code scan}, {@code check} and the
+   * distributed job report them: {@link #align}'s, and for a pair {@link RewordEvidence} says is
+   * worth it, their reworded sentences beside them ({@link SentenceAligner}), sorted by their
+   * start in a, then in b.
    */
   public List<Passage> alignPair(PreparedArticle a, int[] maskA, PreparedArticle b, int[] maskB) {
     List<Passage> found = align(a, maskA, b, maskB);
-    if (a == b || found.isEmpty()) {
+    if (!RewordEvidence.alignsSentences(a, maskA, b, maskB, found)) {
       return found;
     }
     List<Passage> reworded = sentences.reworded(a.aligned(), maskA, b.aligned(), maskB, found);

@@ -46,11 +46,14 @@ class SentenceAlignerTest {
   }
 
   @Test
-  void looksOnlyAtPairsThatShareAPassage() {
+  void findsARewordedSentenceOfAPairWithoutAPassage() {
+    // Which pairs get here is the kernel's rule (RewordEvidence); the aligner reads any pair.
     AlignedText a = prepare(OTHER_A + " " + REWORDED_A);
     AlignedText b = prepare(REWORDED_B + " " + OTHER_B);
     assertTrue(ALIGNER.align(a, b).isEmpty());
-    assertTrue(SENTENCES.reworded(a, new int[0], b, new int[0], List.of()).isEmpty());
+    List<Passage> reworded = SENTENCES.reworded(a, new int[0], b, new int[0], List.of());
+    assertEquals(1, reworded.size(), reworded.toString());
+    assertTrue(a.text().substring(reworded.get(0).aStart()).startsWith("The minister stressed"));
   }
 
   @Test
@@ -70,5 +73,44 @@ class SentenceAlignerTest {
     List<Passage> found = ALIGNER.align(a, b);
     assertEquals(1, found.size());
     assertTrue(SENTENCES.reworded(a, new int[0], b, new int[0], found).isEmpty());
+  }
+
+  /** One report with its clauses in another order: no region of 8 words lines up. */
+  static final String REORDERED_A =
+      "The talks were held in Vienna on Tuesday between Jake Sullivan and Wang Yi.";
+
+  static final String REORDERED_B = "Jake Sullivan and Wang Yi met for talks in Vienna on Tuesday.";
+
+  @Test
+  void takesTheShortRegionsOfReorderedClausesTogether() {
+    AlignedText a = prepare(REORDERED_A);
+    AlignedText b = prepare(REORDERED_B);
+    List<Passage> reworded = SENTENCES.reworded(a, new int[0], b, new int[0], List.of());
+    assertEquals(1, reworded.size(), reworded.toString());
+    Passage p = reworded.get(0);
+    assertEquals("talks were held in Vienna on Tuesday between Jake Sullivan and Wang Yi",
+        a.text().substring(p.aStart(), p.aEnd()));
+    assertEquals("Jake Sullivan and Wang Yi met for talks in Vienna on Tuesday",
+        b.text().substring(p.bStart(), p.bEnd()));
+  }
+
+  @Test
+  void oneShortRegionAloneIsNoPassage() {
+    AlignedText a = prepare(REORDERED_A);
+    AlignedText b = prepare("Jake Sullivan and Wang Yi met for dinner at a hotel near the river.");
+    assertTrue(SENTENCES.reworded(a, new int[0], b, new int[0], List.of()).isEmpty());
+  }
+
+  @Test
+  void reorderedPiecesOfSentencesThatShareLittleElseAreNoPassage() {
+    // The same two pieces, in a sentence most of whose words the other lacks: overlap under 0.3.
+    AlignedText a =
+        prepare(
+            "Officials from both governments, tired after weeks of disputes over chips, tariffs,"
+                + " sanctions, visas, fentanyl, journalists, student exchanges, satellite launches,"
+                + " fishing rights, airline routes, farm exports and patents, said the talks were"
+                + " held in Vienna on Tuesday between Jake Sullivan and Wang Yi.");
+    AlignedText b = prepare(REORDERED_B);
+    assertTrue(SENTENCES.reworded(a, new int[0], b, new int[0], List.of()).isEmpty());
   }
 }

@@ -39,7 +39,7 @@ class ReportCommandTest {
     assertEquals(Files.readString(scan.resolve("report.md")), Files.readString(out.resolve("report.md")));
     assertEquals(
         Files.readString(scan.resolve("report.html")), Files.readString(out.resolve("report.html")));
-    assertTrue(r.out().startsWith("5 articles, 8 pairs of 8 pairs"), r.out());
+    assertTrue(r.out().startsWith("5 articles, 9 pairs of 9 pairs"), r.out());
   }
 
   @Test
