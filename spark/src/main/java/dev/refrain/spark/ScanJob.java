@@ -185,22 +185,24 @@ final class ScanJob {
 
   /**
    * What the job found, in counts (the report holds the rest), and the problems met reading its
-   * input, in reading order.
+   * input, in reading order; the fingerprints the driver held while it learned templates beside
+   * all the articles' ({@link TemplateStage.Learned}).
    */
   record Summary(
       long articles, long candidatePairs, long pairs, long passages, long clusters, long templates,
-      long cappedFingerprints, List<ArticleInput.Problem> problems, Reuse reuse) {
+      long cappedFingerprints, List<ArticleInput.Problem> problems, Reuse reuse,
+      TemplateStage.Learned learned) {
     Summary(
         long articles, long candidatePairs, long pairs, long passages, long clusters,
         long templates, long cappedFingerprints, List<ArticleInput.Problem> problems) {
       this(articles, candidatePairs, pairs, passages, clusters, templates, cappedFingerprints,
-          problems, null);
+          problems, null, null);
     }
 
-    Summary with(Reuse r) {
+    Summary with(Reuse r, TemplateStage.Learned l) {
       return new Summary(
           articles, candidatePairs, pairs, passages, clusters, templates, cappedFingerprints,
-          problems, r);
+          problems, r, l);
     }
   }
 
@@ -326,7 +328,8 @@ final class ScanJob {
 
     // 3. Templates.
     long keyBits = FingerprintTable.keyBits(n);
-    Templates templates = TemplateStage.learn(jsc, detector, texts, prints, n);
+    TemplateStage.Learned learnedFrom = TemplateStage.learn(jsc, detector, texts, prints, n);
+    Templates templates = learnedFrom.templates();
     Broadcast<Templates> learned = jsc.broadcast(templates);
     // The earlier articles whose template words are what they were: their pairs with each other
     // are taken from the earlier run. When the templates changed, an earlier article holding a
@@ -568,8 +571,8 @@ final class ScanJob {
                 found.mapToPair(f -> new Tuple2<>(CandidatePairs.encode(f.pair().a(), f.pair().b()), f)))
             .map(t -> new RunState.Compared(t._1(), t._2()._2().orNull()));
     RunState.write(spark, o.output(), options, templates, problems, keep, compared);
+    summary = summary.with(reuse, learnedFrom);
     if (prev != null) {
-      summary = summary.with(reuse);
       keptHere.unpersist();
       fresh.unpersist();
       for (Object x : persisted) {
