@@ -88,6 +88,44 @@ public final class TemplateLearner {
     this.window = window;
   }
 
+  /**
+   * Whether a fingerprint held by {@code holders} articles of the whole corpus may be frequent
+   * (step 1 below): one held by fewer never is, whatever its sources.
+   */
+  public boolean mayBeFrequent(int holders) {
+    return holders >= minArticles;
+  }
+
+  /**
+   * An article's fingerprints reduced to what {@link #learn} reads of them, {@code
+   * mayBeFrequent} telling (by hash) the fingerprints whose key {@link #mayBeFrequent} holds: those
+   * are kept, in order, and each run of the others between them is replaced by its first (so a
+   * run of frequent fingerprints stays one run, and ends where it ended). The learner reads of an
+   * article only its runs of frequent fingerprints, their positions and its words: over a corpus
+   * whose every article is so reduced, and a table of the reduced fingerprints, it learns the
+   * same templates as over the full ones. A job that counts holders where the fingerprints are
+   * (the Spark job) sends the learner only these.
+   */
+  public static Fingerprints reduced(Fingerprints fp, java.util.function.LongPredicate mayBeFrequent) {
+    long[] hashes = fp.hashes();
+    int[] positions = fp.positions();
+    long[] keptHashes = new long[hashes.length];
+    int[] keptPositions = new int[hashes.length];
+    int kept = 0;
+    boolean inGap = false;
+    for (int i = 0; i < hashes.length; i++) {
+      boolean frequent = mayBeFrequent.test(hashes[i]);
+      if (frequent || !inGap) {
+        keptHashes[kept] = hashes[i];
+        keptPositions[kept++] = positions[i];
+      }
+      inGap = !frequent;
+    }
+    return kept == hashes.length
+        ? fp
+        : new Fingerprints(Arrays.copyOf(keptHashes, kept), Arrays.copyOf(keptPositions, kept));
+  }
+
   /** The templates of {@code corpus}, whose fingerprints {@code table} holds. */
   public Templates learn(TemplateCorpus corpus, FingerprintTable table) {
     int n = corpus.size();

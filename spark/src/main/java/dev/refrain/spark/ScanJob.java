@@ -121,13 +121,6 @@ final class ScanJob {
       implements Serializable {}
 
   /**
-   * An article holding a fingerprint key: its number, its {@linkplain CandidatePairs#idKey id
-   * key} (a capped key's representative is the holder whose id key is least), and what the pair
-   * filter reads.
-   */
-  record Member(int number, long idKey, long sourceKey, int day) implements Serializable {}
-
-  /**
    * What the fingerprints proposing a pair say of it, summed: how many propose it, how many of
    * them as a capped key's star, and the fewest holders of any ({@link
    * CandidatePairs#STAR_HOLDERS} for a star's).
@@ -192,22 +185,24 @@ final class ScanJob {
 
   /**
    * What the job found, in counts (the report holds the rest), and the problems met reading its
-   * input, in reading order.
+   * input, in reading order; the fingerprints the driver held while it learned templates beside
+   * all the articles' ({@link TemplateStage.Learned}).
    */
   record Summary(
       long articles, long candidatePairs, long pairs, long passages, long clusters, long templates,
-      long cappedFingerprints, List<ArticleInput.Problem> problems, Reuse reuse) {
+      long cappedFingerprints, List<ArticleInput.Problem> problems, Reuse reuse,
+      TemplateStage.Learned learned) {
     Summary(
         long articles, long candidatePairs, long pairs, long passages, long clusters,
         long templates, long cappedFingerprints, List<ArticleInput.Problem> problems) {
       this(articles, candidatePairs, pairs, passages, clusters, templates, cappedFingerprints,
-          problems, null);
+          problems, null, null);
     }
 
-    Summary with(Reuse r) {
+    Summary with(Reuse r, TemplateStage.Learned l) {
       return new Summary(
           articles, candidatePairs, pairs, passages, clusters, templates, cappedFingerprints,
-          problems, r);
+          problems, r, l);
     }
   }
 
@@ -333,7 +328,8 @@ final class ScanJob {
 
     // 3. Templates.
     long keyBits = FingerprintTable.keyBits(n);
-    Templates templates = TemplateStage.learn(jsc, detector, texts, prints, n);
+    TemplateStage.Learned learnedFrom = TemplateStage.learn(jsc, detector, texts, prints, n);
+    Templates templates = learnedFrom.templates();
     Broadcast<Templates> learned = jsc.broadcast(templates);
     // The earlier articles whose template words are what they were: their pairs with each other
     // are taken from the earlier run. When the templates changed, an earlier article holding a
@@ -575,8 +571,8 @@ final class ScanJob {
                 found.mapToPair(f -> new Tuple2<>(CandidatePairs.encode(f.pair().a(), f.pair().b()), f)))
             .map(t -> new RunState.Compared(t._1(), t._2()._2().orNull()));
     RunState.write(spark, o.output(), options, templates, problems, keep, compared);
+    summary = summary.with(reuse, learnedFrom);
     if (prev != null) {
-      summary = summary.with(reuse);
       keptHere.unpersist();
       fresh.unpersist();
       for (Object x : persisted) {
@@ -608,52 +604,70 @@ final class ScanJob {
       JavaRDD<Prints> prints, Broadcast<Templates> learned, long keyBits, int maxBucket,
       PairFilter filter) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(prints.context());
+    int shards = Math.max(1, prints.getNumPartitions());
     boolean filtered = filter.active();
-    JavaPairRDD<Long, Holders> holders =
+    JavaRDD<KeyShard> holders =
         prints
             .mapPartitionsToPair(
                 it -> {
                   Templates.KeyMatcher template = learned.value().byKey(h -> h & keyBits);
-                  List<Tuple2<Long, Member>> out = new ArrayList<>();
+                  KeyShard.Builder[] to = new KeyShard.Builder[shards];
                   while (it.hasNext()) {
                     Prints p = it.next();
-                    Member m =
-                        new Member(p.number(), CandidatePairs.idKey(p.id()), p.sourceKey(), p.day());
+                    long idKey = CandidatePairs.idKey(p.id());
                     for (long key : distinctKeys(p.hashes(), keyBits)) {
                       if (!template.isTemplate(p.sourceKey(), key)) {
-                        out.add(new Tuple2<>(key, m));
+                        int s = KeyShard.of(key, shards);
+                        if (to[s] == null) {
+                          to[s] = new KeyShard.Builder(filtered);
+                        }
+                        to[s].add(key, p.number(), idKey, p.sourceKey(), p.day());
                       }
+                    }
+                  }
+                  List<Tuple2<Integer, KeyShard>> out = new ArrayList<>();
+                  for (int s = 0; s < shards; s++) {
+                    if (to[s] != null) {
+                      out.add(new Tuple2<>(s, to[s].build()));
                     }
                   }
                   return out.iterator();
                 })
-            .aggregateByKey(new Holders(filtered), Holders::add, Holders::merge)
-            .mapValues(Holders::sorted)
+            .partitionBy(new Exact(shards))
+            .values()
+            .mapPartitions(it -> List.of(KeyShard.merge(it, filtered)).iterator(), true)
             .persist(StorageLevel.MEMORY_AND_DISK_SER());
     JavaPairRDD<Long, Votes> votes =
         holders
             .flatMapToPair(
-                t -> {
+                h -> {
                   List<Tuple2<Long, Votes>> out = new ArrayList<>();
-                  Holders h = t._2();
-                  int kept =
-                      CandidatePairs.pairsOf(
-                          t._1(), h.articles, h.size, maxBucket, CandidatePairs.HolderFilter.NONE,
-                          (a, b, count) -> {
-                            if (h.keeps(filter, a, b)) {
-                              out.add(new Tuple2<>(CandidatePairs.encode(a, b), new Votes(1, 0, count)));
+                  h.forEachKey(
+                      keyBits,
+                      (key, articles, size) -> {
+                        int kept =
+                            CandidatePairs.pairsOf(
+                                key, articles, size, maxBucket, CandidatePairs.HolderFilter.NONE,
+                                (a, b, count) -> {
+                                  if (h.keeps(filter, a, b)) {
+                                    out.add(
+                                        new Tuple2<>(
+                                            CandidatePairs.encode(a, b), new Votes(1, 0, count)));
+                                  }
+                                });
+                        if (kept > maxBucket) {
+                          LongArrayList star = new LongArrayList();
+                          CandidatePairs.star(articles, kept, h::idKey, star);
+                          for (int i = 0; i < star.size(); i++) {
+                            long pair = star.get(i);
+                            if (h.keeps(
+                                filter, CandidatePairs.first(pair), CandidatePairs.second(pair))) {
+                              out.add(
+                                  new Tuple2<>(pair, new Votes(1, 1, CandidatePairs.STAR_HOLDERS)));
                             }
-                          });
-                  if (kept > maxBucket) {
-                    LongArrayList star = new LongArrayList();
-                    CandidatePairs.star(h.articles, kept, a -> h.idKeys[h.at(a)], star);
-                    for (int i = 0; i < star.size(); i++) {
-                      long pair = star.get(i);
-                      if (h.keeps(filter, CandidatePairs.first(pair), CandidatePairs.second(pair))) {
-                        out.add(new Tuple2<>(pair, new Votes(1, 1, CandidatePairs.STAR_HOLDERS)));
-                      }
-                    }
-                  }
+                          }
+                        }
+                      });
                   return out.iterator();
                 })
             .reduceByKey(Votes::plus)
@@ -661,13 +675,21 @@ final class ScanJob {
             .persist(StorageLevel.MEMORY_AND_DISK_SER());
     JavaRDD<CappedKey> cappedKeys =
         holders
-            .values()
-            .filter(h -> h.size > maxBucket)
-            .map(
-                h ->
-                    new CappedKey(
-                        CandidatePairs.holderSet(h.articles, h.size),
-                        Arrays.copyOf(h.articles, h.size)))
+            .flatMap(
+                h -> {
+                  List<CappedKey> out = new ArrayList<>();
+                  h.forEachKey(
+                      keyBits,
+                      (key, articles, size) -> {
+                        if (size > maxBucket) {
+                          out.add(
+                              new CappedKey(
+                                  CandidatePairs.holderSet(articles, size),
+                                  Arrays.copyOf(articles, size)));
+                        }
+                      });
+                  return out.iterator();
+                })
             .persist(StorageLevel.MEMORY_AND_DISK_SER());
     int capped = (int) cappedKeys.count();
     CandidatePairs.Caps caps = CandidatePairs.Caps.none(maxBucket);
@@ -1021,87 +1043,6 @@ final class ScanJob {
     @Override
     public int hashCode() {
       return partitions;
-    }
-  }
-
-  /**
-   * A key's holders, each with its id key and, with {@code withMeta}, its source key and day for
-   * the pair filter. All are kept, a capped key's too: its star pairs every holder.
-   */
-  static final class Holders implements Serializable {
-    private static final long serialVersionUID = 2L;
-    final boolean withMeta;
-    int[] articles = new int[4];
-    long[] idKeys = new long[4];
-    long[] sources;
-    int[] days;
-    int size;
-
-    Holders(boolean withMeta) {
-      this.withMeta = withMeta;
-      if (withMeta) {
-        sources = new long[4];
-        days = new int[4];
-      }
-    }
-
-    Holders add(Member m) {
-      return add(m.number(), m.idKey(), m.sourceKey(), m.day());
-    }
-
-    private Holders add(int article, long idKey, long source, int day) {
-      if (size == articles.length) {
-        articles = Arrays.copyOf(articles, size * 2);
-        idKeys = Arrays.copyOf(idKeys, size * 2);
-        if (withMeta) {
-          sources = Arrays.copyOf(sources, size * 2);
-          days = Arrays.copyOf(days, size * 2);
-        }
-      }
-      if (withMeta) {
-        sources[size] = source;
-        days[size] = day;
-      }
-      idKeys[size] = idKey;
-      articles[size++] = article;
-      return this;
-    }
-
-    Holders merge(Holders o) {
-      for (int i = 0; i < o.size; i++) {
-        add(o.articles[i], o.idKeys[i], withMeta ? o.sources[i] : 0, withMeta ? o.days[i] : 0);
-      }
-      return this;
-    }
-
-    /** The same holders sorted by article number, as {@link CandidatePairs#pairsOf} takes them. */
-    Holders sorted() {
-      long[] order = new long[size];
-      for (int i = 0; i < size; i++) {
-        order[i] = (long) articles[i] << 32 | i;
-      }
-      Arrays.sort(order);
-      Holders out = new Holders(withMeta);
-      for (long x : order) {
-        int i = (int) x;
-        out.add(articles[i], idKeys[i], withMeta ? sources[i] : 0, withMeta ? days[i] : 0);
-      }
-      return out;
-    }
-
-    /** Where holder {@code article} is, in holders sorted by number. */
-    int at(int article) {
-      return Arrays.binarySearch(articles, 0, size, article);
-    }
-
-    /** Whether {@code filter} keeps the pair of holders {@code a} and {@code b} (sorted). */
-    boolean keeps(PairFilter filter, int a, int b) {
-      if (!filter.active()) {
-        return true;
-      }
-      int x = at(a);
-      int y = at(b);
-      return filter.keeps(sources[x], days[x], sources[y], days[y]);
     }
   }
 

@@ -216,6 +216,13 @@ public final class SparkMain implements Runnable {
               previous, r.keptArticles(), r.newArticles(), r.reusedPairs(), r.recomparedPairs(),
               r.changedArticles(), r.droppedPairs(), r.templatesBefore(), r.templatesNow());
         }
+        if (s.learned() != null && s.learned().fingerprints() > 0) {
+          out.printf(
+              Locale.ROOT,
+              "templates learned on the driver from %,d of the articles' %,d fingerprints (%.1f%%)%n",
+              s.learned().held(), s.learned().fingerprints(),
+              100.0 * s.learned().held() / s.learned().fingerprints());
+        }
         out.println("output: " + output);
         out.println("stages that took longest (task time summed), longest task beside the median:");
         for (String line : tasks.slowest(5)) {
