@@ -527,7 +527,7 @@ final class QuoteStems {
       } else {
         chars.append(SpeakerNames.fold(text.substring(s, e)));
       }
-      return form(chars);
+      return form(chars, ascii);
     }
 
     /** The stem id of form {@code f}, in this stemming's numbering. */
@@ -544,13 +544,20 @@ final class QuoteStems {
       return forms.get(f);
     }
 
-    /** Stems numbered so far. */
+    /** Stems and forms numbered so far. */
     int stemCount() {
       return stems.size();
     }
 
-    /** The id of the form {@code c} holds, stemmed and numbered the first time it is met. */
-    private int form(CharSequence c) {
+    int formCount() {
+      return forms.size();
+    }
+
+    /**
+     * The id of the form {@code c} holds, stemmed and numbered the first time it is met; {@code
+     * lower}: it is lower-cased ASCII already, which the stemmer need not lower-case again.
+     */
+    private int form(CharSequence c, boolean lower) {
       long h = dev.refrain.normalize.Hash64.hash(c, 0);
       int mask = slots.length - 1;
       for (int slot = (int) h & mask; ; slot = (slot + 1) & mask) {
@@ -563,7 +570,7 @@ final class QuoteStems {
         }
       }
       String text = c.toString();
-      String st = stemmer.stem(text);
+      String st = lower ? stemmer.stemLowerCase(text) : stemmer.stem(text);
       int id = forms.size();
       forms.add(text);
       Integer s = stemIds.putIfAbsent(st, stems.size());

@@ -197,7 +197,6 @@ public final class StemOverlap {
         throw new IllegalArgumentException("minShared must be at least 1: " + minShared);
       }
       select(x);
-      IntArrayList touched = new IntArrayList();
       for (int k = from.get(x); k < from.get(x + 1); k++) {
         int code = stems.get(k);
         if ((code & 1) != 0) {
@@ -205,22 +204,17 @@ public final class StemOverlap {
         }
         int s = code >>> 1;
         for (int p = postingFrom[s]; p < postingFrom[s + 1]; p++) {
-          int y = postings[p];
-          if (shared[y]++ == 0) {
-            touched.add(y);
-          }
+          shared[postings[p]]++;
         }
       }
-      int[] candidates = touched.toArray();
-      Arrays.sort(candidates);
-      int m = 0;
-      for (int y : candidates) {
+      IntArrayList out = new IntArrayList();
+      for (int y = 0; y < shared.length; y++) {
         if (shared[y] >= minShared && dice(x, y) >= minDice) {
-          candidates[m++] = y;
+          out.add(y);
         }
         shared[y] = 0;
       }
-      return Arrays.copyOf(candidates, m);
+      return out.toArray();
     }
 
     /** Makes text {@code x} the one {@link #content} and {@link #dice} read by id. */
