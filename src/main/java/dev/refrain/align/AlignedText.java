@@ -1,6 +1,7 @@
 package dev.refrain.align;
 
 import dev.refrain.normalize.Tokens;
+import dev.refrain.quote.StemmedText;
 
 /**
  * What the aligner needs of one article: its words and shingle hashes, and its shingles in one
@@ -19,6 +20,7 @@ public final class AlignedText {
   private final long mask;
   private final long[] sorted;
   private final RepetitiveText repetitive;
+  private volatile StemmedText stems;
 
   /**
    * @param text the article's text, which the tokens' offsets index
@@ -99,6 +101,19 @@ public final class AlignedText {
   /** The words the article repeats too often to locate anything: they match nothing. */
   public RepetitiveText repetitive() {
     return repetitive;
+  }
+
+  /**
+   * The stems of the text and its words as the sentence aligner weighs them, made on first use
+   * (by a pair that shares a passage) and kept: an article is stemmed once, not once a pair.
+   */
+  public StemmedText stems() {
+    StemmedText s = stems;
+    if (s == null) {
+      s = StemmedText.of(text, tokens);
+      stems = s;
+    }
+    return s;
   }
 
   /** The low bits of a {@link #sortedShingles()} entry that hold its position. */

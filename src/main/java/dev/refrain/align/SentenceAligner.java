@@ -1,7 +1,6 @@
 package dev.refrain.align;
 
 import dev.refrain.normalize.Tokens;
-import dev.refrain.normalize.WordStemmer;
 import dev.refrain.quote.StemOverlap;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -51,7 +50,7 @@ public final class SentenceAligner implements Serializable {
   static final int MIN_SHARED_STEMS = 4;
 
   /**
-   * The IDF-weighted Dice overlap of exact stems ({@link StemOverlap#exactDice}) two whole
+   * The IDF-weighted Dice overlap of exact stems ({@link StemOverlap.Texts#aligned}) two whole
    * sentences must reach before they are aligned.
    */
   static final double MIN_DICE = 0.2;
@@ -99,55 +98,49 @@ public final class SentenceAligner implements Serializable {
     if (sa.isEmpty() || sb.isEmpty()) {
       return List.of();
     }
-    List<String> texts = new ArrayList<>(sa.size() + sb.size());
+    StemOverlap.Texts texts = new StemOverlap.Texts(a.stems(), b.stems());
     for (int[] s : sa) {
-      texts.add(text(a, s));
+      texts.add(0, a.text(), a.tokens().start(s[0]), a.tokens().end(s[1] - 1));
     }
     for (int[] s : sb) {
-      texts.add(text(b, s));
+      texts.add(1, b.text(), b.tokens().start(s[0]), b.tokens().end(s[1] - 1));
     }
-    List<StemOverlap.Weighed> weighed = StemOverlap.weigh(texts);
-    WordStemmer stemmer = new WordStemmer();
-    String[][] stemsA = stems(a, sa, stemmer);
-    String[][] stemsB = stems(b, sb, stemmer);
+    texts.weigh();
     // Stems as numbers, and each word of a its score when matched, for the local alignments.
-    java.util.Map<String, Integer> ids = new java.util.HashMap<>();
-    int[][] idsA = ids(stemsA, ids);
-    int[][] idsB = ids(stemsB, ids);
-    double[][] scoresA = new double[sa.size()][];
+    int[][] idsB = new int[sb.size()][];
     int longest = 0;
-    for (int i = 0; i < sa.size(); i++) {
-      scoresA[i] = new double[stemsA[i].length];
-      for (int w = 0; w < stemsA[i].length; w++) {
-        String stem = stemsA[i][w];
-        scoresA[i][w] = stem != null && weighed.get(i).content(stem) ? CONTENT_MATCH : STOP_MATCH;
-      }
-      longest = Math.max(longest, stemsA[i].length);
-    }
     int longestB = 0;
-    for (String[] x : stemsB) {
-      longestB = Math.max(longestB, x.length);
+    for (int[] s : sa) {
+      longest = Math.max(longest, s[1] - s[0]);
+    }
+    for (int j = 0; j < sb.size(); j++) {
+      idsB[j] = words(texts, 1, sb.get(j));
+      longestB = Math.max(longestB, idsB[j].length);
     }
     double[] work = new double[(longest + 1) * (longestB + 1)];
     List<int[]> regions = new ArrayList<>();
     List<Double> scores = new ArrayList<>();
     for (int i = 0; i < sa.size(); i++) {
-      StemOverlap.Weighed x = weighed.get(i);
-      for (int j = 0; j < sb.size(); j++) {
-        StemOverlap.Weighed y = weighed.get(sa.size() + j);
-        if (StemOverlap.sharedContentStems(x, y) < MIN_SHARED_STEMS
-            || StemOverlap.exactDice(x, y) < MIN_DICE) {
-          continue;
-        }
-        boolean[] usedA = new boolean[stemsA[i].length];
-        boolean[] usedB = new boolean[stemsB[j].length];
+      int[] aligned = texts.aligned(i, MIN_SHARED_STEMS, MIN_DICE);
+      if (aligned.length == 0) {
+        continue;
+      }
+      int[] idsA = words(texts, 0, sa.get(i));
+      double[] scoresA = new double[idsA.length];
+      for (int w = 0; w < idsA.length; w++) {
+        scoresA[w] = texts.content(i, idsA[w]) ? CONTENT_MATCH : STOP_MATCH;
+      }
+      for (int y : aligned) {
+        int j = y - sa.size();
+        boolean[] usedA = new boolean[idsA.length];
+        boolean[] usedB = new boolean[idsB[j].length];
         // The regions too short to be a passage alone, taken together: aFrom, aTo, bFrom, bTo,
         // content matches, matches, regions.
         int[] pieces = {Integer.MAX_VALUE, 0, Integer.MAX_VALUE, 0, 0, 0, 0};
         double piecesScore = 0;
         for (int round = 0; round < MAX_REGIONS; round++) {
           double[] score = new double[1];
-          int[] r = local(idsA[i], idsB[j], scoresA[i], usedA, usedB, work, score);
+          int[] r = local(idsA, idsB[j], scoresA, usedA, usedB, work, score);
           if (r == null) {
             break;
           }
@@ -174,7 +167,7 @@ public final class SentenceAligner implements Serializable {
           scores.add(score[0]);
         }
         if (pieces[6] >= 2
-            && StemOverlap.exactDice(x, y) >= MIN_REORDERED_DICE
+            && texts.dice(i, y) >= MIN_REORDERED_DICE
             && passage(pieces[1] - pieces[0], pieces[3] - pieces[2], pieces[4], pieces[5])) {
           regions.add(new int[] {pieces[0], pieces[1], pieces[2], pieces[3], regions.size()});
           scores.add(piecesScore);
@@ -213,36 +206,11 @@ public final class SentenceAligner implements Serializable {
         && 2.0 * matches / (wordsA + wordsB) >= MIN_SIMILARITY;
   }
 
-  /** Each sentence's words as stems ({@link StemOverlap#stem}), null for a word without one. */
-  private static String[][] stems(AlignedText t, List<int[]> sentences, WordStemmer stemmer) {
-    String[][] out = new String[sentences.size()][];
-    // An article repeats its words: each distinct word is stemmed once (null stems kept too).
-    java.util.Map<String, String> known = new java.util.HashMap<>();
-    for (int k = 0; k < out.length; k++) {
-      int[] s = sentences.get(k);
-      out[k] = new String[s[1] - s[0]];
-      for (int w = s[0]; w < s[1]; w++) {
-        String word = t.text().substring(t.tokens().start(w), t.tokens().end(w));
-        String stem = known.get(word);
-        if (stem == null && !known.containsKey(word)) {
-          stem = StemOverlap.stem(word, stemmer);
-          known.put(word, stem);
-        }
-        out[k][w - s[0]] = stem;
-      }
-    }
-    return out;
-  }
-
-  /** Each word's stem as a number given by {@code ids} (one per distinct stem), -1 for none. */
-  private static int[][] ids(String[][] stems, java.util.Map<String, Integer> ids) {
-    int[][] out = new int[stems.length][];
-    for (int k = 0; k < stems.length; k++) {
-      out[k] = new int[stems[k].length];
-      for (int w = 0; w < stems[k].length; w++) {
-        String stem = stems[k][w];
-        out[k][w] = stem == null ? -1 : ids.computeIfAbsent(stem, x -> ids.size());
-      }
+  /** The stem of each word of {@code sentence} of the article of {@code side}, -1 for none. */
+  private static int[] words(StemOverlap.Texts texts, int side, int[] sentence) {
+    int[] out = new int[sentence[1] - sentence[0]];
+    for (int w = 0; w < out.length; w++) {
+      out[w] = texts.wordStem(side, sentence[0] + w);
     }
     return out;
   }
@@ -361,10 +329,6 @@ public final class SentenceAligner implements Serializable {
       }
     }
     return out;
-  }
-
-  private static String text(AlignedText t, int[] s) {
-    return t.text().substring(t.tokens().start(s[0]), t.tokens().end(s[1] - 1));
   }
 
   private static Passage passage(

@@ -14,7 +14,12 @@ public final class WordStemmer {
 
   /** The stem of {@code word}, lower-cased. */
   public String stem(String word) {
-    stemmer.setCurrent(word.toLowerCase(Locale.ROOT));
+    return stemLowerCase(word.toLowerCase(Locale.ROOT));
+  }
+
+  /** The stem of {@code word}, which is in lower case already: {@link #stem} without lower-casing it. */
+  public String stemLowerCase(String word) {
+    stemmer.setCurrent(word);
     stemmer.stem();
     return stemmer.getCurrent();
   }

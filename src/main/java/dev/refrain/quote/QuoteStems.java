@@ -442,31 +442,8 @@ final class QuoteStems {
     private int quote(String text) {
       int m = 0;
       int n = text.length();
-      int i = 0;
-      while (i < n) {
-        if (!Character.isLetterOrDigit(text.charAt(i))) {
-          i++;
-          continue;
-        }
-        int s = i;
-        boolean ascii = true;
-        while (i < n && Character.isLetterOrDigit(text.charAt(i))) {
-          ascii &= text.charAt(i) < 0x80;
-          i++;
-        }
-        if (i - s < 2 && !Character.isDigit(text.charAt(s))) {
-          continue;
-        }
-        chars.setLength(0);
-        if (ascii) {
-          for (int k = s; k < i; k++) {
-            char x = text.charAt(k);
-            chars.append(x >= 'A' && x <= 'Z' ? (char) (x + 32) : x); // folding ASCII is lower-casing
-          }
-        } else {
-          chars.append(SpeakerNames.fold(text.substring(s, i)));
-        }
-        int f = form(chars);
+      for (int i = next(text, 0, n); i >= 0; i = next(text, i, n)) {
+        int f = runForm;
         int st = stemOfForm[f];
         // Insert the stem in String order unless the quote has it (its first form stays).
         String stemText = stems.get(st);
@@ -501,8 +478,86 @@ final class QuoteStems {
       return m;
     }
 
-    /** The id of the form {@code c} holds, stemmed and numbered the first time it is met. */
-    private int form(CharSequence c) {
+    /** Where the last word {@link #next} read starts in its text, and its form's id. */
+    int runStart;
+
+    int runForm;
+
+    /**
+     * Reads the next word of {@code text} at or after {@code i} and before {@code n}: a run of
+     * letters and digits (a hyphen or apostrophe splits them) but a single letter, its start in
+     * {@link #runStart} and its form in {@link #runForm}. Returns where the run ends, or -1 when
+     * there is none.
+     */
+    int next(String text, int i, int n) {
+      while (i < n) {
+        if (!Character.isLetterOrDigit(text.charAt(i))) {
+          i++;
+          continue;
+        }
+        int s = i;
+        while (i < n && Character.isLetterOrDigit(text.charAt(i))) {
+          i++;
+        }
+        if (i - s < 2 && !Character.isDigit(text.charAt(s))) {
+          continue;
+        }
+        runStart = s;
+        runForm = form(text, s, i);
+        return i;
+      }
+      return -1;
+    }
+
+    /**
+     * The id of the form of {@code text[s..e)}, a run of letters and digits, folded ({@link
+     * SpeakerNames#fold}), stemmed and numbered the first time it is met.
+     */
+    int form(String text, int s, int e) {
+      boolean ascii = true;
+      for (int k = s; k < e && ascii; k++) {
+        ascii = text.charAt(k) < 0x80;
+      }
+      chars.setLength(0);
+      if (ascii) {
+        for (int k = s; k < e; k++) {
+          char x = text.charAt(k);
+          chars.append(x >= 'A' && x <= 'Z' ? (char) (x + 32) : x); // folding ASCII is lower-casing
+        }
+      } else {
+        chars.append(SpeakerNames.fold(text.substring(s, e)));
+      }
+      return form(chars, ascii);
+    }
+
+    /** The stem id of form {@code f}, in this stemming's numbering. */
+    int stemOf(int f) {
+      return stemOfForm[f];
+    }
+
+    /** Stem {@code s}'s text and form {@code f}'s text. */
+    String stem(int s) {
+      return stems.get(s);
+    }
+
+    String formText(int f) {
+      return forms.get(f);
+    }
+
+    /** Stems and forms numbered so far. */
+    int stemCount() {
+      return stems.size();
+    }
+
+    int formCount() {
+      return forms.size();
+    }
+
+    /**
+     * The id of the form {@code c} holds, stemmed and numbered the first time it is met; {@code
+     * lower}: it is lower-cased ASCII already, which the stemmer need not lower-case again.
+     */
+    private int form(CharSequence c, boolean lower) {
       long h = dev.refrain.normalize.Hash64.hash(c, 0);
       int mask = slots.length - 1;
       for (int slot = (int) h & mask; ; slot = (slot + 1) & mask) {
@@ -515,7 +570,7 @@ final class QuoteStems {
         }
       }
       String text = c.toString();
-      String st = stemmer.stem(text);
+      String st = lower ? stemmer.stemLowerCase(text) : stemmer.stem(text);
       int id = forms.size();
       forms.add(text);
       Integer s = stemIds.putIfAbsent(st, stems.size());
