@@ -22,7 +22,11 @@ import java.util.List;
  *   <li><b>Overlap</b>: the sentences of both articles weighed as {@link StemOverlap} weighs
  *       texts (Snowball stems, IDF among these sentences, a stop word a tenth); two sentences
  *       are aligned when they share {@value #MIN_SHARED_STEMS} stems that are not stop words and
- *       the IDF-weighted Dice overlap of their stems reaches {@value #MIN_DICE}.
+ *       the IDF-weighted Dice overlap of their stems reaches {@value #MIN_DICE}. Each article
+ *       is stemmed once ({@link AlignedText#stems}), and a sentence is weighed only against
+ *       those of the other article sharing one of its stems that are not stop words ({@link
+ *       StemOverlap.Texts#aligned}): the same pairs as weighing every sentence against every
+ *       other, at a cost that follows the stems shared.
  *   <li><b>Regions</b>: up to {@value #MAX_REGIONS} local alignments of the two sentences'
  *       stems (Smith-Waterman: a shared stem scores {@value #CONTENT_MATCH}, a shared stop word
  *       {@value #STOP_MATCH}, a changed, dropped or added word costs {@value #GAP}), each found
