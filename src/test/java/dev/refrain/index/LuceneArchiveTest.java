@@ -346,4 +346,64 @@ class LuceneArchiveTest {
     }
     assertTrue(views > 0);
   }
+
+  /**
+   * The entry layout written into an array is the one {@link java.io.DataOutputStream} wrote
+   * (indexes of format 3 written before stay readable), and reads back; a cut entry is damage.
+   */
+  @Test
+  void entryBytesAreTheDataOutputLayoutAndReadBack() throws Exception {
+    long[] hashes = {Long.MIN_VALUE, -1L, 0L, 42L, Long.MAX_VALUE, 0x0102030405060708L};
+    int[] positions = {0, 3, 200, 16_500, 2_100_000, 300_000_000};
+    dev.refrain.minhash.Fingerprints fp = new dev.refrain.minhash.Fingerprints(hashes, positions);
+    for (Article a :
+        List.of(
+            new Article("id-é\u4e2d", "p", "text", "The Sourcé", null, null),
+            new Article("b", "p", "text", null, null, null))) {
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+      try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+        for (String s : new String[] {a.id(), a.source()}) {
+          if (s == null) {
+            out.writeInt(-1);
+          } else {
+            byte[] b = s.getBytes(StandardCharsets.UTF_8);
+            out.writeInt(b.length);
+            out.write(b);
+          }
+        }
+        for (int v : new int[] {1234, hashes.length}) {
+          writeVarint(out, v);
+        }
+        int previous = 0;
+        for (int i = 0; i < hashes.length; i++) {
+          out.writeLong(hashes[i]);
+          writeVarint(out, positions[i] - previous);
+          previous = positions[i];
+        }
+      }
+      byte[] encoded = LuceneArchive.encodeEntry(a, 1234, fp);
+      org.junit.jupiter.api.Assertions.assertArrayEquals(bytes.toByteArray(), encoded);
+      byte[] padded = new byte[encoded.length + 7];
+      System.arraycopy(encoded, 0, padded, 3, encoded.length);
+      LuceneArchive.Entry e =
+          LuceneArchive.decodeEntry(new org.apache.lucene.util.BytesRef(padded, 3, encoded.length));
+      assertEquals(a.id(), e.id());
+      assertEquals(a.source(), e.source());
+      assertEquals(1234, e.words());
+      org.junit.jupiter.api.Assertions.assertArrayEquals(hashes, e.fingerprints().hashes());
+      org.junit.jupiter.api.Assertions.assertArrayEquals(positions, e.fingerprints().positions());
+      assertThrows(
+          IOException.class,
+          () -> LuceneArchive.decodeEntry(
+              new org.apache.lucene.util.BytesRef(encoded, 0, encoded.length - 3)));
+    }
+  }
+
+  private static void writeVarint(java.io.DataOutputStream out, int v) throws IOException {
+    while ((v & ~0x7F) != 0) {
+      out.writeByte((v & 0x7F) | 0x80);
+      v >>>= 7;
+    }
+    out.writeByte(v);
+  }
 }
