@@ -9,8 +9,10 @@ import dev.refrain.kernel.Parallel;
 import dev.refrain.kernel.PreparedArticle;
 import dev.refrain.kernel.ProgressListener;
 import dev.refrain.kernel.RepetitionWarning;
+import dev.refrain.normalize.TokenBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -55,16 +57,17 @@ final class ArticleIntake {
   }
 
   /**
-   * Runs {@code work} on each article on the pool (several at once, in no order) and hands the
-   * results to {@code sink} in reading order, on this thread; {@code warning} tells of a result
-   * the problem to note about it, or null.
+   * Runs {@code work} on each article on the pool (several at once, in no order; with a {@link
+   * TokenBuffer} its worker reuses over a chunk of articles) and hands the results to {@code
+   * sink} in reading order, on this thread; {@code warning} tells of a result the problem to note
+   * about it, or null.
    */
   static <T> Result read(
       ArticleLoader loader,
       List<String> paths,
       Parallel parallel,
       ProblemLog log,
-      Function<Article, T> work,
+      BiFunction<Article, TokenBuffer, T> work,
       Function<T, LoadProblem> warning,
       Consumer<T> sink) {
     List<LoadProblem> problems = new ArrayList<>();
@@ -95,7 +98,9 @@ final class ArticleIntake {
           if (inFlight.size() >= IN_FLIGHT) {
             drainOne.run();
           }
-          inFlight.add(parallel.start(articles.size(), i -> work.apply(articles.get(i))));
+          inFlight.add(
+              parallel.start(
+                  articles.size(), TokenBuffer::new, (b, i) -> work.apply(articles.get(i), b)));
         };
     loader.stream(
         paths,

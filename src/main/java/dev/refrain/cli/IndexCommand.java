@@ -149,9 +149,9 @@ final class IndexCommand implements Runnable {
         loaded =
             ArticleIntake.read(
                 input.loader(), paths, parallel, input.problems(err),
-                article -> {
+                (article, buffer) -> {
                   try {
-                    PreparedArticle prepared = detector.prepare(article);
+                    PreparedArticle prepared = detector.prepare(article, buffer);
                     LuceneArchive.Writer w;
                     synchronized (writer) {
                       if (writer[0] == null) {

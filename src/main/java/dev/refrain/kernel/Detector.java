@@ -16,6 +16,7 @@ import dev.refrain.quote.QuoteFamily;
 import dev.refrain.quote.QuoteFinder;
 import dev.refrain.quote.QuoteGrouper;
 import dev.refrain.quote.Rendering;
+import dev.refrain.normalize.TokenBuffer;
 import dev.refrain.normalize.Tokens;
 import dev.refrain.shingle.ShingleSets;
 import dev.refrain.shingle.Shingler;
@@ -66,7 +67,16 @@ public final class Detector implements Serializable {
 
   /** Normalizes, shingles and fingerprints one article. */
   public PreparedArticle prepare(Article article) {
-    Tokens tokens = normalizer.tokenize(article.text());
+    return prepare(article, new TokenBuffer(article.text().length()));
+  }
+
+  /**
+   * {@link #prepare(Article)} with the working arrays of {@code buffer}, which a thread keeps from
+   * one article to the next (see {@link Parallel#map(int, java.util.function.Supplier,
+   * Parallel.Task, ProgressListener)}): the same article, less allocated for it.
+   */
+  public PreparedArticle prepare(Article article, TokenBuffer buffer) {
+    Tokens tokens = normalizer.tokenize(article.text(), buffer);
     long[] shingles = shingler.shingles(tokens);
     return new PreparedArticle(
         article, tokens, shingles, winnowing.select(shingles), options.shingleSize());

@@ -47,11 +47,37 @@ public final class Parallel implements AutoCloseable {
   }
 
   /**
+   * Runs {@code task} for 0..n-1 with a scratch object per chunk of indices, made by {@code
+   * scratch} and handed to each of the chunk's calls on its worker thread (working arrays a task
+   * reuses, as {@link dev.refrain.normalize.TokenBuffer}); results in index order.
+   */
+  public <S, T> List<T> map(
+      int n, java.util.function.Supplier<S> scratch, Task<S, T> task, ProgressListener listener) {
+    return start(n, scratch, task).join(listener);
+  }
+
+  /** A task of {@link #map(int, java.util.function.Supplier, Task, ProgressListener)}. */
+  @FunctionalInterface
+  public interface Task<S, T> {
+    /** The result for index {@code i}, with its chunk's scratch object. */
+    T apply(S scratch, int i);
+  }
+
+  /**
    * Starts {@code task} for 0..n-1 on the pool and returns at once: the caller goes on (reading
    * the next batch of input, say) and {@linkplain Started#join joins} the results when it needs
    * them.
    */
   public <T> Started<T> start(int n, IntFunction<T> task) {
+    return start(n, () -> null, (none, i) -> task.apply(i));
+  }
+
+  /**
+   * {@link #start(int, IntFunction)} with a scratch object per chunk of indices, as {@link
+   * #map(int, java.util.function.Supplier, Task, ProgressListener)} hands them.
+   */
+  public <S, T> Started<T> start(
+      int n, java.util.function.Supplier<S> scratch, Task<S, T> task) {
     int chunk = Math.max(1, Math.min(256, n / (16 * threads)));
     List<Future<List<T>>> futures = new ArrayList<>();
     for (int from = 0; from < n; from += chunk) {
@@ -60,9 +86,10 @@ public final class Parallel implements AutoCloseable {
       futures.add(
           pool.submit(
               () -> {
+                S s = scratch.get();
                 List<T> out = new ArrayList<>(end - begin);
                 for (int i = begin; i < end; i++) {
-                  out.add(task.apply(i));
+                  out.add(task.apply(s, i));
                 }
                 return out;
               }));

@@ -57,9 +57,9 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
  *
  * <p>Each word comes out as its seeded 64-bit {@link Hash64} and its offsets ({@link Tokens}):
  * no string is made per word of plain text, nor per ASCII word Lucene reads. Instances are
- * immutable and thread-safe: a call keeps its state in locals and its own arrays, and the Lucene
- * analyzer, created lazily per JVM (so a normalizer can be serialized to a distributed job),
- * keeps one chain per thread.
+ * immutable and thread-safe: a call keeps its state in locals and its own arrays (or those of the
+ * {@link TokenBuffer} its thread passes), and the Lucene analyzer, created lazily per JVM (so a
+ * normalizer can be serialized to a distributed job), keeps one chain per thread.
  */
 public final class TextNormalizer implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -98,12 +98,19 @@ public final class TextNormalizer implements Serializable {
    * class comment). Nothing is allocated per word of plain text.
    */
   public Tokens tokenize(String text) {
-    int n = text.length();
+    return tokenize(text, new TokenBuffer(text.length()));
+  }
+
+  /**
+   * {@link #tokenize(String)} with the working arrays of {@code buffer}, which a thread keeps
+   * from one text to the next: the same words, and nothing allocated but them.
+   */
+  public Tokens tokenize(String text, TokenBuffer buffer) {
     if (endsWithHighSurrogate(text)) {
       return tokenizeWithLucene(text);
     }
-    TokenSink sink = new TokenSink(Math.max(16, n / 5));
-    read(withSpaceAfter(text), n, sink);
+    TokenSink sink = buffer.emptySink();
+    read(buffer.withSpaceAfter(text), text.length(), sink);
     return sink.toTokens();
   }
 
@@ -115,7 +122,8 @@ public final class TextNormalizer implements Serializable {
     if (endsWithHighSurrogate(text)) {
       return text.length();
     }
-    return read(withSpaceAfter(text), text.length(), new TokenSink(16));
+    char[] chars = new TokenBuffer(text.length()).withSpaceAfter(text);
+    return read(chars, text.length(), new TokenSink(16));
   }
 
   /**
@@ -125,17 +133,6 @@ public final class TextNormalizer implements Serializable {
    */
   private static boolean endsWithHighSurrogate(String text) {
     return !text.isEmpty() && Character.isHighSurrogate(text.charAt(text.length() - 1));
-  }
-
-  /**
-   * The text's characters and one more space, which ends the last word. The fast path reads
-   * no-break spaces as spaces; {@link #endOfLuceneRun} makes them spaces for Lucene.
-   */
-  private static char[] withSpaceAfter(String text) {
-    char[] chars = new char[text.length() + 1];
-    text.getChars(0, text.length(), chars, 0);
-    chars[text.length()] = ' ';
-    return chars;
   }
 
   /**

@@ -19,6 +19,7 @@ import dev.refrain.kernel.SharedPassage;
 import dev.refrain.lsh.CandidatePairs;
 import dev.refrain.lsh.FingerprintTable;
 import dev.refrain.minhash.Fingerprints;
+import dev.refrain.normalize.TokenBuffer;
 import dev.refrain.normalize.Tokens;
 import dev.refrain.quote.QuoteFamily;
 import dev.refrain.quote.QuoteFinder;
@@ -81,7 +82,12 @@ public final class Scanner {
     List<PreparedArticle> prepared;
     try (Parallel parallel = new Parallel(options.threads())) {
       listener.stageStarted("prepare", input.size());
-      prepared = parallel.map(input.size(), i -> detector.prepare(input.get(i)), listener);
+      prepared =
+          parallel.map(
+              input.size(),
+              TokenBuffer::new,
+              (buffer, i) -> detector.prepare(input.get(i), buffer),
+              listener);
       listener.stageFinished();
     }
     return scan(ArticleStore.inMemory(prepared), listener);

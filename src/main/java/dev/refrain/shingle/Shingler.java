@@ -53,11 +53,26 @@ public final class Shingler implements Serializable {
   public long[] shingles(long[] wordHashes) {
     int count = Math.max(0, wordHashes.length - size + 1);
     long[] out = new long[count];
-    for (int i = 0; i < count; i++) {
-      long h = seed;
-      for (int j = 0; j < size; j++) {
-        h = h * COMBINE + wordHashes[i + j];
-      }
+    if (count == 0) {
+      return out;
+    }
+    // The combination of words i to i + size - 1 is seed * C^size + the sum of word i + j times
+    // C^(size - 1 - j) (mod 2^64): the next one is the previous times C, less the word leaving
+    // times C^size and the seed's term times C - 1, plus the word entering. Exactly the value
+    // of the loop over the shingle's words, with two multiplications per shingle, not size.
+    long top = 1; // C^size
+    for (int j = 0; j < size; j++) {
+      top *= COMBINE;
+    }
+    long seedTerm = seed * top; // seed * C^size
+    long shift = seedTerm * COMBINE - seedTerm; // seed * C^size * (C - 1)
+    long h = seed;
+    for (int j = 0; j < size; j++) {
+      h = h * COMBINE + wordHashes[j];
+    }
+    out[0] = Hash64.mix(h);
+    for (int i = 1; i < count; i++) {
+      h = h * COMBINE - wordHashes[i - 1] * top - shift + wordHashes[i + size - 1];
       out[i] = Hash64.mix(h);
     }
     return out;

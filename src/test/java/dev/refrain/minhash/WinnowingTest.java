@@ -108,6 +108,72 @@ class WinnowingTest {
     assertEquals("window must be 1 to 1000 shingles, was " + window, e.getMessage());
   }
 
+  /**
+   * The same fingerprints as the monotone deque this class used before, on random texts of every
+   * length around the window and of few distinct shingles (ties, repeats, runs), for windows 1 to
+   * 12 and signed values of either sign.
+   */
+  @Test
+  void selectsWhatTheMonotoneDequeSelected() {
+    Random random = new Random(20261202);
+    for (int trial = 0; trial < 20_000; trial++) {
+      int window = 1 + random.nextInt(12);
+      long[] s = new long[random.nextInt(3 * window + 8)];
+      int distinct = 1 + random.nextInt(trial % 2 == 0 ? 4 : 1000);
+      for (int i = 0; i < s.length; i++) {
+        s[i] = trial % 3 == 0 ? Hash64.mix(random.nextInt(distinct)) : random.nextInt(distinct) - 2;
+      }
+      Fingerprints expected = dequeSelect(s, window);
+      Fingerprints actual = new Winnowing(window).select(s);
+      String text = "window " + window + " of " + Arrays.toString(s);
+      assertArrayEquals(expected.hashes(), actual.hashes(), text);
+      assertArrayEquals(expected.positions(), actual.positions(), text);
+    }
+    for (int n : new int[] {0, 1, 5, 6, 7, 1000, 100_000}) {
+      long[] s = randomShingles(random, n);
+      assertArrayEquals(dequeSelect(s, 6).positions(), new Winnowing(6).select(s).positions());
+    }
+  }
+
+  /** {@link Winnowing#select} as it was: a monotone deque of the window's candidate minima. */
+  static Fingerprints dequeSelect(long[] shingles, int window) {
+    int n = shingles.length;
+    if (n == 0) {
+      return Fingerprints.EMPTY;
+    }
+    int w = Math.min(window, n);
+    long[] hashes = new long[n];
+    int[] positions = new int[n];
+    int count = 0;
+    int[] deque = new int[Integer.highestOneBit(w) << 1];
+    int mask = deque.length - 1;
+    int head = 0;
+    int size = 0;
+    int last = -1;
+    for (int i = 0; i < n; i++) {
+      long v = shingles[i];
+      while (size > 0 && shingles[deque[(head + size - 1) & mask]] >= v) {
+        size--;
+      }
+      deque[(head + size) & mask] = i;
+      size++;
+      if (deque[head] <= i - w) {
+        head = (head + 1) & mask;
+        size--;
+      }
+      if (i >= w - 1) {
+        int min = deque[head];
+        if (min != last && !(last > i - w && shingles[last] == shingles[min])) {
+          hashes[count] = shingles[min];
+          positions[count] = min;
+          count++;
+          last = min;
+        }
+      }
+    }
+    return new Fingerprints(Arrays.copyOf(hashes, count), Arrays.copyOf(positions, count));
+  }
+
   static long[] concat(long[]... parts) {
     return Arrays.stream(parts).flatMapToLong(Arrays::stream).toArray();
   }

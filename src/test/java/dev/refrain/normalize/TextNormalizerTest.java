@@ -454,4 +454,31 @@ class TextNormalizerTest {
       assertFalse(terms(text).get(i).isEmpty(), "word " + i + " is empty");
     }
   }
+
+  /**
+   * One buffer reused over texts long and short, plain and not (no-break spaces it rewrites,
+   * Cyrillic and Chinese for Lucene, a word cut at 255 characters, an empty text, a text ending
+   * in a high surrogate): each gives the words of a fresh call, whatever the buffer held before.
+   */
+  @Test
+  void aReusedTokenBufferGivesTheWordsOfAFreshCall() {
+    String[] texts = {
+      "The minister said\u00A0: \u00ABnothing\u00BB, and left. ".repeat(400),
+      "Short one.",
+      "",
+      "\u041C\u043E\u0441\u043A\u0432\u0430 said 1,000 U.S. officials \u4E2D\u6587 don\u2019t",
+      "x".repeat(300) + " tail",
+      "a\uD83D",
+      "Prices rose 3.5% on Tuesday, the ministry said.",
+      "dit\u202F: oui\u2007non \u00E9t\u00E9",
+    };
+    TokenBuffer buffer = new TokenBuffer(4);
+    java.util.Random random = new java.util.Random(7);
+    for (int k = 0; k < 200; k++) {
+      String text = texts[random.nextInt(texts.length)];
+      assertEquals(NORMALIZER.tokenize(text), NORMALIZER.tokenize(text, buffer), text);
+      assertEquals(
+          NORMALIZER.tokenizeWithLucene(text), NORMALIZER.tokenize(text, buffer), text);
+    }
+  }
 }

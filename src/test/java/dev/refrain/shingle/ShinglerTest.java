@@ -145,4 +145,32 @@ class ShinglerTest {
         assertThrows(IllegalArgumentException.class, () -> new Shingler(size));
     assertEquals("shingle size must be 1 to 32, was " + size, e.getMessage());
   }
+
+  /**
+   * The rolling combination gives, for every shingle, the value of combining its own words one
+   * after another, as the shingler did before: random word hashes, sizes 1 to 32, seeds of every
+   * kind.
+   */
+  @Test
+  void rollingShingleHashesEqualEachShinglesOwnCombination() {
+    java.util.Random random = new java.util.Random(20261202);
+    for (int trial = 0; trial < 2_000; trial++) {
+      int size = 1 + random.nextInt(32);
+      long seed = trial % 4 == 0 ? Hash64.DEFAULT_SEED : random.nextLong();
+      long[] w = new long[random.nextInt(3 * size + 5)];
+      for (int i = 0; i < w.length; i++) {
+        w[i] = trial % 2 == 0 ? random.nextLong() : random.nextInt(3);
+      }
+      int count = Math.max(0, w.length - size + 1);
+      long[] expected = new long[count];
+      for (int i = 0; i < count; i++) {
+        long h = seed;
+        for (int j = 0; j < size; j++) {
+          h = h * 0x9E3779B97F4A7C15L + w[i + j];
+        }
+        expected[i] = Hash64.mix(h);
+      }
+      assertArrayEquals(expected, new Shingler(size, seed).shingles(w), "size " + size);
+    }
+  }
 }

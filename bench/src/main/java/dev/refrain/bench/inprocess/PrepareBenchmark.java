@@ -2,6 +2,7 @@ package dev.refrain.bench.inprocess;
 
 import dev.refrain.document.Article;
 import dev.refrain.normalize.TextNormalizer;
+import dev.refrain.normalize.TokenBuffer;
 import dev.refrain.kernel.DetectorOptions;
 import dev.refrain.kernel.Detector;
 import java.io.IOException;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.ToLongFunction;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.core.LowerCaseFilter;
 import org.apache.lucene.analysis.minhash.MinHashFilter;
@@ -24,7 +24,8 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * shingle, and tokenize + shingle + windowed MinHash band keys, against Lucene's MinHashFilter
  * chain (StandardTokenizer, lower case, 5-word ShingleFilter, MinHashFilter with one hash, 512
  * buckets and rotation, as its documentation suggests). Each measure runs the same texts on the
- * same threads; the figure is characters (UTF-16 units) per second.
+ * same threads, each slice of texts with one {@link TokenBuffer} as a scan's chunk of articles has;
+ * the figure is characters (UTF-16 units) per second.
  */
 public final class PrepareBenchmark {
 
@@ -46,12 +47,16 @@ public final class PrepareBenchmark {
     TextNormalizer normalizer = new TextNormalizer();
     dev.refrain.shingle.Shingler shingler = new dev.refrain.shingle.Shingler(5);
     return List.of(
-        measure("refrain tokenize", t -> normalizer.tokenize(t).size()),
-        measure("refrain tokenize + shingle hashes", t -> shingler.shingles(normalizer.tokenize(t)).length),
+        measure("refrain tokenize", (b, t) -> normalizer.tokenize(t, b).size()),
+        measure(
+            "refrain tokenize + shingle hashes",
+            (b, t) -> shingler.shingles(normalizer.tokenize(t, b)).length),
         measure(
             "refrain tokenize + shingle + winnowing fingerprints",
-            t -> detector.prepare(Article.of("x", t)).fingerprints().size()),
-        measure("Lucene StandardTokenizer + ShingleFilter + MinHashFilter", PrepareBenchmark::lucene));
+            (b, t) -> detector.prepare(Article.of("x", t), b).fingerprints().size()),
+        measure(
+            "Lucene StandardTokenizer + ShingleFilter + MinHashFilter",
+            (b, t) -> lucene(t)));
   }
 
   private static long lucene(String text) {
@@ -73,7 +78,12 @@ public final class PrepareBenchmark {
     return n;
   }
 
-  private Measure measure(String name, ToLongFunction<String> work) throws Exception {
+  /** The work of a measure on one text, with its thread's buffer (the scan keeps one so). */
+  private interface Work {
+    long apply(TokenBuffer buffer, String text);
+  }
+
+  private Measure measure(String name, Work work) throws Exception {
     long chars = texts.stream().mapToLong(String::length).sum();
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
@@ -89,15 +99,16 @@ public final class PrepareBenchmark {
     }
   }
 
-  private long pass(ExecutorService pool, ToLongFunction<String> work) throws Exception {
+  private long pass(ExecutorService pool, Work work) throws Exception {
     int slices = threads * 4;
     List<Future<Long>> parts = new java.util.ArrayList<>();
     for (int s = 0; s < slices; s++) {
       int slice = s;
       parts.add(pool.submit(() -> {
         long sum = 0;
+        TokenBuffer buffer = new TokenBuffer();
         for (int i = slice; i < texts.size(); i += slices) {
-          sum += work.applyAsLong(texts.get(i));
+          sum += work.apply(buffer, texts.get(i));
         }
         return sum;
       }));
