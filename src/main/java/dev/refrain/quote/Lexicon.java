@@ -112,6 +112,118 @@ final class Lexicon {
   /** Pronouns that take a speaker from the text before. */
   static final Set<String> PRONOUNS = Set.of("he", "she");
 
+  /** Abbreviations whose stop is part of the word, lower case. */
+  static final Set<String> ABBREVIATIONS =
+      Set.of(
+          "mr.", "mrs.", "ms.", "dr.", "st.", "jr.", "sr.", "gen.", "sen.", "rep.", "gov.",
+          "corp.", "inc.", "lt.", "col.", "prof.", "co.", "ltd.", "no.", "vs.", "u.s.", "u.k.",
+          "u.n.", "e.u.");
+
+  // What a word is, as bits: the sets above it belongs to, and the single words the finder reads.
+  static final int SPEECH_VERB = 1;
+  static final int REPORTING_VERB = 1 << 1;
+  static final int TITLE = 1 << 2;
+  static final int NATIONALITY = 1 << 3;
+  static final int ORGANISATION_HEAD = 1 << 4;
+  static final int ROLE = 1 << 5;
+  static final int NOT_NAME = 1 << 6;
+  static final int PRONOUN = 1 << 7;
+  static final int ABBREVIATION = 1 << 8;
+  /** the, his, her, its, their, a, an, this, that, our. */
+  static final int DETERMINER = 1 << 9;
+  static final int ACCORDING = 1 << 10;
+  static final int TO = 1 << 11;
+  static final int THE = 1 << 12;
+  static final int THIS = 1 << 13;
+  static final int THAT = 1 << 14;
+  static final int LATTER = 1 << 15;
+  static final int WHO = 1 << 16;
+  static final int TOLD = 1 << 17;
+  static final int OF = 1 << 18;
+  static final int COUNTERPART = 1 << 19;
+  /** Bits {@link #kind} uses: a word's other bits are free for its reader. */
+  static final int BITS = (1 << 20) - 1;
+
+  /** Open addressing: each word of the lexicon by the hash of its characters, and its bits. */
+  private static final String[] KEYS;
+
+  private static final int[] KINDS;
+
+  static {
+    java.util.Map<String, Integer> kinds = new java.util.HashMap<>();
+    List<Set<String>> sets =
+        List.of(
+            SPEECH_VERBS, REPORTING_VERBS, TITLES, NATIONALITIES, ORGANISATION_HEADS, ROLES,
+            NOT_NAMES, PRONOUNS, ABBREVIATIONS,
+            Set.of("the", "his", "her", "its", "their", "a", "an", "this", "that", "our"));
+    for (int k = 0; k < sets.size(); k++) {
+      for (String w : sets.get(k)) {
+        kinds.merge(w, 1 << k, (a, b) -> a | b);
+      }
+    }
+    String[] single = {"according", "to", "the", "this", "that", "latter", "who", "told", "of", "counterpart"};
+    for (int k = 0; k < single.length; k++) {
+      kinds.merge(single[k], ACCORDING << k, (a, b) -> a | b);
+    }
+    int size = Integer.highestOneBit(kinds.size() * 4);
+    KEYS = new String[size];
+    KINDS = new int[size];
+    for (java.util.Map.Entry<String, Integer> e : kinds.entrySet()) {
+      String w = e.getKey();
+      int slot = hash(w, 0, w.length(), false) & (size - 1);
+      while (KEYS[slot] != null) {
+        slot = (slot + 1) & (size - 1);
+      }
+      KEYS[slot] = w;
+      KINDS[slot] = e.getValue();
+    }
+  }
+
+  /** The bits of a word, lower case already; 0 for a word the lexicon lacks. */
+  static int kind(String lower) {
+    return kind(lower, 0, lower.length(), false);
+  }
+
+  /**
+   * The bits of the word {@code text[from..to)}, lower-cased first when {@code ascii} (the word is
+   * ASCII, which lower-cases a char at a time, as {@link #lower} would); no string is made.
+   */
+  static int kind(String text, int from, int to, boolean ascii) {
+    int mask = KEYS.length - 1;
+    for (int slot = hash(text, from, to, ascii) & mask; ; slot = (slot + 1) & mask) {
+      String key = KEYS[slot];
+      if (key == null) {
+        return 0;
+      }
+      if (key.length() == to - from && same(key, text, from, ascii)) {
+        return KINDS[slot];
+      }
+    }
+  }
+
+  private static int hash(String text, int from, int to, boolean ascii) {
+    int h = 0;
+    for (int i = from; i < to; i++) {
+      h = 31 * h + (ascii ? asciiLower(text.charAt(i)) : text.charAt(i));
+    }
+    return h ^ (h >>> 15);
+  }
+
+  private static boolean same(String key, String text, int from, boolean ascii) {
+    for (int i = 0; i < key.length(); i++) {
+      char c = text.charAt(from + i);
+      if (key.charAt(i) != (ascii ? asciiLower(c) : c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** An ASCII character lower-cased. */
+  static char asciiLower(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+  }
+
   /** A set of the words, duplicates allowed (a word may be listed under two headings). */
   private static Set<String> words(String... words) {
     return Set.copyOf(List.of(words));

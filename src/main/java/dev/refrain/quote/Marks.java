@@ -58,6 +58,9 @@ final class Marks {
 
   /** Whether {@code c} is a line break or a quotation mark {@link #opens} or {@link #closes} reads. */
   private static boolean markOrBreak(char c) {
+    if (c < 0x80) {
+      return c == '\n' || c == '"';
+    }
     return switch (c) {
       case '\n', '"', '“', '”', '„', '«', '»', '「', '」', '『', '』', '‘', '’' -> true;
       default -> false;

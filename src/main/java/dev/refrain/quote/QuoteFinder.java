@@ -71,7 +71,7 @@ public final class QuoteFinder implements Serializable {
     final String text;
     final List<int[]> marks; // {open, contentStart, contentEnd, closeEnd}
     final boolean[] masked; // inside a top-level mark, marks included
-    final List<Words.Word> words;
+    final Words words;
     final int[] sentenceStarts;
     final List<Words.Mention> people;
     /** Each word of a full name (two words or more) to the first full name holding it. */
@@ -91,7 +91,7 @@ public final class QuoteFinder implements Serializable {
       }
       this.words = Words.split(text, chars, masked);
       this.sentenceStarts = Sentences.starts(text, chars, masked, marks);
-      this.people = Words.people(words, text, masked);
+      this.people = words.people();
       this.fullNames = new HashMap<>();
       for (Words.Mention p : people) {
         if (p.type() == Speaker.Type.PERSON && p.name().indexOf(' ') > 0) {
@@ -142,16 +142,15 @@ public final class QuoteFinder implements Serializable {
     /** The speaker of the marked quote {@code q}, whose sentence context is {@code from..to}. */
     private Speaker attribute(int[] q, int from, int to, boolean afterQuote, Speaker previous) {
       // After the quote: "…,” he said", "…,” said X", "…,” according to X".
-      List<Words.Word> right = Words.within(words, q[3], to);
+      Words.Span right = words.within(q[3], to);
       for (int i = 0; i < right.size() && i <= MAX_SUBJECT_WORDS; i++) {
-        Words.Word w = right.get(i);
         int verbEnd = verbAt(right, i);
         if (verbEnd < 0) {
           continue;
         }
-        Speaker sp = speakerIn(q[3], w.start(), true);
+        Speaker sp = speakerIn(q[3], right.start(i), true);
         if (sp == null) {
-          sp = speakerIn(right.get(verbEnd - 1).end(), clauseEnd(right.get(verbEnd - 1).end(), to), false);
+          sp = speakerIn(right.end(verbEnd - 1), clauseEnd(right.end(verbEnd - 1), to), false);
         }
         if (sp != null) {
           return sp;
@@ -159,17 +158,17 @@ public final class QuoteFinder implements Serializable {
         break;
       }
       // Before it: "X told reporters that “…", "He added that “…".
-      List<Words.Word> left = Words.within(words, from, q[0]);
+      Words.Span left = words.within(from, q[0]);
       for (int i = left.size() - 1; i >= 0; i--) {
         int verbEnd = verbAt(left, i);
         if (verbEnd < 0) {
           continue;
         }
         Speaker sp;
-        if (left.get(i).lower().equals("according")) {
-          sp = speakerIn(left.get(verbEnd - 1).end(), clauseEnd(left.get(verbEnd - 1).end(), q[0]), false);
+        if (left.is(i, Lexicon.ACCORDING)) {
+          sp = speakerIn(left.end(verbEnd - 1), clauseEnd(left.end(verbEnd - 1), q[0]), false);
         } else {
-          sp = subjectBefore(from, left.get(i).start());
+          sp = subjectBefore(from, left.start(i));
         }
         if (sp != null) {
           return sp;
@@ -190,12 +189,11 @@ public final class QuoteFinder implements Serializable {
      * Whether a speech verb starts at word {@code i}: the index after its last word, or -1
      * ("according to" is two words).
      */
-    int verbAt(List<Words.Word> ws, int i) {
-      String w = ws.get(i).lower();
-      if (w.equals("according")) {
-        return i + 1 < ws.size() && ws.get(i + 1).lower().equals("to") ? i + 2 : -1;
+    int verbAt(Words.Span ws, int i) {
+      if (ws.is(i, Lexicon.ACCORDING)) {
+        return i + 1 < ws.size() && ws.is(i + 1, Lexicon.TO) ? i + 2 : -1;
       }
-      return Lexicon.SPEECH_VERBS.contains(w) ? i + 1 : -1;
+      return ws.is(i, Lexicon.SPEECH_VERB) ? i + 1 : -1;
     }
 
     /** Where the clause starting at {@code from} ends: the next comma, semicolon or stop. */
@@ -229,11 +227,11 @@ public final class QuoteFinder implements Serializable {
           }
           start--;
         }
-        List<Words.Word> clause = Words.within(words, start, end);
+        Words.Span clause = words.within(start, end);
         boolean aside =
             !clause.isEmpty()
-                && (clause.get(0).lower().endsWith("ing") || clause.get(0).lower().equals("who"))
-                && Character.isLowerCase(clause.get(0).text().charAt(0));
+                && (clause.lowerEndsWith(0, "ing") || clause.is(0, Lexicon.WHO))
+                && Character.isLowerCase(text.charAt(clause.start(0)));
         if (!aside) {
           Speaker sp = speakerIn(start, end, false);
           if (sp != null) {
@@ -249,7 +247,7 @@ public final class QuoteFinder implements Serializable {
     }
 
     /** A clause that is a name only, as an appositive before a comma ("Blinken, the diplomat,"). */
-    private static boolean isAppositive(List<Words.Word> clause) {
+    private static boolean isAppositive(Words.Span clause) {
       return clause.size() <= 4;
     }
 
@@ -262,7 +260,7 @@ public final class QuoteFinder implements Serializable {
       if (to <= from) {
         return null;
       }
-      List<Words.Word> ws = Words.within(words, from, to);
+      Words.Span ws = words.within(from, to);
       if (ws.isEmpty()) {
         return null;
       }
@@ -282,41 +280,36 @@ public final class QuoteFinder implements Serializable {
         return person;
       }
       for (int i = 0; i < ws.size(); i++) {
-        Words.Word w = ws.get(i);
-        boolean latter =
-            w.lower().equals("latter") && i > 0 && ws.get(i - 1).lower().equals("the");
-        if (Lexicon.PRONOUNS.contains(w.lower()) || latter) {
-          Speaker before = antecedent(w.start());
+        boolean latter = ws.is(i, Lexicon.LATTER) && i > 0 && ws.is(i - 1, Lexicon.THE);
+        if (ws.is(i, Lexicon.PRONOUN) || latter) {
+          Speaker before = antecedent(ws.start(i));
           return before == null
               ? null
-              : new Speaker(before.name(), before.type(), latter ? ws.get(i - 1).start() : w.start(), w.end());
+              : new Speaker(before.name(), before.type(), latter ? ws.start(i - 1) : ws.start(i), ws.end(i));
         }
       }
       for (int i = 0; i < ws.size(); i++) {
-        Words.Word w = ws.get(i);
-        if (!Lexicon.ROLES.contains(w.lower())) {
+        if (!ws.is(i, Lexicon.ROLE)) {
           continue;
         }
         int first = i;
-        while (first > 0 && i - first < 3 && !Words.isDeterminer(ws.get(first - 1).lower())
-            && !Lexicon.SPEECH_VERBS.contains(ws.get(first - 1).lower())
-            && !ws.get(first - 1).lower().equals("to")) {
+        while (first > 0 && i - first < 3
+            && !ws.is(first - 1, Lexicon.DETERMINER | Lexicon.SPEECH_VERB | Lexicon.TO)) {
           first--;
         }
-        String determiner = first > 0 ? ws.get(first - 1).lower() : "";
-        if (organisation != null && organisation.end() >= w.end()) {
+        if (organisation != null && organisation.end() >= ws.end(i)) {
           break; // "the Chinese Foreign Ministry": the organisation's own head word
         }
-        String description = text.substring(ws.get(first).start(), w.end());
-        boolean definite = determiner.equals("the") || determiner.equals("this");
-        boolean another = w.lower().equals("counterpart") || w.lower().endsWith("s");
+        String description = text.substring(ws.start(first), ws.end(i));
+        boolean definite = first > 0 && ws.is(first - 1, Lexicon.THE | Lexicon.THIS);
+        boolean another = ws.is(i, Lexicon.COUNTERPART) || ws.lowerEndsWith(i, "s");
         if (definite && !another) {
-          Speaker before = lastPerson(ws.get(first).start());
+          Speaker before = lastPerson(ws.start(first));
           if (before != null) {
-            return new Speaker(before.name(), before.type(), ws.get(first).start(), w.end());
+            return new Speaker(before.name(), before.type(), ws.start(first), ws.end(i));
           }
         }
-        return new Speaker(description, Speaker.Type.DESCRIPTION, ws.get(first).start(), w.end());
+        return new Speaker(description, Speaker.Type.DESCRIPTION, ws.start(first), ws.end(i));
       }
       if (organisation != null) {
         return organisation;
@@ -374,46 +367,45 @@ public final class QuoteFinder implements Serializable {
   /** Reported speech in a sentence without marks. */
   private static final class Reported {
     static Quote find(Article a, int from, int to) {
-      List<Words.Word> ws = Words.within(a.words, from, to);
+      Words.Span ws = a.words.within(from, to);
       if (ws.size() < MIN_REPORTED_WORDS + 1) {
         return null;
       }
       int end = trimEnd(a.text, from, to);
       // "According to X, CLAUSE."
-      if (ws.get(0).lower().equals("according") && ws.size() > 2 && ws.get(1).lower().equals("to")) {
-        int comma = a.clauseEnd(ws.get(1).end(), end);
-        Speaker sp = a.speakerIn(ws.get(1).end(), comma, false);
+      if (ws.is(0, Lexicon.ACCORDING) && ws.size() > 2 && ws.is(1, Lexicon.TO)) {
+        int comma = a.clauseEnd(ws.end(1), end);
+        Speaker sp = a.speakerIn(ws.end(1), comma, false);
         return quote(a, sp, comma + 1, end);
       }
       for (int i = 1; i < ws.size(); i++) {
-        String w = ws.get(i).lower();
         // "CLAUSE, according to X." and "CLAUSE, X said."
-        if (i + 1 < ws.size() && w.equals("according") && ws.get(i + 1).lower().equals("to")
-            && a.text.substring(ws.get(i - 1).end(), ws.get(i).start()).contains(",")) {
-          Speaker sp = a.speakerIn(ws.get(i + 1).end(), end, false);
-          return quote(a, sp, from, ws.get(i - 1).end());
+        if (i + 1 < ws.size() && ws.is(i, Lexicon.ACCORDING) && ws.is(i + 1, Lexicon.TO)
+            && a.text.substring(ws.end(i - 1), ws.start(i)).contains(",")) {
+          Speaker sp = a.speakerIn(ws.end(i + 1), end, false);
+          return quote(a, sp, from, ws.end(i - 1));
         }
-        if (i + 1 >= ws.size() - 1 && i <= ws.size() - 1 && Lexicon.REPORTING_VERBS.contains(w)) {
-          int comma = a.text.lastIndexOf(',', ws.get(i).start());
+        if (i + 1 >= ws.size() - 1 && i <= ws.size() - 1 && ws.is(i, Lexicon.REPORTING_VERB)) {
+          int comma = a.text.lastIndexOf(',', ws.start(i));
           if (comma > from) {
-            Speaker sp = a.speakerIn(comma + 1, ws.get(i).start(), true);
+            Speaker sp = a.speakerIn(comma + 1, ws.start(i), true);
             return quote(a, sp, from, comma);
           }
         }
         // "SUBJECT said (on Saturday) (that) CLAUSE."
-        if (i <= 12 && Lexicon.REPORTING_VERBS.contains(w)) {
-          Speaker sp = a.subjectBefore(from, ws.get(i).start());
+        if (i <= 12 && ws.is(i, Lexicon.REPORTING_VERB)) {
+          Speaker sp = a.subjectBefore(from, ws.start(i));
           if (sp == null) {
             return null;
           }
-          int start = ws.get(i).end();
+          int start = ws.end(i);
           for (int k = i + 1; k < Math.min(ws.size(), i + 6); k++) {
-            if (ws.get(k).lower().equals("that")) {
-              start = ws.get(k).end();
+            if (ws.is(k, Lexicon.THAT)) {
+              start = ws.end(k);
               break;
             }
           }
-          if (w.equals("told") && start == ws.get(i).end()) {
+          if (ws.is(i, Lexicon.TOLD) && start == ws.end(i)) {
             return null; // "told reporters" without a clause
           }
           return quote(a, sp, start, end);
@@ -430,7 +422,7 @@ public final class QuoteFinder implements Serializable {
         from++;
       }
       to = trimEnd(a.text, from, to);
-      if (Words.within(a.words, from, to).size() < MIN_REPORTED_WORDS) {
+      if (a.words.within(from, to).size() < MIN_REPORTED_WORDS) {
         return null;
       }
       return new Quote(from, to, Quote.Kind.REPORTED, sp);

@@ -1,6 +1,5 @@
 package dev.refrain.quote;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** Splits a text into sentences, never inside a quote; see {@link QuoteFinder}. */
@@ -18,8 +17,8 @@ final class Sentences {
 
   /** {@link #starts(String, boolean[], List)} with the text's characters in {@code chars}. */
   static int[] starts(String text, char[] chars, boolean[] masked, List<int[]> marks) {
-    List<Integer> out = new ArrayList<>();
-    out.add(0);
+    int[] out = new int[16];
+    int found = 1; // out[0] is 0
     boolean[] closeAfterStop = new boolean[text.length() + 1];
     for (int[] m : marks) {
       if (m[3] > m[2] && m[2] > m[1] && ".!?".indexOf(chars[m[2] - 1]) >= 0) {
@@ -34,8 +33,8 @@ final class Sentences {
         while (j < n && Character.isWhitespace(chars[j])) {
           j++;
         }
-        if (j < n && j > out.get(out.size() - 1)) {
-          out.add(j);
+        if (j < n && j > out[found - 1]) {
+          out = add(out, found++, j);
         }
         i = j - 1;
         continue;
@@ -59,17 +58,22 @@ final class Sentences {
       if (k < n) {
         char d = chars[k];
         if (Character.isUpperCase(d) || Character.isDigit(d) || "“„«‘\"「『".indexOf(d) >= 0) {
-          if (!endsAbbreviation(text, i) && k > out.get(out.size() - 1)) {
-            out.add(k);
+          if (!endsAbbreviation(text, i) && k > out[found - 1]) {
+            out = add(out, found++, k);
           }
         }
       }
     }
-    int[] r = new int[out.size()];
-    for (int i = 0; i < r.length; i++) {
-      r[i] = out.get(i);
+    return java.util.Arrays.copyOf(out, found);
+  }
+
+  /** {@code out} with {@code at} set to {@code value}, grown when full. */
+  private static int[] add(int[] out, int at, int value) {
+    if (at == out.length) {
+      out = java.util.Arrays.copyOf(out, 2 * at);
     }
-    return r;
+    out[at] = value;
+    return out;
   }
 
   /** Whether the stop at {@code i} ends an abbreviation or initial ("Mr.", "D. Kritenbrink"). */
@@ -78,11 +82,18 @@ final class Sentences {
       return false;
     }
     int s = i;
+    boolean ascii = true;
     while (s > 0 && Character.isLetter(text.charAt(s - 1))) {
       s--;
+      ascii &= text.charAt(s) < 0x80;
     }
-    String w = text.substring(s, i);
-    return (w.length() == 1 && Character.isUpperCase(w.charAt(0)))
-        || Words.ABBREVIATIONS.contains(Lexicon.lower(w) + ".");
+    if (i - s == 1 && Character.isUpperCase(text.charAt(s))) {
+      return true;
+    }
+    int kind =
+        ascii
+            ? Lexicon.kind(text, s, i + 1, true)
+            : Lexicon.kind(Lexicon.lower(text.substring(s, i)) + ".");
+    return (kind & Lexicon.ABBREVIATION) != 0;
   }
 }

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 
 /**
@@ -70,18 +69,14 @@ final class SpeakerNames {
       if (la > Byte.MAX_VALUE || lb > Byte.MAX_VALUE) {
         return JARO_WINKLER.apply(a, b) >= FIRST_NAME_SIMILARITY; // counts may have saturated
       }
-      int m =
-          Math.min(
-              la - Integer.bitCount(letters & ~other.letters),
-              lb - Integer.bitCount(other.letters & ~letters));
-      if (below(m, la, lb, 4)) {
+      if (!mayMatch(letters, la, other)) {
         return false;
       }
       int shared = 0;
       for (int k = 0; k < counts.length; k++) {
         shared += Math.min(counts[k], other.counts[k]);
       }
-      m = Math.min(shared, Math.min(la, lb));
+      int m = Math.min(shared, Math.min(la, lb));
       if (m == 0) {
         return a.equals(b); // two empty names are equal (1), others share nothing (0)
       }
@@ -93,6 +88,23 @@ final class SpeakerNames {
         return false;
       }
       return JARO_WINKLER.apply(a, b) >= FIRST_NAME_SIMILARITY;
+    }
+
+    /**
+     * The first bound of {@link #matches}, from the letters and length of this name alone
+     * ({@code letters}, {@code length}): false when the similarity with {@code other} stays
+     * below the bar. What a search through many names reads of each, kept in int arrays.
+     */
+    static boolean mayMatch(int letters, int length, FirstName other) {
+      int lb = other.text.length();
+      if (length > Byte.MAX_VALUE || lb > Byte.MAX_VALUE) {
+        return true;
+      }
+      int m =
+          Math.min(
+              length - Integer.bitCount(letters & ~other.letters),
+              lb - Integer.bitCount(other.letters & ~letters));
+      return !below(m, length, lb, 4);
     }
 
     /**
@@ -109,13 +121,34 @@ final class SpeakerNames {
     }
   }
 
+  /** One form of a name as the articles give it: its surname, the person it is, its uses. */
+  private static final class Name {
+    final String text;
+    /** The surname, folded ({@link #surname}). */
+    final String surname;
+    /** The person the name is, once a full name is counted (null before, and for other names). */
+    Person person;
+    /** The renderings or articles using the name. */
+    int uses;
+
+    Name(String text) {
+      this.text = text;
+      this.surname = surname(text);
+    }
+  }
+
   /** One person's forms of name with the renderings using each. */
   private static final class Person {
-    final Map<String, Integer> forms = new TreeMap<>();
-    FirstName first;
+    final FirstName first;
+    /** The full names found to be this person, each once. */
+    final List<Name> forms = new ArrayList<>(2);
     /** {@link #name()} and {@link #uses()} once the names are counted (null, -1 before). */
     private String named;
     private int used = -1;
+
+    Person(FirstName first) {
+      this.first = first;
+    }
 
     String counted() {
       if (named == null) {
@@ -131,13 +164,14 @@ final class SpeakerNames {
       return used;
     }
 
+    /** The form most used; of forms used as often, the first in {@link String#compareTo} order. */
     String name() {
       String best = null;
       int most = -1;
-      for (Map.Entry<String, Integer> e : forms.entrySet()) {
-        if (e.getValue() > most) {
-          best = e.getKey();
-          most = e.getValue();
+      for (Name f : forms) {
+        if (f.uses > most || f.uses == most && f.text.compareTo(best) < 0) {
+          best = f.text;
+          most = f.uses;
         }
       }
       return best;
@@ -145,21 +179,97 @@ final class SpeakerNames {
 
     int uses() {
       int n = 0;
-      for (int v : forms.values()) {
-        n += v;
+      for (Name f : forms) {
+        n += f.uses;
       }
       return n;
     }
   }
 
-  private final Map<String, List<Person>> bySurname = new HashMap<>();
   /**
-   * The person each full name met so far is: people are only added to a surname's list and a
-   * name is the first of them its first name matches, so a name stays the person it was found.
+   * The people of one surname, in the order met, and beside them what the bounds of {@link
+   * FirstName#matches} read of each one's first name, in flat arrays: a new name is weighed
+   * against every earlier person of its surname (a 100,000-article corpus: 4 * 10^7 pairs), and
+   * reading each person's own objects for it was most of the time (memory, not arithmetic).
    */
-  private final Map<String, Person> byName = new HashMap<>();
-  /** Each name's surname, folded. */
-  private final Map<String, String> surnames = new HashMap<>();
+  private static final class Surname {
+    final List<Person> people = new ArrayList<>();
+    private int[] letters = new int[4];
+    private int[] lengths = new int[4];
+    /** The first four chars of each first name, 16 bits each, the first highest; 0 past its end. */
+    private long[] heads = new long[4];
+    /** Each first name's 27 counts ({@link FirstName#counts}) in turn. */
+    private byte[] counts = new byte[4 * 27];
+
+    /** The first person (in the order met) whose first name matches {@code first}, or null. */
+    Person firstMatching(FirstName first) {
+      int n = people.size();
+      long head = head(first.text);
+      for (int k = 0; k < n; k++) {
+        if (FirstName.mayMatch(letters[k], lengths[k], first) && mayMatch(k, head, first)) {
+          Person p = people.get(k);
+          if (p.first.matches(first)) {
+            return p;
+          }
+        }
+      }
+      return null;
+    }
+
+    /**
+     * The second bound of {@link FirstName#matches} for person {@code k} (its first name's
+     * counts and head here): false when the similarity with {@code first} stays below the bar.
+     */
+    private boolean mayMatch(int k, long head, FirstName first) {
+      int la = lengths[k];
+      int lb = first.text.length();
+      if (la > Byte.MAX_VALUE || lb > Byte.MAX_VALUE) {
+        return true;
+      }
+      int shared = 0;
+      byte[] other = first.counts;
+      for (int c = 0, at = 27 * k; c < 27; c++, at++) {
+        shared += Math.min(counts[at], other[c]);
+      }
+      int m = Math.min(shared, Math.min(la, lb));
+      if (m == 0) {
+        return true; // matches compares the names themselves
+      }
+      int prefix = Math.min(Math.min(4, Math.min(la, lb)), Long.numberOfLeadingZeros(heads[k] ^ head) / 16);
+      return !FirstName.below(m, la, lb, prefix);
+    }
+
+    void add(Person p) {
+      int n = people.size();
+      if (n == letters.length) {
+        letters = java.util.Arrays.copyOf(letters, 2 * n);
+        lengths = java.util.Arrays.copyOf(lengths, 2 * n);
+        heads = java.util.Arrays.copyOf(heads, 2 * n);
+        counts = java.util.Arrays.copyOf(counts, 2 * n * 27);
+      }
+      letters[n] = p.first.letters;
+      lengths[n] = p.first.text.length();
+      heads[n] = head(p.first.text);
+      System.arraycopy(p.first.counts, 0, counts, 27 * n, 27);
+      people.add(p);
+    }
+
+    private static long head(String text) {
+      long h = 0;
+      for (int i = 0; i < 4; i++) {
+        h = h << 16 | (i < text.length() ? text.charAt(i) : 0);
+      }
+      return h;
+    }
+  }
+
+  private final Map<String, Surname> bySurname = new HashMap<>();
+  /**
+   * Each name met (full names, and the speakers resolved): its surname and, for a full name,
+   * the person it is. People are only added to a surname's list and a name is the first of them
+   * its first name matches, so a name stays the person it was found.
+   */
+  private final Map<String, Name> names = new HashMap<>();
   /** What each speaker (name and type) resolved to, once the names are counted. */
   private final Map<Speaker.Type, Map<String, String[]>> resolved = new java.util.EnumMap<>(Speaker.Type.class);
 
@@ -172,50 +282,47 @@ final class SpeakerNames {
     for (Rendering r : renderings) {
       Speaker s = r.quote().speaker();
       if (s != null && s.type() == Speaker.Type.PERSON && s.name().indexOf(' ') > 0) {
-        person(s.name()).forms.merge(s.name(), people.isEmpty() ? 1 : 0, Integer::sum);
+        Name n = name(s.name());
+        person(n);
+        n.uses += people.isEmpty() ? 1 : 0;
       }
     }
     for (List<String> article : people) {
-      for (String name : article) {
-        List<Person> known = bySurname.get(surnameOf(name));
-        if (known != null) { // only people who speak
-          person(name).forms.merge(name, 1, Integer::sum);
+      for (String text : article) {
+        Name n = name(text);
+        if (bySurname.containsKey(n.surname)) { // only people who speak
+          person(n);
+          n.uses++;
         }
       }
     }
   }
 
-  /** The person a full name is, by surname and first-name spelling; a new one if none. */
-  private Person person(String name) {
-    Person known = byName.get(name);
-    if (known != null) {
-      return known;
+  /** The name {@code text}, its surname folded the first time it is met. */
+  private Name name(String text) {
+    Name n = names.get(text);
+    if (n == null) {
+      n = new Name(text);
+      names.put(text, n);
     }
-    FirstName first = new FirstName(fold(name.substring(0, name.lastIndexOf(' '))));
-    List<Person> people = bySurname.computeIfAbsent(surnameOf(name), k -> new ArrayList<>());
-    for (Person p : people) {
-      if (p.first.matches(first)) {
-        byName.put(name, p);
-        return p;
-      }
-    }
-    Person p = new Person();
-    p.first = first;
-    people.add(p);
-    if (first.matches(first)) {
-      byName.put(name, p); // found again first among its surname's people
-    }
-    return p;
+    return n;
   }
 
-  /** {@link #surname}, each name folded once. */
-  private String surnameOf(String name) {
-    String s = surnames.get(name);
-    if (s == null) {
-      s = surname(name);
-      surnames.put(name, s);
+  /** The person a full name is, by surname and first-name spelling; a new one if none. */
+  private Person person(Name name) {
+    if (name.person != null) {
+      return name.person;
     }
-    return s;
+    FirstName first = new FirstName(fold(name.text.substring(0, name.text.lastIndexOf(' '))));
+    Surname people = bySurname.computeIfAbsent(name.surname, k -> new Surname());
+    Person p = people.firstMatching(first);
+    if (p == null) {
+      p = new Person(first); // a name matches itself: found again first among its surname's people
+      people.add(p);
+    }
+    name.person = p;
+    p.forms.add(name);
+    return p;
   }
 
   /**
@@ -237,8 +344,9 @@ final class SpeakerNames {
 
   /** {@link #resolve} of a speaker who is named. */
   private String[] resolveNamed(Speaker s) {
-    String surname = surnameOf(s.name());
-    List<Person> people = bySurname.get(surname);
+    Name n = name(s.name());
+    Surname known = bySurname.get(n.surname);
+    List<Person> people = known == null ? null : known.people;
     boolean person = s.type() == Speaker.Type.PERSON || s.name().indexOf(' ') < 0 && people != null;
     if (!person) {
       return new String[] {"o:" + fold(s.name()), s.name(), Speaker.Type.ORGANISATION.name()};
@@ -248,12 +356,11 @@ final class SpeakerNames {
     }
     Person chosen = null;
     if (s.name().indexOf(' ') > 0) {
-      FirstName first = new FirstName(fold(s.name().substring(0, s.name().lastIndexOf(' '))));
-      for (Person p : people) {
-        if (p.first.matches(first)) {
-          chosen = p;
-          break;
-        }
+      // The person the name was found to be when counted: the first of its surname's people its
+      // first name matches, and people are only added after.
+      chosen = n.person;
+      if (chosen == null) {
+        chosen = known.firstMatching(new FirstName(fold(s.name().substring(0, s.name().lastIndexOf(' ')))));
       }
     } else {
       for (Person p : people) {
@@ -276,6 +383,13 @@ final class SpeakerNames {
 
   /** Lower case without accents: "Müller" is "muller". */
   static String fold(String s) {
+    boolean ascii = true;
+    for (int i = 0; i < s.length() && ascii; i++) {
+      ascii = s.charAt(i) < 0x80;
+    }
+    if (ascii) {
+      return s.toLowerCase(Locale.ROOT); // ASCII decomposes to itself, without marks
+    }
     String d = Normalizer.normalize(s, Normalizer.Form.NFD);
     StringBuilder b = new StringBuilder(d.length());
     for (int i = 0; i < d.length(); i++) {

@@ -2,46 +2,46 @@ package dev.refrain.quote;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
-/** The words of an article and the people and organisations its capitalised runs name. */
+/**
+ * The words of one article and the people and organisations its capitalised runs name.
+ *
+ * <p>A word is held as ints: its offsets and its bits (what {@link Lexicon#kind} says of its
+ * lower case, whether it is capitalised, inside a quote, ASCII); no string is made per word. A
+ * word: 0-based, end-exclusive offsets; letters and digits with inner hyphens and apostrophes,
+ * and the stop of an abbreviation or initial.
+ */
 final class Words {
-  private Words() {}
+  /** The word lies inside a top-level quote, marks included. */
+  static final int MASKED = 1 << 29;
+  /** The word's first char is upper case. */
+  static final int CAPITALISED = 1 << 28;
+  /** Every char of the word is ASCII (its lower case is its chars lower-cased one by one). */
+  static final int ASCII = 1 << 27;
 
-  /** Abbreviations whose stop is part of the word, lower case. */
-  static final Set<String> ABBREVIATIONS =
-      Set.of(
-          "mr.", "mrs.", "ms.", "dr.", "st.", "jr.", "sr.", "gen.", "sen.", "rep.", "gov.",
-          "corp.", "inc.", "lt.", "col.", "prof.", "co.", "ltd.", "no.", "vs.", "u.s.", "u.k.",
-          "u.n.", "e.u.");
+  private final String text;
+  private int[] start;
+  private int[] end;
+  private int[] kind;
+  private int size;
+  /** The indices of the words outside quotes, ascending. */
+  private int[] open;
+  private int opened;
 
-  /**
-   * A word: 0-based, end-exclusive offsets; letters and digits with inner hyphens and
-   * apostrophes, and the stop of an abbreviation or initial.
-   */
-  record Word(int start, int end, String text, String lower, boolean masked) {
-    /** A word of {@code text}, its lower case ({@link Lexicon#lower}) made once. */
-    Word(int start, int end, String text, boolean masked) {
-      this(start, end, text, Lexicon.lower(text), masked);
-    }
-
-    boolean capitalised() {
-      return Character.isUpperCase(text.charAt(0));
-    }
+  private Words(String text, int capacity) {
+    this.text = text;
+    this.start = new int[capacity];
+    this.end = new int[capacity];
+    this.kind = new int[capacity];
   }
 
   /** A person or organisation a capitalised run names, outside quotes. */
   record Mention(int start, int end, String name, Speaker.Type type, boolean lone) {}
 
-  /** The words of {@code text}, masked ones (inside quotes) flagged. */
-  static List<Word> split(String text, boolean[] masked) {
-    return split(text, text.toCharArray(), masked);
-  }
-
-  /** {@link #split(String, boolean[])} with the text's characters in {@code chars}. */
-  static List<Word> split(String text, char[] chars, boolean[] masked) {
-    List<Word> out = new ArrayList<>();
+  /** The words of {@code text} (its chars in {@code chars}), masked ones (inside quotes) flagged. */
+  static Words split(String text, char[] chars, boolean[] masked) {
     int n = chars.length;
+    Words out = new Words(text, Math.max(16, n / 5));
     int i = 0;
     while (i < n) {
       if (!Character.isLetterOrDigit(chars[i])) {
@@ -49,28 +49,58 @@ final class Words {
         continue;
       }
       int s = i;
+      boolean ascii = true;
       while (i < n) {
         char c = chars[i];
         if (Character.isLetterOrDigit(c)) {
+          ascii &= c < 0x80;
           i++;
         } else if ((c == '-' || c == '\'' || c == '’' || c == '.') && i + 1 < n
             && Character.isLetter(chars[i + 1])
             && (c != '.' || i - s == 1)) {
+          ascii &= c < 0x80;
           i++;
         } else {
           break;
         }
       }
       if (i < n && chars[i] == '.') {
-        String w = Lexicon.lower(text.substring(s, i + 1));
         boolean initial = i - s == 1 && Character.isUpperCase(chars[s]);
-        if (initial || ABBREVIATIONS.contains(w) || lettersWithStops(w)) {
+        if (initial || abbreviation(text, s, i + 1, ascii)) {
           i++;
         }
       }
-      out.add(new Word(s, i, text.substring(s, i), masked[s]));
+      int bits =
+          (ascii ? Lexicon.kind(text, s, i, true) | ASCII : Lexicon.kind(Lexicon.lower(text.substring(s, i))))
+              | (masked[s] ? MASKED : 0)
+              | (Character.isUpperCase(chars[s]) ? CAPITALISED : 0);
+      out.add(s, i, bits);
     }
     return out;
+  }
+
+  /**
+   * Whether {@code text[s..e)}, which ends in a stop, is an abbreviation whose stop is part of
+   * it, or letters with stops ("u.s.", "e.g.").
+   */
+  private static boolean abbreviation(String text, int s, int e, boolean ascii) {
+    if (!ascii) {
+      String w = Lexicon.lower(text.substring(s, e));
+      return (Lexicon.kind(w) & Lexicon.ABBREVIATION) != 0 || lettersWithStops(w);
+    }
+    if ((Lexicon.kind(text, s, e, true) & Lexicon.ABBREVIATION) != 0) {
+      return true;
+    }
+    if ((e - s) % 2 != 0) {
+      return false;
+    }
+    for (int i = s; i < e; i += 2) {
+      char c = Lexicon.asciiLower(text.charAt(i));
+      if (c < 'a' || c > 'z' || text.charAt(i + 1) != '.') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether {@code w} is one or more of a letter a-z and a stop: "u.s.", "e.g.". */
@@ -86,25 +116,106 @@ final class Words {
     return true;
   }
 
+  private void add(int s, int e, int bits) {
+    if (size == start.length) {
+      start = java.util.Arrays.copyOf(start, 2 * size);
+      end = java.util.Arrays.copyOf(end, 2 * size);
+      kind = java.util.Arrays.copyOf(kind, 2 * size);
+    }
+    start[size] = s;
+    end[size] = e;
+    kind[size] = bits;
+    size++;
+  }
+
+  /** The indices of the words outside quotes. */
+  private int[] open() {
+    if (open == null) {
+      int[] o = new int[size];
+      int m = 0;
+      for (int k = 0; k < size; k++) {
+        if ((kind[k] & MASKED) == 0) {
+          o[m++] = k;
+        }
+      }
+      open = o;
+      opened = m;
+    }
+    return open;
+  }
+
   /** The unmasked words lying inside {@code from..to}, by binary search. */
-  static List<Word> within(List<Word> words, int from, int to) {
+  Span within(int from, int to) {
+    int[] o = open();
     int lo = 0;
-    int hi = words.size();
+    int hi = opened;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
-      if (words.get(mid).start() < from) {
+      if (start[o[mid]] < from) {
         lo = mid + 1;
       } else {
         hi = mid;
       }
     }
-    List<Word> out = new ArrayList<>();
-    for (int i = lo; i < words.size() && words.get(i).end() <= to; i++) {
-      if (!words.get(i).masked()) {
-        out.add(words.get(i));
-      }
+    int last = lo;
+    while (last < opened && end[o[last]] <= to) {
+      last++;
     }
-    return out;
+    return new Span(lo, last);
+  }
+
+  /**
+   * A run of the words outside quotes, numbered from 0: where each lies and what it is. Words
+   * inside a quote lie between the two words around it, so the unmasked words of a range are a
+   * run of them.
+   */
+  final class Span {
+    private final int from;
+    private final int to;
+
+    private Span(int from, int to) {
+      this.from = from;
+      this.to = to;
+    }
+
+    int size() {
+      return to - from;
+    }
+
+    boolean isEmpty() {
+      return to == from;
+    }
+
+    int start(int i) {
+      return start[open[from + i]];
+    }
+
+    int end(int i) {
+      return end[open[from + i]];
+    }
+
+    /** Whether word {@code i} has any of the {@link Lexicon} bits {@code bits}. */
+    boolean is(int i, int bits) {
+      return (kind[open[from + i]] & bits) != 0;
+    }
+
+    /** Whether word {@code i}'s lower case ends with {@code suffix} (lower case ASCII). */
+    boolean lowerEndsWith(int i, String suffix) {
+      int w = open[from + i];
+      if ((kind[w] & ASCII) == 0) {
+        return Lexicon.lower(text.substring(start[w], end[w])).endsWith(suffix);
+      }
+      int at = end[w] - suffix.length();
+      if (at < start[w]) {
+        return false;
+      }
+      for (int k = 0; k < suffix.length(); k++) {
+        if (Lexicon.asciiLower(text.charAt(at + k)) != suffix.charAt(k)) {
+          return false;
+        }
+      }
+      return true;
+    }
   }
 
   /** The mentions lying inside {@code from..to}, by binary search. */
@@ -126,13 +237,6 @@ final class Words {
     return mentions.subList(lo, end);
   }
 
-  static boolean isDeterminer(String lower) {
-    return switch (lower) {
-      case "the", "his", "her", "its", "their", "a", "an", "this", "that", "our" -> true;
-      default -> false;
-    };
-  }
-
   /** Whether the space-separated {@code name} has {@code token} as one of its words. */
   static boolean hasToken(String name, String token) {
     for (String t : name.split(" ")) {
@@ -143,6 +247,10 @@ final class Words {
     return false;
   }
 
+  private boolean is(int k, int bits) {
+    return (kind[k] & bits) != 0;
+  }
+
   /**
    * The people and organisations named by capitalised runs outside quotes, in text order. A run
    * is capitalised words joined by spaces (and "of" between two of them); titles, nationalities
@@ -150,92 +258,85 @@ final class Words {
    * words, three with an initial); a run without such a name is an organisation when it holds
    * an organisation word, or a single word inside a sentence ("Beijing insisted").
    */
-  static List<Mention> people(List<Word> words, String text, boolean[] masked) {
+  List<Mention> people() {
     List<Mention> out = new ArrayList<>();
     int i = 0;
-    while (i < words.size()) {
-      Word w = words.get(i);
-      if (w.masked() || !w.capitalised()) {
+    while (i < size) {
+      if (is(i, MASKED) || !is(i, CAPITALISED)) {
         i++;
         continue;
       }
       int j = i + 1;
-      while (j < words.size()) {
-        Word prev = words.get(j - 1);
-        Word next = words.get(j);
-        if (next.masked() || !onlySpaceBetween(text, prev.end(), next.start())) {
+      while (j < size) {
+        if (is(j, MASKED) || !onlySpaceBetween(end[j - 1], start[j])) {
           break;
         }
-        if (next.capitalised() && !Lexicon.NOT_NAMES.contains(next.lower())) {
+        if (is(j, CAPITALISED) && !is(j, Lexicon.NOT_NAME)) {
           j++;
-        } else if (next.lower().equals("of") && j + 1 < words.size()
-            && words.get(j + 1).capitalised() && !words.get(j + 1).masked()
-            && onlySpaceBetween(text, next.end(), words.get(j + 1).start())) {
+        } else if (is(j, Lexicon.OF) && j + 1 < size
+            && is(j + 1, CAPITALISED) && !is(j + 1, MASKED)
+            && onlySpaceBetween(end[j], start[j + 1])) {
           j++;
         } else {
           break;
         }
       }
-      classify(words.subList(i, j), out);
+      classify(i, j, out);
       i = j;
     }
     return out;
   }
 
-  private static void classify(List<Word> run, List<Mention> out) {
-    int first = 0;
-    while (first < run.size() && Lexicon.NOT_NAMES.contains(run.get(first).lower())) {
+  /** The mention the run of words {@code from..to} names, if any, added to {@code out}. */
+  private void classify(int from, int to, List<Mention> out) {
+    int first = from;
+    while (first < to && is(first, Lexicon.NOT_NAME)) {
       first++;
     }
-    if (first == run.size()) {
+    if (first == to) {
       return;
     }
-    run = run.subList(first, run.size());
     boolean organisation = false;
-    int lastNonName = -1;
-    for (int k = 0; k < run.size(); k++) {
-      String l = run.get(k).lower();
-      boolean head = Lexicon.ORGANISATION_HEADS.contains(l);
+    int lastNonName = first - 1;
+    for (int k = first; k < to; k++) {
+      boolean head = is(k, Lexicon.ORGANISATION_HEAD);
       organisation |= head;
-      if (head || Lexicon.TITLES.contains(l) || Lexicon.NATIONALITIES.contains(l)) {
+      if (head || is(k, Lexicon.TITLE | Lexicon.NATIONALITY)) {
         lastNonName = k;
       }
     }
-    List<Word> name = run.subList(lastNonName + 1, run.size());
-    if (!name.isEmpty()) {
-      int from = Math.max(0, name.size() - 2);
-      if (from > 0 && name.get(from).text().endsWith(".") && name.get(from).text().length() == 2) {
-        from--;
+    int name = lastNonName + 1;
+    if (name < to) {
+      int at = Math.max(name, to - 2);
+      if (at > name && end[at] - start[at] == 2 && text.charAt(end[at] - 1) == '.') {
+        at--;
       }
-      name = name.subList(from, name.size());
-      boolean lone = name.size() == 1 && lastNonName < 0;
-      out.add(new Mention(name.get(0).start(), name.get(name.size() - 1).end(), join(name),
-          Speaker.Type.PERSON, lone));
+      boolean lone = to - at == 1 && lastNonName < first;
+      out.add(new Mention(start[at], end[to - 1], join(at, to), Speaker.Type.PERSON, lone));
       return;
     }
     if (organisation) {
-      int from = 0;
-      while (from < run.size() - 1 && Lexicon.NATIONALITIES.contains(run.get(from).lower())) {
-        from++;
+      int org = first;
+      while (org < to - 1 && is(org, Lexicon.NATIONALITY)) {
+        org++;
       }
-      List<Word> org = run.subList(from, run.size());
-      out.add(new Mention(run.get(0).start(), run.get(run.size() - 1).end(), join(org),
-          Speaker.Type.ORGANISATION, false));
+      out.add(new Mention(start[first], end[to - 1], join(org, to), Speaker.Type.ORGANISATION, false));
     }
   }
 
-  private static String join(List<Word> words) {
+  /** Words {@code from..to} joined by single spaces. */
+  private String join(int from, int to) {
     StringBuilder b = new StringBuilder();
-    for (Word w : words) {
-      if (b.length() > 0) {
+    for (int k = from; k < to; k++) {
+      if (k > from) {
         b.append(' ');
       }
-      b.append(w.text());
+      b.append(text, start[k], end[k]);
     }
     return b.toString();
   }
 
-  private static boolean onlySpaceBetween(String text, int from, int to) {
+  private boolean onlySpaceBetween(int from, int to) {
     for (int i = from; i < to; i++) {
       if (text.charAt(i) != ' ') {
         return false;
