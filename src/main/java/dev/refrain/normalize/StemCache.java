@@ -10,8 +10,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * keeps at most {@code capacity} words (then it stems the rest without keeping them).
  */
 public final class StemCache {
-  /** Words kept by {@link #StemCache()}: about 100 bytes each, so some 100 MB at most. */
-  public static final int DEFAULT_CAPACITY = 1 << 20;
+  /**
+   * Words kept by {@link #StemCache()}: about 100 bytes each, so some 26 MB at most; the words met
+   * first, the frequent ones, are in it.
+   */
+  public static final int DEFAULT_CAPACITY = 1 << 18;
 
   private final ConcurrentHashMap<String, String> stems;
   private final int capacity;
