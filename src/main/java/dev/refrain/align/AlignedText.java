@@ -1,5 +1,6 @@
 package dev.refrain.align;
 
+import dev.refrain.normalize.StemCache;
 import dev.refrain.normalize.Tokens;
 import dev.refrain.quote.StemmedText;
 
@@ -21,6 +22,8 @@ public final class AlignedText {
   private final long[] sorted;
   private final RepetitiveText repetitive;
   private volatile StemmedText stems;
+  /** Bit {@code i} set: a sentence ends right after word {@code i} (made on first use). */
+  private volatile long[] sentenceEnds;
 
   /**
    * @param text the article's text, which the tokens' offsets index
@@ -62,9 +65,26 @@ public final class AlignedText {
    * the next word (or the end of the text) holds . ! ? a closing quotation mark or a line break.
    */
   boolean boundaryAfter(int i) {
-    int from = tokens.end(i);
-    int to = i + 1 < tokens.size() ? tokens.start(i + 1) : text.length();
-    return i + 1 >= tokens.size() || hasBoundary(from, to, ".!?\u201D\u00BB\"\n\u3002");
+    long[] ends = sentenceEnds;
+    if (ends == null) {
+      ends = sentenceEnds();
+      sentenceEnds = ends;
+    }
+    return (ends[i >>> 6] & 1L << i) != 0;
+  }
+
+  /** {@link #boundaryAfter} of every word, read from the text once: an article's, not a pair's. */
+  private long[] sentenceEnds() {
+    int n = tokens.size();
+    long[] ends = new long[(n + 63) >>> 6];
+    for (int i = 0; i < n; i++) {
+      int from = tokens.end(i);
+      int to = i + 1 < n ? tokens.start(i + 1) : text.length();
+      if (i + 1 >= n || hasBoundary(from, to, ".!?\u201D\u00BB\"\n\u3002")) {
+        ends[i >>> 6] |= 1L << i;
+      }
+    }
+    return ends;
   }
 
   /** True when a sentence or quotation starts right at word {@code i}. */
@@ -108,9 +128,14 @@ public final class AlignedText {
    * (by a pair that shares a passage) and kept: an article is stemmed once, not once a pair.
    */
   public StemmedText stems() {
+    return stems(null);
+  }
+
+  /** {@link #stems()}, the words stemmed through {@code cache} the first time (null: none). */
+  public StemmedText stems(StemCache cache) {
     StemmedText s = stems;
     if (s == null) {
-      s = StemmedText.of(text, tokens);
+      s = StemmedText.of(text, tokens, cache);
       stems = s;
     }
     return s;

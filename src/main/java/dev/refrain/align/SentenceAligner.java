@@ -1,5 +1,6 @@
 package dev.refrain.align;
 
+import dev.refrain.normalize.StemCache;
 import dev.refrain.normalize.Tokens;
 import dev.refrain.quote.StemOverlap;
 import java.io.Serializable;
@@ -97,12 +98,22 @@ public final class SentenceAligner implements Serializable {
    */
   public List<Passage> reworded(
       AlignedText a, int[] maskA, AlignedText b, int[] maskB, List<Passage> found) {
+    return reworded(a, maskA, b, maskB, found, null);
+  }
+
+  /**
+   * {@link #reworded(AlignedText, int[], AlignedText, int[], List)}, an article not stemmed yet
+   * stemmed through {@code cache} (null: none); the same passages either way.
+   */
+  public List<Passage> reworded(
+      AlignedText a, int[] maskA, AlignedText b, int[] maskB, List<Passage> found,
+      StemCache cache) {
     List<int[]> sa = sentences(a, maskA, found, true);
     List<int[]> sb = sentences(b, maskB, found, false);
     if (sa.isEmpty() || sb.isEmpty()) {
       return List.of();
     }
-    StemOverlap.Texts texts = new StemOverlap.Texts(a.stems(), b.stems());
+    StemOverlap.Texts texts = new StemOverlap.Texts(a.stems(cache), b.stems(cache));
     for (int[] s : sa) {
       texts.add(0, a.text(), a.tokens().start(s[0]), a.tokens().end(s[1] - 1));
     }

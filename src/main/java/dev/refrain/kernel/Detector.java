@@ -11,6 +11,7 @@ import dev.refrain.document.Article;
 import dev.refrain.lsh.FingerprintTable;
 import dev.refrain.minhash.Fingerprints;
 import dev.refrain.minhash.Winnowing;
+import dev.refrain.normalize.StemCache;
 import dev.refrain.normalize.TextNormalizer;
 import dev.refrain.quote.QuoteFamily;
 import dev.refrain.quote.QuoteFinder;
@@ -235,11 +236,21 @@ public final class Detector implements Serializable {
    * start in a, then in b.
    */
   public List<Passage> alignPair(PreparedArticle a, int[] maskA, PreparedArticle b, int[] maskB) {
+    return alignPair(a, maskA, b, maskB, null);
+  }
+
+  /**
+   * {@link #alignPair(PreparedArticle, int[], PreparedArticle, int[])}, the articles' words
+   * stemmed through {@code stems}, a cache of the run's (null: none); the same passages either
+   * way.
+   */
+  public List<Passage> alignPair(
+      PreparedArticle a, int[] maskA, PreparedArticle b, int[] maskB, StemCache stems) {
     List<Passage> found = align(a, maskA, b, maskB);
     if (!RewordEvidence.alignsSentences(a, maskA, b, maskB, found)) {
       return found;
     }
-    List<Passage> reworded = sentences.reworded(a.aligned(), maskA, b.aligned(), maskB, found);
+    List<Passage> reworded = sentences.reworded(a.aligned(), maskA, b.aligned(), maskB, found, stems);
     if (reworded.isEmpty()) {
       return found;
     }
@@ -257,7 +268,18 @@ public final class Detector implements Serializable {
    */
   public ArticlePair comparePair(
       int ia, PreparedArticle a, int[] maskA, int ib, PreparedArticle b, int[] maskB) {
-    List<Passage> passages = alignPair(a, maskA, b, maskB);
+    return comparePair(ia, a, maskA, ib, b, maskB, null);
+  }
+
+  /**
+   * {@link #comparePair(int, PreparedArticle, int[], int, PreparedArticle, int[])}, the articles'
+   * words stemmed through {@code stems}, a cache of the run's (null: none); the same pair either
+   * way.
+   */
+  public ArticlePair comparePair(
+      int ia, PreparedArticle a, int[] maskA, int ib, PreparedArticle b, int[] maskB,
+      StemCache stems) {
+    List<Passage> passages = alignPair(a, maskA, b, maskB, stems);
     if (passages.isEmpty()) {
       return null;
     }

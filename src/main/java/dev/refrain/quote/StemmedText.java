@@ -2,7 +2,9 @@ package dev.refrain.quote;
 
 import com.carrotsearch.hppc.IntArrayList;
 import dev.refrain.normalize.Hash64;
+import dev.refrain.normalize.StemCache;
 import dev.refrain.normalize.Tokens;
+import dev.refrain.normalize.WordStemmer;
 import java.util.Arrays;
 
 /**
@@ -39,16 +41,27 @@ public final class StemmedText {
 
   /** The stems of {@code text} and of its words {@code tokens} (null: none read). */
   public static StemmedText of(String text, Tokens tokens) {
-    QuoteStems.Stemming stemming = new QuoteStems.Stemming();
+    return of(text, tokens, null);
+  }
+
+  /**
+   * {@link #of(String, Tokens)}, the words' stems looked up in {@code cache} and kept there (null:
+   * every word stemmed): the same stems either way.
+   */
+  public static StemmedText of(String text, Tokens tokens, StemCache cache) {
+    QuoteStems.Stemming stemming = new QuoteStems.Stemming(new WordStemmer(cache));
     IntArrayList starts = new IntArrayList();
     IntArrayList forms = new IntArrayList();
+    IntArrayList ends = new IntArrayList();
     int n = text.length();
     for (int i = stemming.next(text, 0, n); i >= 0; i = stemming.next(text, i, n)) {
       starts.add(stemming.runStart);
       forms.add(stemming.runForm);
+      ends.add(i);
     }
     int words = tokens == null ? 0 : tokens.size();
     int[] wordForm = new int[words];
+    int run = 0; // the first run not before the last word's run: word starts ascend
     for (int w = 0; w < words; w++) {
       int s = tokens.start(w);
       int end = tokens.end(w);
@@ -60,7 +73,16 @@ public final class StemmedText {
         e++;
       }
       boolean none = e - s < 2 && !(e > s && Character.isDigit(text.charAt(s)));
-      wordForm[w] = none ? -1 : stemming.form(text, s, e);
+      while (run < starts.size() && starts.get(run) < s) {
+        run++;
+      }
+      if (none) {
+        wordForm[w] = -1;
+      } else if (run < starts.size() && starts.get(run) == s && ends.get(run) == e) {
+        wordForm[w] = forms.get(run); // the run of the text the word's is: its form is known
+      } else {
+        wordForm[w] = stemming.form(text, s, e);
+      }
     }
     int count = stemming.stemCount();
     int[] order = order(stemming, count);

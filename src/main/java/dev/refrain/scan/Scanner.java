@@ -19,6 +19,7 @@ import dev.refrain.kernel.SharedPassage;
 import dev.refrain.lsh.CandidatePairs;
 import dev.refrain.lsh.FingerprintTable;
 import dev.refrain.minhash.Fingerprints;
+import dev.refrain.normalize.StemCache;
 import dev.refrain.normalize.TokenBuffer;
 import dev.refrain.normalize.Tokens;
 import dev.refrain.quote.QuoteFamily;
@@ -206,6 +207,7 @@ public final class Scanner {
     List<ArticlePair> found = new ArrayList<>();
     List<Link> links = new ArrayList<>();
     long budget = store.keepsPrepared() ? Long.MAX_VALUE : blockWords(store, pairs);
+    StemCache stems = new StemCache();
     int p = 0;
     int from = 0;
     while (from < n) {
@@ -234,7 +236,8 @@ public final class Scanner {
                 int sa = Arrays.binarySearch(needed, a);
                 int sb = Arrays.binarySearch(needed, b);
                 return detector.comparePair(
-                    a, prepared.get(sa), masks.get(sa), b, prepared.get(sb), masks.get(sb));
+                    a, prepared.get(sa), masks.get(sa), b, prepared.get(sb), masks.get(sb),
+                    stems);
               },
               ProgressListener.NONE);
       for (ArticlePair pair : blockPairs) {

@@ -44,7 +44,7 @@ class StemOverlapTest {
   private static final String[] MARKS = {" ", " ", " ", " ", ", ", ". ", "? ", "! ", "\n", " \u201C",
       "\u201D ", " - ", " (", ") ", "; ", ""};
 
-  private static String article(Random r, int words) {
+  static String article(Random r, int words) {
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < words; i++) {
       b.append(VOCABULARY[r.nextInt(VOCABULARY.length)]);
