@@ -124,6 +124,11 @@ public final class Detector implements Serializable {
     return quoteFinder.findWithPeople(p.article().text());
   }
 
+  /** {@link #quotesAndPeople(PreparedArticle)} of an article's text, which needs no preparing. */
+  public QuoteFinder.Found quotesAndPeople(String text) {
+    return quoteFinder.findWithPeople(text);
+  }
+
   /** The quote families of renderings of many articles (see {@link QuoteGrouper}). */
   public List<QuoteFamily> quoteFamilies(List<Rendering> renderings) {
     return quoteGrouper.group(renderings);
@@ -144,6 +149,16 @@ public final class Detector implements Serializable {
   public List<QuoteFamily> quoteFamilies(
       List<Rendering> renderings, List<List<String>> people, Parallel parallel) {
     return quoteGrouper.group(renderings, people, parallel.pool(), parallel.threads());
+  }
+
+  /**
+   * {@link #quoteFamilies(List, List, Parallel)} of renderings made {@link Rendering#withoutWords
+   * without their words}, {@code words} giving the families' members theirs.
+   */
+  public List<QuoteFamily> quoteFamilies(
+      List<Rendering> renderings, List<List<String>> people, Parallel parallel,
+      QuoteGrouper.WordsOf words) {
+    return quoteGrouper.group(renderings, people, parallel.pool(), parallel.threads(), words);
   }
 
   /** The learner of templates, with these options. */

@@ -114,6 +114,27 @@ public final class QuoteGrouper implements Serializable {
   }
 
   /**
+   * {@link #group(List, List, ExecutorService, int)} of renderings grouped without their words
+   * ({@link Rendering#withoutWords}): {@code words} gives the members of the families theirs
+   * before their variants are diffed, so only they hold words.
+   */
+  public List<QuoteFamily> group(
+      List<Rendering> renderings, List<List<String>> people, ExecutorService pool, int parts,
+      WordsOf words) {
+    return group(renderings, people, pool, parts, BLOCK_QUOTES, () -> {}, words);
+  }
+
+  /** Gives renderings grouped without their words the words of their quotes. */
+  @FunctionalInterface
+  public interface WordsOf {
+    /**
+     * The renderings {@code members} (ascending indices into the renderings grouped) with their
+     * words, in that order.
+     */
+    List<Rendering> withWords(int[] members);
+  }
+
+  /**
    * {@link #group(List)}, telling {@code compared} each time two quotes are compared (at most
    * {@code BLOCKING_STEMS * MAX_POSTINGS} times a quote).
    */
@@ -128,18 +149,18 @@ public final class QuoteGrouper implements Serializable {
   List<QuoteFamily> group(
       List<Rendering> renderings, List<List<String>> people, ExecutorService pool, int parts,
       int blockQuotes) {
-    return group(renderings, people, pool, parts, blockQuotes, () -> {});
+    return group(renderings, people, pool, parts, blockQuotes, () -> {}, null);
   }
 
   private List<QuoteFamily> group(
       List<Rendering> renderings, List<List<String>> people, ExecutorService pool, int parts,
       Runnable compared) {
-    return group(renderings, people, pool, parts, BLOCK_QUOTES, compared);
+    return group(renderings, people, pool, parts, BLOCK_QUOTES, compared, null);
   }
 
   private List<QuoteFamily> group(
       List<Rendering> renderings, List<List<String>> people, ExecutorService pool, int parts,
-      int blockQuotes, Runnable compared) {
+      int blockQuotes, Runnable compared, WordsOf words) {
     int n = renderings.size();
     List<String> texts = new ArrayList<>(n);
     for (Rendering r : renderings) {
@@ -231,6 +252,7 @@ public final class QuoteGrouper implements Serializable {
         spanning.add(g);
       }
     }
+    List<Rendering> members = withWords(renderings, spanning, words);
     int familyTasks = split ? Math.min(spanning.size(), 8 * parts) : 1;
     List<QuoteFamily> out = new ArrayList<>(spanning.size());
     for (List<QuoteFamily> part :
@@ -246,7 +268,7 @@ public final class QuoteGrouper implements Serializable {
                 int size = spanning.size();
                 for (int f = (int) ((long) size * t / familyTasks);
                     f < (long) size * (t + 1) / familyTasks; f++) {
-                  made.add(family(spanning.get(f), renderings, q, speakers, scratch.spelling));
+                  made.add(family(spanning.get(f), members, q, speakers, scratch.spelling));
                 }
                 return made;
               } finally {
@@ -260,6 +282,36 @@ public final class QuoteGrouper implements Serializable {
             .thenComparingInt(f -> f.members().get(0).rendering().article())
             .thenComparingInt(f -> f.members().get(0).rendering().quote().start()));
     return out;
+  }
+
+  /** The renderings, those of the families given their words by {@code words} (when not null). */
+  private static List<Rendering> withWords(
+      List<Rendering> renderings, List<List<Integer>> spanning, WordsOf words) {
+    if (words == null) {
+      return renderings;
+    }
+    int count = 0;
+    for (List<Integer> g : spanning) {
+      count += g.size();
+    }
+    int[] members = new int[count];
+    int k = 0;
+    for (List<Integer> g : spanning) {
+      for (int i : g) {
+        members[k++] = i;
+      }
+    }
+    Arrays.sort(members);
+    List<Rendering> full = words.withWords(members);
+    if (full.size() != members.length) {
+      throw new IllegalStateException(
+          "words for " + full.size() + " renderings, " + members.length + " asked");
+    }
+    Rendering[] out = renderings.toArray(new Rendering[0]);
+    for (k = 0; k < members.length; k++) {
+      out[members[k]] = full.get(k);
+    }
+    return Arrays.asList(out);
   }
 
   /** The matches a part of the quotes found: pairs {@code i << 32 | j}, and the comparisons made. */

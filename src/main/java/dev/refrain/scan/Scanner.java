@@ -22,6 +22,7 @@ import dev.refrain.minhash.Fingerprints;
 import dev.refrain.normalize.StemCache;
 import dev.refrain.normalize.TokenBuffer;
 import dev.refrain.normalize.Tokens;
+import dev.refrain.quote.Quote;
 import dev.refrain.quote.QuoteFamily;
 import dev.refrain.quote.QuoteFinder;
 import dev.refrain.quote.Rendering;
@@ -160,8 +161,10 @@ public final class Scanner {
   }
 
   /**
-   * The quote families of the store's articles: each article's quotes found on the pool (an
-   * article prepared again when the store spooled it), then grouped across all of them.
+   * The quote families of the store's articles: each article's quotes found on the pool (in its
+   * text: the article is not prepared again when the store spooled it) and held without their words, then
+   * grouped across all of them; the articles whose quotes join a family are prepared once more
+   * to give those quotes their words (a scan of 10^6 articles holds some five million quotes).
    */
   private List<QuoteFamily> quoteFamilies(
       ArticleStore store, Parallel parallel, ProgressListener listener) {
@@ -170,9 +173,9 @@ public final class Scanner {
         parallel.map(
             store.size(),
             i -> {
-              PreparedArticle p = store.prepared(i);
-              QuoteFinder.Found found = detector.quotesAndPeople(p);
-              return new Quoted(Rendering.of(i, p.article().text(), p.tokens(), found), found.people());
+              String text = store.article(i).text();
+              QuoteFinder.Found found = detector.quotesAndPeople(text);
+              return new Quoted(Rendering.withoutWords(i, text, found.quotes()), found.people());
             },
             listener);
     List<Rendering> all = new ArrayList<>();
@@ -181,9 +184,49 @@ public final class Scanner {
       all.addAll(q.renderings());
       people.add(q.people());
     }
-    List<QuoteFamily> families = detector.quoteFamilies(all, people, parallel);
+    each = null;
+    List<QuoteFamily> families =
+        detector.quoteFamilies(all, people, parallel, members -> withWords(store, all, members, parallel));
     listener.stageFinished();
     return families;
+  }
+
+  /**
+   * Renderings {@code members} (ascending) of {@code all} with their words: each article
+   * holding one prepared once, on the pool.
+   */
+  private static List<Rendering> withWords(
+      ArticleStore store, List<Rendering> all, int[] members, Parallel parallel) {
+    // Renderings are in article order, so an article's members are a run of members.
+    int[] runs = new int[members.length + 1];
+    int count = 0;
+    for (int k = 0; k < members.length; k++) {
+      if (k == 0 || all.get(members[k]).article() != all.get(members[k - 1]).article()) {
+        runs[count++] = k;
+      }
+    }
+    runs[count] = members.length;
+    int[] starts = Arrays.copyOf(runs, count + 1);
+    List<List<Rendering>> byArticle =
+        parallel.map(
+            count,
+            r -> {
+              int from = starts[r];
+              int to = starts[r + 1];
+              int article = all.get(members[from]).article();
+              List<Quote> quotes = new ArrayList<>(to - from);
+              for (int k = from; k < to; k++) {
+                quotes.add(all.get(members[k]).quote());
+              }
+              PreparedArticle p = store.prepared(article);
+              return Rendering.of(article, p.article().text(), p.tokens(), quotes);
+            },
+            ProgressListener.NONE);
+    List<Rendering> out = new ArrayList<>(members.length);
+    for (List<Rendering> r : byArticle) {
+      out.addAll(r);
+    }
+    return out;
   }
 
   /** One article's quotes as renderings and the people it names in full. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.refrain.normalize.TextNormalizer;
+import dev.refrain.normalize.Tokens;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -221,6 +222,73 @@ class QuoteGrouperTest {
       one.shutdownNow();
       two.shutdownNow();
     }
+  }
+
+  @Test
+  void aRenderingWithoutWordsHasTheQuoteAndTextOfTheFullOne() {
+    String text = "“The rest of the world will watch you,” said Vivian Balakrishnan on Monday.";
+    List<Quote> quotes = finder.find(text);
+    List<Rendering> full = Rendering.of(3, text, normalizer.tokenize(text), quotes);
+    List<Rendering> light = Rendering.withoutWords(3, text, quotes);
+    assertEquals(full.size(), light.size());
+    for (int i = 0; i < full.size(); i++) {
+      assertEquals(full.get(i).article(), light.get(i).article());
+      assertEquals(full.get(i).quote(), light.get(i).quote());
+      assertEquals(full.get(i).text(), light.get(i).text());
+      assertTrue(full.get(i).words().size() > 0);
+      assertEquals(0, light.get(i).words().size());
+    }
+  }
+
+  @Test
+  void renderingsGroupedWithoutWordsMakeTheSameFamiliesAskingWordsOfMembersOnly() throws Exception {
+    List<Rendering> all = new ArrayList<>();
+    List<List<String>> people = new ArrayList<>();
+    generated(1_500, 11L, all, people);
+    List<Rendering> light = new ArrayList<>();
+    for (Rendering r : all) {
+      light.add(new Rendering(r.article(), r.quote(), r.text(), new Tokens(new long[0], new int[0], new int[0])));
+    }
+    assertTrue(light.stream().allMatch(r -> r.words().size() == 0));
+    int[] asked = {0};
+    ExecutorService two = Executors.newFixedThreadPool(2);
+    try {
+      List<QuoteFamily> full = new QuoteGrouper().group(all, people, two, 2);
+      List<QuoteFamily> completed =
+          new QuoteGrouper()
+              .group(
+                  light, people, two, 2,
+                  members -> {
+                    asked[0] += members.length;
+                    List<Rendering> out = new ArrayList<>();
+                    for (int m : members) {
+                      out.add(all.get(m));
+                    }
+                    return out;
+                  });
+      assertEquals(described(full), described(completed));
+      int inFamilies = full.stream().mapToInt(f -> f.members().size()).sum();
+      assertEquals(inFamilies, asked[0], "words asked of the families' members, once each");
+      assertTrue(asked[0] < all.size(), asked[0] + " of " + all.size() + " renderings");
+    } finally {
+      two.shutdownNow();
+    }
+  }
+
+  /** The families as text: speaker, and each member's article, quote, words, attribution, diff. */
+  private static List<String> described(List<QuoteFamily> families) {
+    List<String> out = new ArrayList<>();
+    for (QuoteFamily f : families) {
+      StringBuilder b = new StringBuilder(f.speaker() + "/" + f.speakerType() + "/" + f.canonical());
+      for (QuoteFamily.Member m : f.members()) {
+        Rendering r = m.rendering();
+        b.append(" | ").append(r.article()).append(' ').append(r.quote()).append(' ')
+            .append(r.words().size()).append(' ').append(m.speaker()).append(' ')
+            .append(m.attribution()).append(' ').append(m.similarity()).append(' ').append(m.diff());
+      }
+      out.add(b.toString());
+    }
+    return out;
   }
 
   @Test
