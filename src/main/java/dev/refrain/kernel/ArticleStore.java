@@ -35,6 +35,14 @@ public interface ArticleStore extends AutoCloseable {
    */
   long[] repeatedFingerprints(int article);
 
+  /**
+   * Tells the store that {@link #fingerprints} will not be read again (the candidate pairs are
+   * found): a store that keeps fingerprints beside spooled texts may keep only what preparing an
+   * article again needs, and {@link #fingerprints} may fail afterwards. Not to be called while
+   * other threads read the store.
+   */
+  default void dropFingerprintHashes() {}
+
   /** The article with its text. */
   Article article(int article);
 

@@ -127,6 +127,7 @@ public final class Scanner {
               a -> idKeys[a]);
       table = null;
       long[] pairs = withSelfPairs(found.pairs(), store, templates);
+      store.dropFingerprintHashes();
       listener.stageFinished();
 
       listener.stageStarted("align", n);
