@@ -95,7 +95,10 @@ public final class Scanner {
     return scan(ArticleStore.inMemory(prepared), listener);
   }
 
-  /** Scans the articles of a store. */
+  /**
+   * Scans the articles of a store, once: the store may drop its fingerprints' hashes when the
+   * candidate pairs are found ({@link ArticleStore#dropFingerprintHashes}).
+   */
   public ScanResult scan(ArticleStore store, ProgressListener listener) {
     int n = store.size();
     try (Parallel parallel = new Parallel(options.threads())) {
